@@ -1,0 +1,133 @@
+// The form of a policy preset: a policy's rules as data, each citing where in the policy it comes from.
+import { z } from "zod";
+import { DECISION_OUTCOMES, LETTER_KINDS, RESTRICTION_KINDS, ROLES } from "../domain/vocab";
+
+/** Where a rule comes from: the policy file and its section (or "POLICIES.md national guidance"). */
+export const citationSchema = z.object({
+  file: z.string().min(1),
+  section: z.string().min(1),
+});
+export type Citation = z.infer<typeof citationSchema>;
+
+/** A rule's value with its source. A null value means the policy is silent: an admin must set it before the step runs. */
+function cited<T extends z.ZodType>(value: T) {
+  return z.object({ value: value.nullable(), source: citationSchema });
+}
+
+const labelled = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1) });
+export type Labelled = z.infer<typeof labelled>;
+
+/** Who does a step: the product role that may act, and the title the policy uses for that person. */
+export const actorRuleSchema = z.object({
+  roles: z.array(z.enum(ROLES)).min(1),
+  /** The policy's own words, shown to users ("a senior manager", "the Chief Executive"). */
+  title: z.string().min(1),
+  /** Others the policy says take part jointly or are consulted; recorded with the decision. */
+  with: z.array(z.string()).default([]),
+});
+export type ActorRule = z.infer<typeof actorRuleSchema>;
+
+/** Elements a letter may be required to contain; the letter is refused until each is present. */
+export const LETTER_ELEMENTS = [
+  "why",
+  "behaviour",
+  "what",
+  "expectations",
+  "howLong",
+  "monitoringPeriod",
+  "spoc",
+  "potentialOutcome",
+  "reviewDate",
+  "howToAppeal",
+  "appealBy",
+  "ombudsman",
+  "policyCopy",
+  "changes",
+] as const;
+export type LetterElement = (typeof LETTER_ELEMENTS)[number];
+
+export const letterRuleSchema = z.object({
+  kind: z.enum(LETTER_KINDS),
+  /** A letter of this kind must be sent (or withheld with a recorded reason where allowed). */
+  required: z.boolean(),
+  elements: z.array(z.enum(LETTER_ELEMENTS)),
+  /** Who writes it (policy's words). */
+  sender: z.string().nullable(),
+  source: citationSchema,
+});
+export type LetterRule = z.infer<typeof letterRuleSchema>;
+
+export const STAFF_NOTICE_EVENTS = ["MonitoringStarted", "MonitoringEnded", "SanctionApplied", "Restricted", "Lifted"] as const;
+export type StaffNoticeEvent = (typeof STAFF_NOTICE_EVENTS)[number];
+
+export const presetSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  organisation: z.string().min(1),
+  title: z.string().min(1),
+  date: z.string().min(1),
+  /** The policy text the preset was taken from. */
+  file: z.string().min(1),
+  /** Behaviours staff can tick when logging or referring. */
+  behaviours: z.object({ items: z.array(labelled).min(1), source: citationSchema }),
+  /** Staff may refer; who refers (e.g. "the line manager") for the record. */
+  refer: z.object({ actor: actorRuleSchema, source: citationSchema }),
+  /** Checks that must each be answered "yes" before a decision to monitor or restrict. */
+  preChecks: z.object({ items: z.array(labelled), source: citationSchema }),
+  /** Local resolution that must be attempted (at least one step recorded) before referral, or null if not required. */
+  localResolution: z.object({
+    required: z.boolean(),
+    steps: z.array(labelled),
+    confirmedInWriting: z.boolean(),
+    source: citationSchema,
+  }),
+  /** Whether a warning must be recorded before a decision, and the exceptions the policy allows. */
+  warning: z.object({
+    required: z.boolean(),
+    exceptions: z.array(labelled),
+    source: citationSchema,
+  }),
+  vulnerabilityMustBeConsidered: z.object({ value: z.boolean(), source: citationSchema }),
+  /** Who decides each outcome; an outcome absent here is not available under this policy. */
+  decisions: z.array(
+    z.object({ outcome: z.enum(DECISION_OUTCOMES), actor: actorRuleSchema, source: citationSchema }),
+  ),
+  /** Sanctions may only follow a monitoring period judged unacceptable (absent: restrictions may follow a referral). */
+  restrictOnlyAfterMonitoring: cited(z.boolean()).optional(),
+  /** Restriction kinds the policy allows. */
+  restrictions: z.object({ kinds: z.array(z.enum(RESTRICTION_KINDS)), source: citationSchema }),
+  /** Length of a monitoring period in days. */
+  monitoringDays: cited(z.number().int().positive()),
+  /** Who judges a monitoring period's end (acceptable / not). */
+  monitoringEnd: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
+  /** Months between scheduled reviews of restrictions. */
+  reviewIntervalMonths: cited(z.number().int().positive()),
+  /** Who carries out scheduled reviews. */
+  reviewer: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
+  /** Restrictions lapse at their review date unless renewed with reasons and a new date. */
+  lapseAtReview: cited(z.boolean()),
+  /** An extension needs the customer invited to comment first. */
+  extensionNeedsComment: cited(z.boolean()),
+  appeal: z.object({
+    /** Whether the policy offers an appeal or review of the decision at all. */
+    available: cited(z.boolean()),
+    windowDays: cited(z.number().int().positive()),
+    decisionDays: cited(z.number().int().positive()),
+    inWriting: z.boolean(),
+    actor: actorRuleSchema.nullable(),
+    source: citationSchema,
+  }),
+  letters: z.array(letterRuleSchema),
+  /** Where the policy allows sending no letter (the reason must be recorded), and for which kinds. */
+  noLetter: z.object({ kinds: z.array(z.enum(LETTER_KINDS)), source: citationSchema }).nullable(),
+  staffNotice: z
+    .object({ recipients: z.array(z.string()).min(1), events: z.array(z.enum(STAFF_NOTICE_EVENTS)), source: citationSchema })
+    .nullable(),
+  /** Retention: years kept after the restriction (or the case, if none) ends. */
+  retentionYearsAfterEnd: cited(z.number().int().nonnegative()),
+  /** Emergency contact is never limited (e.g. 999) — always true in the product, cited where the policy says so. */
+  neverLimits: z.object({ items: z.array(z.string()), source: citationSchema }),
+  /** Each service area reports how often and why the policy was invoked. */
+  reportsPerServiceArea: cited(z.boolean()),
+});
+export type Preset = z.infer<typeof presetSchema>;
+export type PresetInput = z.input<typeof presetSchema>;

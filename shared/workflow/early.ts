@@ -1,0 +1,111 @@
+// Transitions before a decision: logging contact, warnings, local resolution, referral and its withdrawal.
+import type { Preset } from "../presets/schema";
+import type { WorkflowEvent } from "./events";
+import { firstProblem, mayAct } from "./guards";
+import { refused, type Effect, type Transition } from "./result";
+import type { Actor, CaseFile } from "./state";
+
+type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
+
+const ANY_STAFF = { roles: ["Staff", "Manager", "Decider", "Reviewer", "Admin"] as const, title: "a member of staff", with: [] };
+const MANAGERS = { roles: ["Manager", "Decider"] as const, title: "a manager", with: [] };
+
+export function logContact(file: CaseFile, _e: Of<"LogContact">, { preset, actor }: Ctx): Transition {
+  const problem = mayAct(preset, { ...ANY_STAFF, roles: [...ANY_STAFF.roles] }, actor, "log a contact");
+  if (problem) return refused(problem);
+  if (file.purged) return refused("This record has been deleted under the retention rules; start a new record instead.");
+  return { ok: true, file: { ...file, contactsLogged: file.contactsLogged + 1 }, effects: [] };
+}
+
+export function warn(file: CaseFile, e: Of<"Warn">, { preset, actor, now }: Ctx): Transition {
+  const rule = e.level === "Formal" ? MANAGERS : ANY_STAFF;
+  const problem = firstProblem(
+    mayAct(preset, { ...rule, roles: [...rule.roles] }, actor, `give a ${e.level.toLowerCase()} warning`),
+    file.status === "Closed" && file.purged ? "This record has been deleted." : null,
+    e.note.trim() ? null : "Say what the warning was about: name the behaviour, with an example.",
+  );
+  if (problem) return refused(problem);
+  const to = file.status === "Observed" || file.status === "Closed" ? "Warned" : file.status;
+  const effects: Effect[] = to !== file.status ? [{ type: "StatusChanged", from: file.status, to }] : [];
+  if (e.level === "Formal" && preset.letters.some((l) => l.kind === "Warning" && l.required)) {
+    effects.push({ type: "LetterOwed", kind: "Warning" });
+  }
+  return {
+    ok: true,
+    file: {
+      ...file,
+      status: to,
+      warnings: [...file.warnings, { level: e.level, at: now.toISOString(), by: actor.upn, note: e.note.trim() }],
+      lettersOwed: effects.some((x) => x.type === "LetterOwed") ? [...file.lettersOwed, "Warning"] : file.lettersOwed,
+    },
+    effects,
+  };
+}
+
+export function localResolutionStep(file: CaseFile, e: Of<"LocalResolutionStep">, { preset, actor, now }: Ctx): Transition {
+  const lr = preset.localResolution;
+  const known = lr.steps.length === 0 || lr.steps.some((s) => s.id === e.step);
+  const problem = firstProblem(
+    mayAct(preset, { ...MANAGERS, roles: [...MANAGERS.roles] }, actor, "record a local-resolution attempt"),
+    known ? null : `"${e.step}" is not one of the local-resolution steps in this policy: ${lr.steps.map((s) => s.label).join("; ")}.`,
+    lr.confirmedInWriting && !e.confirmedInWriting
+      ? "This policy says local-resolution attempts must be confirmed to the customer in writing. Confirm it in writing, then record it."
+      : null,
+    ["Referred", "Restricted"].includes(file.status) ? `Local resolution is for before a referral; this customer is already ${file.status.toLowerCase()}.` : null,
+  );
+  if (problem) return refused(problem);
+  const entry = { step: e.step, at: now.toISOString(), by: actor.upn, note: e.note.trim(), confirmedInWriting: e.confirmedInWriting };
+  return { ok: true, file: { ...file, localResolution: [...file.localResolution, entry] }, effects: [] };
+}
+
+export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ctx): Transition {
+  const knownBehaviours = new Set(preset.behaviours.items.map((b) => b.id));
+  const unknown = e.behaviours.filter((b) => !knownBehaviours.has(b));
+  const lr = preset.localResolution;
+  const problem = firstProblem(
+    mayAct(preset, preset.refer.actor, actor, "refer a case"),
+    ["Observed", "Warned", "Closed"].includes(file.status)
+      ? null
+      : `This customer is already ${file.status.toLowerCase()}: a new referral is not needed.`,
+    file.purged ? "This record has been deleted under the retention rules." : null,
+    e.behaviours.length ? null : "Choose at least one behaviour from the policy that this referral is about.",
+    unknown.length ? `These behaviours are not in this policy: ${unknown.join(", ")}.` : null,
+    e.summary.trim() ? null : "Write a short summary of what has happened, with the evidence.",
+    lr.required && file.localResolution.length === 0
+      ? `${preset.organisation}'s policy requires local resolution to be tried first (${lr.steps.map((s) => s.label).join("; ")}). Record at least one attempt before referring.`
+      : null,
+  );
+  if (problem) return refused(problem);
+  return {
+    ok: true,
+    file: {
+      ...file,
+      status: "Referred",
+      statusBeforeReferral: file.status,
+      referral: {
+        at: now.toISOString(),
+        by: actor.upn,
+        behaviours: [...e.behaviours],
+        serviceArea: e.serviceArea.trim(),
+        summary: e.summary.trim(),
+        evidenceContactIds: [...(e.evidenceContactIds ?? [])],
+      },
+      preChecks: { ...file.preChecks, ...(e.preChecks ?? {}) },
+      vulnerabilityConsidered: e.vulnerabilityConsidered ?? file.vulnerabilityConsidered,
+    },
+    effects: [{ type: "StatusChanged", from: file.status, to: "Referred" }],
+  };
+}
+
+export function withdrawReferral(file: CaseFile, e: Of<"WithdrawReferral">, { preset, actor }: Ctx): Transition {
+  const isReferrer = file.referral?.by === actor.upn;
+  const problem = firstProblem(
+    file.status === "Referred" ? null : "There is no open referral to withdraw.",
+    isReferrer ? null : mayAct(preset, { ...MANAGERS, roles: [...MANAGERS.roles] }, actor, "withdraw someone else's referral"),
+    e.reason.trim() ? null : "Say why the referral is withdrawn.",
+  );
+  if (problem) return refused(problem);
+  const to = file.statusBeforeReferral ?? "Observed";
+  return { ok: true, file: { ...file, status: to, statusBeforeReferral: null }, effects: [{ type: "StatusChanged", from: "Referred", to }] };
+}

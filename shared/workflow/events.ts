@@ -1,0 +1,53 @@
+// The events that move a case along, as a tagged union: what a person (or the scheduler) is asking to do.
+import type { DecisionOutcome, LetterKind } from "../domain/vocab";
+import type { RestrictionParams } from "../domain/restriction-params";
+import type { LetterElement } from "../presets/schema";
+
+/** A restriction as the decider builds it; an explicit end is optional (e.g. "no contact until …"). */
+export interface RestrictionDraft {
+  params: RestrictionParams;
+  endsAt?: string | null;
+}
+
+export type WorkflowEvent =
+  | { type: "LogContact" }
+  | { type: "Warn"; level: "Informal" | "Formal"; note: string }
+  | { type: "LocalResolutionStep"; step: string; note: string; confirmedInWriting: boolean }
+  | {
+      type: "Refer";
+      behaviours: string[];
+      serviceArea: string;
+      summary: string;
+      preChecks?: Record<string, boolean>;
+      vulnerabilityConsidered?: boolean;
+      evidenceContactIds?: string[];
+    }
+  | { type: "WithdrawReferral"; reason: string }
+  | {
+      type: "Decide";
+      outcome: DecisionOutcome;
+      reasons: string;
+      preChecks?: Record<string, boolean>;
+      vulnerabilityConsidered?: boolean;
+      /** Why no warning was given, using one of the preset's exceptions. */
+      warningException?: { id: string; reason: string };
+      restrictions?: RestrictionDraft[];
+      /** Others who decided jointly (their UPNs), recorded so they cannot hear the appeal. */
+      jointly?: string[];
+    }
+  | { type: "InviteExtensionComment" }
+  | { type: "LetterSent"; kind: LetterKind; elements: LetterElement[] }
+  | { type: "LetterWithheld"; kind: LetterKind; reason: string }
+  | { type: "MonitoringEnded"; acceptable: boolean; reasons: string }
+  | {
+      type: "ReviewDecided";
+      outcome: "Upheld" | "Varied" | "Removed" | "Extended";
+      reasons: string;
+      restrictions?: RestrictionDraft[];
+    }
+  | { type: "AppealLodged"; receivedAt: string; inWriting: boolean; grounds: string }
+  | { type: "AppealDecided"; outcome: "Upheld" | "Varied" | "Removed"; reasons: string; restrictions?: RestrictionDraft[] }
+  | { type: "RestrictionExpired" }
+  | { type: "Purge" };
+
+export type WorkflowEventType = WorkflowEvent["type"];

@@ -1,0 +1,81 @@
+// What a decision sets in motion: restrictions built from drafts, the next review date, letters owed and staff notices.
+import { restrictionParamsSchema } from "../domain/restriction-params";
+import type { LetterKind } from "../domain/vocab";
+import type { Preset, StaffNoticeEvent } from "../presets/schema";
+import { dueAfterMonths, retainUntil } from "./deadlines";
+import type { RestrictionDraft } from "./events";
+import type { Effect } from "./result";
+import type { CaseFile, RestrictionTerm } from "./state";
+
+export function buildRestrictions(
+  preset: Preset,
+  drafts: RestrictionDraft[] | undefined,
+  now: Date,
+): { ok: true; terms: RestrictionTerm[] } | { ok: false; reason: string } {
+  if (!drafts || drafts.length === 0) return { ok: false, reason: "Choose at least one restriction and set it out." };
+  const terms: RestrictionTerm[] = [];
+  for (const draft of drafts) {
+    const parsed = restrictionParamsSchema.safeParse(draft.params);
+    if (!parsed.success) {
+      const kind = (draft.params as { kind?: string })?.kind ?? "restriction";
+      return { ok: false, reason: `The ${kind} restriction is not complete: ${parsed.error.issues.map((i) => i.message).join("; ")}.` };
+    }
+    if (!preset.restrictions.kinds.includes(parsed.data.kind)) {
+      return { ok: false, reason: `${preset.organisation}'s policy does not provide for a ${parsed.data.kind} restriction.` };
+    }
+    if (parsed.data.kind === "NoContact" && !draft.endsAt) {
+      return { ok: false, reason: "A no-contact restriction is for a period: give the date it ends." };
+    }
+    if (draft.endsAt && new Date(draft.endsAt).getTime() <= now.getTime()) {
+      return { ok: false, reason: "A restriction's end date must be in the future." };
+    }
+    terms.push({ kind: parsed.data.kind, params: parsed.data, startsAt: now.toISOString(), endsAt: draft.endsAt ?? null, state: "Active" });
+  }
+  return { ok: true, terms };
+}
+
+/** The next review: the policy's interval; failing that, the latest fixed end date; otherwise the admin must set one. */
+export function nextReviewDue(preset: Preset, now: Date, terms: RestrictionTerm[]): string | null {
+  if (preset.reviewIntervalMonths.value !== null) return dueAfterMonths(now, preset.reviewIntervalMonths.value).toISOString();
+  const ends = terms.map((t) => t.endsAt);
+  if (ends.length && ends.every((e) => e !== null)) return ends.sort().at(-1) ?? null;
+  return null;
+}
+
+/** Letters the policy requires for this step; the case cannot move on until each is sent or withheld with a reason. */
+export function owe(preset: Preset, file: CaseFile, kinds: LetterKind[]): { owed: LetterKind[]; effects: Effect[] } {
+  const owed = [...file.lettersOwed];
+  const effects: Effect[] = [];
+  for (const kind of kinds) {
+    const rule = preset.letters.find((l) => l.kind === kind);
+    if (rule?.required && !owed.includes(kind)) {
+      owed.push(kind);
+      effects.push({ type: "LetterOwed", kind });
+    }
+  }
+  return { owed, effects };
+}
+
+/** Staff the policy says must be told of this event; a StaffNotice letter is owed when the preset names recipients. */
+export function noticeFor(preset: Preset, event: StaffNoticeEvent): Effect[] {
+  const n = preset.staffNotice;
+  if (!n || !n.events.includes(event)) return [];
+  return [{ type: "NotifyStaff", event, recipients: [...n.recipients] }];
+}
+
+export function close(preset: Preset, file: CaseFile, now: Date, state: "Lifted" | "Expired"): CaseFile {
+  return {
+    ...file,
+    status: "Closed",
+    restrictions: file.restrictions.map((r) => (r.state === "Active" ? { ...r, state } : r)),
+    monitoring: file.monitoring && file.monitoring.outcome === null ? { ...file.monitoring, outcome: "Acceptable" } : file.monitoring,
+    reviewDue: null,
+    closedAt: now.toISOString(),
+    retainUntil: retainUntil(now, preset.retentionYearsAfterEnd.value),
+  };
+}
+
+/** Letters to the customer (not staff notices) that are still owed: they hold up the next decision. */
+export function customerLettersOwed(file: CaseFile): LetterKind[] {
+  return file.lettersOwed.filter((k) => k !== "StaffNotice");
+}

@@ -1,0 +1,26 @@
+// Guards shared by the transitions: who may act, what must be recorded first, and the policy's missing settings.
+import { ROLE_GROUPS } from "../domain/vocab";
+import type { ActorRule, Preset } from "../presets/schema";
+import type { Actor } from "./state";
+
+/** A reason to refuse, or null to go ahead. */
+export type Check = string | null;
+
+export function mayAct(preset: Preset, rule: ActorRule, actor: Actor, doing: string): Check {
+  if (!actor.system && actor.roles.some((r) => rule.roles.includes(r))) return null;
+  const groups = rule.roles.map((r) => ROLE_GROUPS[r]).join(" or ");
+  return `Only ${rule.title} (${groups}) may ${doing} under ${preset.organisation}'s policy.`;
+}
+
+export function needsSetting<T>(preset: Preset, value: T | null, what: string): Check {
+  if (value !== null) return null;
+  return `${preset.organisation}'s policy does not say ${what}. An administrator must set it in the policy settings before this step can be taken.`;
+}
+
+export function needsReasons(reasons: string | undefined, doing: string): Check {
+  return reasons && reasons.trim().length >= 3 ? null : `Give the reasons for ${doing}: they are recorded and may be seen by the customer, a reviewer or the Ombudsman.`;
+}
+
+export function firstProblem(...checks: Check[]): Check {
+  return checks.find((c) => c !== null) ?? null;
+}

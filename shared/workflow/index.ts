@@ -1,0 +1,6 @@
+// The case workflow's public face.
+export { transition, replay, type TransitionContext } from "./machine";
+export type { WorkflowEvent, RestrictionDraft } from "./events";
+export type { Transition, Effect } from "./result";
+export { newCaseFile, activeRestrictions, lastDecision, openAppeal, type CaseFile, type Actor } from "./state";
+export { dueAfterDays, dueAfterMonths, withinWindow, retainUntil } from "./deadlines";

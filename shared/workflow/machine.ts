@@ -1,0 +1,56 @@
+// The case workflow: one pure function from (case file, event) to the next case file or a refusal in plain words.
+import type { Preset } from "../presets/schema";
+import { appealDecided, appealLodged } from "./appeals";
+import { decide } from "./decide";
+import { localResolutionStep, logContact, refer, warn, withdrawReferral } from "./early";
+import type { WorkflowEvent } from "./events";
+import { inviteExtensionComment, letterSent, letterWithheld } from "./letters";
+import { purge, restrictionExpired } from "./lifecycle";
+import { refused, type Transition } from "./result";
+import { monitoringEnded, reviewDecided } from "./reviews";
+import type { Actor, CaseFile } from "./state";
+
+export interface TransitionContext {
+  preset: Preset;
+  actor: Actor;
+  now: Date;
+}
+
+export function transition(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Transition {
+  if (file.presetId !== ctx.preset.id) return refused("This case is under a different policy from the one given.");
+  const actor = { ...ctx.actor, upn: ctx.actor.upn.trim().toLowerCase() };
+  const c = { ...ctx, actor };
+  try {
+    switch (event.type) {
+      case "LogContact": return logContact(file, event, c);
+      case "Warn": return warn(file, event, c);
+      case "LocalResolutionStep": return localResolutionStep(file, event, c);
+      case "Refer": return refer(file, event, c);
+      case "WithdrawReferral": return withdrawReferral(file, event, c);
+      case "Decide": return decide(file, event, c);
+      case "InviteExtensionComment": return inviteExtensionComment(file, event, c);
+      case "LetterSent": return letterSent(file, event, c);
+      case "LetterWithheld": return letterWithheld(file, event, c);
+      case "MonitoringEnded": return monitoringEnded(file, event, c);
+      case "ReviewDecided": return reviewDecided(file, event, c);
+      case "AppealLodged": return appealLodged(file, event, c);
+      case "AppealDecided": return appealDecided(file, event, c);
+      case "RestrictionExpired": return restrictionExpired(file, event, c);
+      case "Purge": return purge(file, event, c);
+      default: return refused("That is not a step this product knows.");
+    }
+  } catch {
+    // Malformed input from a caller must still come back as a refusal, never a bare error.
+    return refused("That request could not be understood; nothing was changed.");
+  }
+}
+
+/** Applies events in turn, stopping at the first refusal (used by lifecycle walks and imports). */
+export function replay(file: CaseFile, steps: { event: WorkflowEvent; actor: Actor; now: Date }[], preset: Preset): Transition {
+  let current: Transition = { ok: true, file, effects: [] };
+  for (const step of steps) {
+    if (!current.ok) return current;
+    current = transition(current.file, step.event, { preset, actor: step.actor, now: step.now });
+  }
+  return current;
+}

@@ -1,0 +1,89 @@
+// The end of a monitoring period and scheduled reviews of restrictions, by someone independent of the decision.
+import type { Preset } from "../presets/schema";
+import { closeOpenReviews } from "./decide";
+import type { WorkflowEvent } from "./events";
+import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
+import { firstProblem, mayAct, needsReasons, needsSetting } from "./guards";
+import { independenceProblem } from "./independence";
+import { refused, type Effect, type Transition } from "./result";
+import type { Actor, CaseFile, ReviewRecord } from "./state";
+import { lastDecision } from "./state";
+
+type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
+
+export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: Ctx): Transition {
+  const { preset, actor, now } = ctx;
+  const judge = preset.monitoringEnd?.actor ?? preset.decisions.find((d) => d.outcome === "Monitor")?.actor ?? null;
+  const owed = customerLettersOwed(file);
+  const problem = firstProblem(
+    file.status === "Monitoring" && file.monitoring && file.monitoring.outcome === null ? null : "This customer's contact is not being monitored.",
+    needsSetting(preset, judge, "who judges the end of a monitoring period"),
+    judge ? mayAct(preset, judge, actor, "judge the end of a monitoring period") : null,
+    needsReasons(e.reasons, "this judgement"),
+    owed.includes("Monitoring") ? "The monitoring letter has not been sent yet: monitoring runs from the letter." : null,
+    file.monitoring && now.getTime() < new Date(file.monitoring.startsAt).getTime() ? "Monitoring has not started." : null,
+  );
+  if (problem) return refused(problem);
+  const monitoring = file.monitoring!;
+  if (now.getTime() <= new Date(monitoring.endsAt).getTime() && !e.acceptable) {
+    return refused(`The monitoring period runs until ${new Date(monitoring.endsAt).toISOString().slice(0, 10)}; contact can be judged unacceptable only when it ends.`);
+  }
+  const reviews = closeOpenReviews(file.reviews, ctx, e.acceptable ? "Ended" : "Upheld", e.reasons);
+  if (e.acceptable) {
+    const notices = noticeFor(preset, "MonitoringEnded");
+    const closed = close(preset, { ...file, monitoring: { ...monitoring, outcome: "Acceptable" }, reviews }, now, "Lifted");
+    const letters = owe(preset, closed, ["ThankYou", ...(notices.length ? (["StaffNotice"] as const) : [])]);
+    const effects: Effect[] = [{ type: "StatusChanged", from: "Monitoring", to: "Closed" }, ...letters.effects, ...notices];
+    return { ok: true, file: { ...closed, lettersOwed: letters.owed }, effects };
+  }
+  return {
+    ok: true,
+    file: { ...file, monitoring: { ...monitoring, outcome: "Unacceptable" }, reviews },
+    effects: [{ type: "Note", message: "Contact during monitoring was unacceptable: a sanction can now be decided." }],
+  };
+}
+
+export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx): Transition {
+  const { preset, actor, now } = ctx;
+  const reviewer = preset.reviewer?.actor ?? null;
+  const decision = lastDecision(file, ["Restrict", "Extend"]);
+  const problem = firstProblem(
+    file.status === "Restricted" ? null : "Only restrictions in force are reviewed.",
+    needsSetting(preset, reviewer, "who reviews restrictions"),
+    reviewer ? mayAct(preset, reviewer, actor, "review restrictions") : null,
+    independenceProblem(decision, actor, "review"),
+    needsReasons(e.reasons, "the review's outcome"),
+    customerLettersOwed(file).length ? "A letter from the last step has not been sent yet: send it, or record why not, first." : null,
+    e.outcome === "Extended" && preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt
+      ? "This policy requires the customer to be told the reasons and invited to comment before restrictions are extended. Record the invitation first."
+      : null,
+  );
+  if (problem) return refused(problem);
+  const reviews = file.reviews.map((r) =>
+    r.kind === "ScheduledReview" && r.outcome === null ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim() } : r,
+  );
+  const letterKind = e.outcome === "Extended" ? "Extension" : "ReviewOutcome";
+  if (e.outcome === "Removed") {
+    const closed = close(preset, { ...file, reviews }, now, "Lifted");
+    const letters = owe(preset, closed, ["ReviewOutcome", "Lifted"]);
+    return { ok: true, file: { ...closed, lettersOwed: letters.owed }, effects: [{ type: "StatusChanged", from: "Restricted", to: "Closed" }, ...letters.effects, ...noticeFor(preset, "Lifted")] };
+  }
+  let restrictions = file.restrictions;
+  let terms = file.restrictions.filter((r) => r.state === "Active");
+  if (e.outcome === "Varied" || e.restrictions?.length) {
+    const built = buildRestrictions(preset, e.restrictions, now);
+    if (!built.ok) return refused(built.reason);
+    restrictions = [...file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms];
+    terms = built.terms;
+  }
+  const reviewDue = nextReviewDue(preset, now, terms);
+  if (!reviewDue) return refused(needsSetting(preset, null, "when restrictions are next reviewed") as string);
+  const next: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
+  const letters = owe(preset, file, [letterKind]);
+  return {
+    ok: true,
+    file: { ...file, restrictions, reviewDue, reviews: [...reviews, next], lettersOwed: letters.owed, extensionCommentInvitedAt: e.outcome === "Extended" ? null : file.extensionCommentInvitedAt },
+    effects: [{ type: "OpenReview", kind: "ScheduledReview", dueBy: reviewDue }, ...letters.effects],
+  };
+}

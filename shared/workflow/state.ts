@@ -1,0 +1,127 @@
+// The case file: everything the workflow needs to know about one customer to decide what may happen next.
+import type { CustomerStatus, DecisionOutcome, LetterKind, Role, ReviewKind, ReviewOutcome } from "../domain/vocab";
+import type { RestrictionParams } from "../domain/restriction-params";
+import type { LetterElement } from "../presets/schema";
+
+/** Who is acting. `system` is the scheduler (expiry, purge); it holds no role and cannot decide anything. */
+export interface Actor {
+  upn: string;
+  roles: Role[];
+  system?: boolean;
+}
+
+export interface RestrictionTerm {
+  kind: RestrictionParams["kind"];
+  params: RestrictionParams;
+  startsAt: string;
+  /** Set when the decision gives a fixed end (e.g. no contact until a date). */
+  endsAt: string | null;
+  state: "Active" | "Lifted" | "Expired";
+}
+
+export interface DecisionRecord {
+  outcome: DecisionOutcome;
+  at: string;
+  by: string;
+  /** Everyone who took part (the decider and anyone the policy says decides jointly): none of them may review or hear an appeal. */
+  participants: string[];
+  reasons: string;
+}
+
+export interface ReviewRecord {
+  kind: ReviewKind;
+  openedAt: string;
+  dueBy: string;
+  outcome: ReviewOutcome | null;
+  by: string | null;
+  decidedAt: string | null;
+  reasons: string | null;
+  /** Appeals only: when the appeal was received and whether it was in writing. */
+  receivedAt?: string;
+  late?: boolean;
+}
+
+export interface LetterRecord {
+  kind: LetterKind;
+  at: string;
+  by: string;
+  elements: LetterElement[];
+  withheldReason: string | null;
+}
+
+export interface CaseFile {
+  presetId: string;
+  status: CustomerStatus;
+  /** Status to return to when a referral is declined or withdrawn. */
+  statusBeforeReferral: CustomerStatus | null;
+  contactsLogged: number;
+  warnings: { level: "Informal" | "Formal"; at: string; by: string; note: string }[];
+  localResolution: { step: string; at: string; by: string; note: string; confirmedInWriting: boolean }[];
+  referral: null | {
+    at: string;
+    by: string;
+    behaviours: string[];
+    serviceArea: string;
+    summary: string;
+    evidenceContactIds: string[];
+  };
+  /** Pre-check answers (preset pre-check id → satisfied), from the referral or the decision. */
+  preChecks: Record<string, boolean>;
+  vulnerabilityConsidered: boolean;
+  /** Why no warning was given, where the policy allows that. */
+  warningException: null | { id: string; reason: string };
+  decisions: DecisionRecord[];
+  monitoring: null | { startsAt: string; endsAt: string; outcome: "Acceptable" | "Unacceptable" | null };
+  restrictions: RestrictionTerm[];
+  reviewDue: string | null;
+  reviews: ReviewRecord[];
+  /** Letters the policy says must go (or be withheld with a reason) before the case moves on. */
+  lettersOwed: LetterKind[];
+  letters: LetterRecord[];
+  /** When the customer was invited to comment on a proposed extension (where the policy requires it). */
+  extensionCommentInvitedAt: string | null;
+  closedAt: string | null;
+  retainUntil: string | null;
+  purged: boolean;
+}
+
+export function newCaseFile(presetId: string, status: CustomerStatus = "Observed"): CaseFile {
+  return {
+    presetId,
+    status,
+    statusBeforeReferral: null,
+    contactsLogged: 0,
+    warnings: [],
+    localResolution: [],
+    referral: null,
+    preChecks: {},
+    vulnerabilityConsidered: false,
+    warningException: null,
+    decisions: [],
+    monitoring: null,
+    restrictions: [],
+    reviewDue: null,
+    reviews: [],
+    lettersOwed: [],
+    letters: [],
+    extensionCommentInvitedAt: null,
+    closedAt: null,
+    retainUntil: null,
+    purged: false,
+  };
+}
+
+export function activeRestrictions(file: CaseFile): RestrictionTerm[] {
+  return file.restrictions.filter((r) => r.state === "Active");
+}
+
+export function lastDecision(file: CaseFile, outcomes?: DecisionOutcome[]): DecisionRecord | undefined {
+  for (let i = file.decisions.length - 1; i >= 0; i--) {
+    if (!outcomes || outcomes.includes(file.decisions[i].outcome)) return file.decisions[i];
+  }
+  return undefined;
+}
+
+export function openAppeal(file: CaseFile): ReviewRecord | undefined {
+  return file.reviews.find((r) => r.kind === "Appeal" && r.outcome === null);
+}
