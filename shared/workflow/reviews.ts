@@ -81,9 +81,14 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
   if (!reviewDue) return refused(needsSetting(preset, null, "when restrictions are next reviewed") as string);
   const next: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
   const letters = owe(preset, file, [letterKind]);
+  // Extending or varying at review is a fresh decision: it can be appealed, and its reviewer cannot hear that appeal.
+  const decisions =
+    e.outcome === "Extended" || e.outcome === "Varied"
+      ? [...file.decisions, { outcome: e.outcome === "Extended" ? ("Extend" as const) : ("Restrict" as const), at: now.toISOString(), by: actor.upn, participants: [actor.upn], reasons: e.reasons.trim() }]
+      : file.decisions;
   return {
     ok: true,
-    file: { ...file, restrictions, reviewDue, reviews: [...reviews, next], lettersOwed: letters.owed, extensionCommentInvitedAt: e.outcome === "Extended" ? null : file.extensionCommentInvitedAt },
+    file: { ...file, decisions, restrictions, reviewDue, reviews: [...reviews, next], lettersOwed: letters.owed, extensionCommentInvitedAt: e.outcome === "Extended" ? null : file.extensionCommentInvitedAt },
     effects: [{ type: "OpenReview", kind: "ScheduledReview", dueBy: reviewDue }, ...letters.effects],
   };
 }

@@ -1,0 +1,115 @@
+// Preset for Hampshire SENDIASS's unreasonably persistent and/or vexatious customer communication policy.
+import type { PresetInput } from "./schema";
+
+const FILE = "003_f99db5e613e66c3b.txt";
+const at = (section: string) => ({ file: FILE, section });
+const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
+
+const DEALING = "Dealing with unreasonably persistent and/or vexatious communication";
+const EXTREME = `${DEALING} — “Extreme cases in which resolution has been attempted but the customer's communication has not changed, may lead to the blocking of telephone calls and electronic contact with the service.”`;
+// A support worker who decides must hold the Manager role in the product: the Staff role never decides.
+const WORKER_OR_MANAGER = { roles: ["Manager" as const, "Decider" as const], title: "the support worker or manager", with: [] };
+const SILENT = `${DEALING} — the policy states no review, period or retention`;
+
+export const hampshireSendiass = {
+  id: "hampshire-sendiass",
+  organisation: "Hampshire SENDIASS",
+  title: "Unreasonably persistent and/or vexatious customer communication policy",
+  date: "undated",
+  file: FILE,
+  behaviours: {
+    items: [
+      { id: "scattergun-multiple-routes", label: "Scattergun: the same issue by several routes without saying others were contacted" },
+      { id: "scattergun-copying-in", label: "Scattergun: routinely copying the service into e-mails about a child unrelated to the support outcomes" },
+      { id: "scattergun-checking-advice", label: "Scattergun: calling the helpline repeatedly about one issue to compare advisers' advice" },
+      { id: "excessive-demands", label: "Unnecessarily excessive demands, e.g. daily calls or e-mails, frequent lengthy complex e-mails" },
+      { id: "offensive-remarks", label: "Sarcastic, rude, derogatory, discriminatory or threatening remarks to employees" },
+      { id: "repeat-complaints", label: "Repeat complaints about essentially the same issue after the complaints procedure is complete" },
+      { id: "outside-what-to-expect", label: "Insisting on a service not consistent with the What to Expect document" },
+      { id: "changing-focus", label: "Repeatedly asking to change the focus of support work when circumstances have not changed" },
+      { id: "withholding-information", label: "Failing to share relevant information" },
+      { id: "groundless-complaints-about-staff", label: "Apparently groundless complaints about employees, seeking to have them replaced" },
+      { id: "covert-recording", label: "Electronically recording meetings or conversations without prior knowledge and consent" },
+    ],
+    source: at("Examples of communication that is considered persistent and/or vexatious — “This is not an exhaustive list”"),
+  },
+  refer: {
+    actor: { roles: ["Staff", "Manager"], title: "the support worker or manager", with: [] },
+    source: at(`${DEALING} — “the support worker or manager will attempt to deal with the matter by communication with the customer”`),
+  },
+  preChecks: {
+    items: [
+      { id: "genuine-need-distinguished", label: "The customer's contact is not explained by genuine, ongoing or multiple problems" },
+      { id: "communication-unchanged", label: "Resolution has been attempted but the customer's communication has not changed" },
+    ],
+    source: at(
+      `${DEALING} — “It is important to distinguish between people who make regular contact because they have genuine, ongoing or multiple problems and those that are unreasonably persistent or vexatious.” … “resolution has been attempted but the customer's communication has not changed”`,
+    ),
+  },
+  localResolution: {
+    // Blocking is only for cases "in which resolution has been attempted", so an attempt must be on record first.
+    required: true,
+    steps: [
+      { id: "change-of-communication", label: "Requesting a change in communication" },
+      { id: "spoc", label: "Designating a single point of contact" },
+      { id: "agreed-frequency", label: "Agreeing an acceptable frequency for communication" },
+      { id: "inappropriate-style-named", label: "Highlighting an inappropriate communication style and requiring the customer to stop using it" },
+      { id: "ignore-unless-open-enquiry", label: "Notifying the customer that communication will be ignored unless relevant to an open enquiry" },
+      { id: "new-issues-only", label: "Notifying the customer that the service will only respond to new issues" },
+      { id: "other-resolution", label: "Other relevant resolutions" },
+    ],
+    confirmedInWriting: false,
+    source: at(`${DEALING} — “explain the concerns regarding the customer's communication and suggest a way forward to manage the issue. This may include”`),
+  },
+  warning: {
+    // Naming an inappropriate style is one of the local resolutions, not a separate warning step.
+    required: false,
+    exceptions: [],
+    source: at(`${DEALING} — “Highlighting any communication style deemed inappropriate”`),
+  },
+  vulnerabilityMustBeConsidered: {
+    value: true,
+    source: national("before it, reasonable adjustments (Equality Act 2010), a meeting and mediation are considered"),
+  },
+  decisions: [
+    { outcome: "Declined", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
+    { outcome: "Restrict", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
+  ],
+  restrictions: { kinds: ["BlockElectronic"], source: at(EXTREME) },
+  monitoringDays: { value: null, source: at(SILENT) },
+  monitoringEnd: null,
+  reviewIntervalMonths: { value: null, source: at(SILENT) },
+  reviewer: null,
+  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  extensionNeedsComment: { value: null, source: at(SILENT) },
+  appeal: {
+    // The complaints policy is a real route of challenge, but its time limits and who hears it are in another document.
+    available: {
+      value: true,
+      source: at("Complaints — “Any complaints about the application of this policy will be dealt with in accordance with the service's complaint policy”"),
+    },
+    windowDays: { value: null, source: at("Complaints — time limits are set by the service's complaint policy, not this text") },
+    decisionDays: { value: null, source: at("Complaints — time limits are set by the service's complaint policy, not this text") },
+    inWriting: false,
+    actor: null,
+    source: at("Complaints — “dealt with in accordance with the service's complaint policy, available on the website”"),
+  },
+  letters: [
+    {
+      // The policy names no letter; the national guidance's decision letter is the only one that applies.
+      kind: "Restriction",
+      required: true,
+      elements: ["why", "what", "howLong", "reviewDate", "ombudsman"],
+      sender: null,
+      source: national("Decision letters state why, what, for how long, the review date, and the right to go to the Ombudsman."),
+    },
+  ],
+  noLetter: null,
+  staffNotice: null,
+  retentionYearsAfterEnd: { value: null, source: at(SILENT) },
+  neverLimits: {
+    items: ["Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"],
+    source: national("Freedom of Information, Environmental Information and subject access requests follow their own law"),
+  },
+  reportsPerServiceArea: { value: null, source: at(SILENT) },
+} satisfies PresetInput;

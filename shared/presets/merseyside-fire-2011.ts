@@ -1,0 +1,112 @@
+// Preset for Merseyside Fire & Rescue Service's 2011 Resource Intensive & Vexatious Customer Policy.
+import type { PresetInput } from "./schema";
+
+const FILE = "000_15ef6c37defcaa2d.txt";
+const at = (section: string) => ({ file: FILE, section });
+const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
+
+// The policy defers its procedure to a Service Instruction that is not part of the text, so most periods and
+// deciders beyond the Director's authorisation are silent here and left for the admin.
+const DEFERRED = "Introduction — “the associated Service Instruction details how we will do this”";
+const DIRECTOR = { roles: ["Decider" as const], title: "a Director", with: [] };
+
+export const merseysideFire2011 = {
+  id: "merseyside-fire-2011",
+  organisation: "Merseyside Fire & Rescue Service",
+  title: "Resource Intensive & Vexatious Customer Policy",
+  date: "1 December 2011 (version 1.2)",
+  file: FILE,
+  behaviours: {
+    items: [
+      { id: "vexatious", label: "Vexatious complainer" },
+      { id: "persistent", label: "Persistent complainer" },
+      { id: "resource-intensive", label: "Resource intensive customer" },
+      { id: "abusive", label: "Abusive customer" },
+    ],
+    source: at("Definitions — “This Service Instruction covers four definitions”"),
+  },
+  refer: {
+    actor: { roles: ["Staff", "Manager"], title: "staff", with: [] },
+    source: at("Definitions — “Before invoking the Service Instruction, staff will try to resolve matters”"),
+  },
+  preChecks: {
+    items: [
+      { id: "meeting-held", label: "Staff have tried to resolve matters by meeting personally with the customer or their advocates" },
+      { id: "vulnerability-assessed", label: "The customer's vulnerability has been taken into account and the support provided or that can be offered identified" },
+      { id: "customer-explained", label: "The customer has been given the opportunity to explain their feelings and told of our intention to conclude the matter" },
+      { id: "behaviour-not-modified", label: "That approach has failed and the customer's behaviour has not modified" },
+      { id: "evidence-not-anecdote", label: "The decision rests on evidence rather than anecdotal information" },
+      { id: "workload-evidenced", label: "Evidence shows the customer's workload is harming the service area, its other customers and its performance" },
+      { id: "last-resort", label: "All avenues and options have been exhausted: this is a last resort after all reasonable measures" },
+    ],
+    source: at(
+      "Introduction; Aims and Key Objectives; Definitions — “Evidence rather than anecdotal information will form the basis of the decision” … “used as a last resort, after all reasonable measures have been taken” … “we will evidence where the workload created by a customer is having a negative effect” … “meeting personally with the customer or their advocates” … “identify what support is being provided or can be offered” … “Where this fails and the customer's behaviour does not modify”",
+    ),
+  },
+  localResolution: {
+    // The personal meeting is a pre-check here; the policy names no other resolution steps.
+    required: false,
+    steps: [],
+    confirmedInWriting: false,
+    source: at("Definitions — “Before invoking the Service Instruction, staff will try to resolve matters by meeting personally with the customer or their advocates”"),
+  },
+  warning: {
+    required: false,
+    exceptions: [],
+    source: at("Definitions — “Customers will be given the opportunity to explain their feelings” (no warning is required)"),
+  },
+  vulnerabilityMustBeConsidered: {
+    value: true,
+    source: at("Definitions — “A key factor to be taken into account however is the customer's vulnerability.”"),
+  },
+  decisions: [
+    {
+      outcome: "Declined",
+      actor: DIRECTOR,
+      source: at("Aims and Key Objectives — “Ensuring the Service Instruction is only implemented with the authorisation of a Director.”"),
+    },
+    {
+      outcome: "Restrict",
+      actor: DIRECTOR,
+      source: at("Aims and Key Objectives — “Ensuring the Service Instruction is only implemented with the authorisation of a Director.”"),
+    },
+  ],
+  restrictions: { kinds: [], source: at(DEFERRED) },
+  monitoringDays: { value: null, source: at(DEFERRED) },
+  monitoringEnd: null,
+  reviewIntervalMonths: {
+    value: null,
+    source: at(
+      "Document Control — “1 st April 2012 and annual thereafter” is the review date of the policy document itself, not of a customer's restrictions; none is stated",
+    ),
+  },
+  reviewer: null,
+  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  extensionNeedsComment: { value: null, source: at(DEFERRED) },
+  appeal: {
+    available: { value: null, source: at(DEFERRED) },
+    windowDays: { value: null, source: at(DEFERRED) },
+    decisionDays: { value: null, source: at(DEFERRED) },
+    inWriting: false,
+    actor: null,
+    source: at(DEFERRED),
+  },
+  letters: [
+    {
+      // The policy names no letter; the national guidance's decision letter is the only one that applies.
+      kind: "Restriction",
+      required: true,
+      elements: ["why", "what", "howLong", "reviewDate", "ombudsman"],
+      sender: null,
+      source: national("Decision letters state why, what, for how long, the review date, and the right to go to the Ombudsman."),
+    },
+  ],
+  noLetter: null,
+  staffNotice: null,
+  retentionYearsAfterEnd: { value: null, source: at(DEFERRED) },
+  neverLimits: {
+    items: ["Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"],
+    source: national("Freedom of Information, Environmental Information and subject access requests follow their own law"),
+  },
+  reportsPerServiceArea: { value: null, source: at(DEFERRED) },
+} satisfies PresetInput;

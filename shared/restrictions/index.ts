@@ -1,0 +1,16 @@
+// The restriction checks' public face: descriptions, the contact check, mail advice, quota usage and adjustment clashes.
+export { conflictsWithAdjustments } from "./adjustments";
+export { checkContact } from "./check-contact";
+export { describeRestriction } from "./describe";
+export { inForce, isInForce } from "./in-force";
+export { adviceForMail, type MailAdviceOptions } from "./mail-advice";
+export { quotaPeriod, quotaUsage, type QuotaPeriod, type QuotaUsage } from "./quota";
+export type {
+  Breach,
+  ContactCheck,
+  ContactCheckInput,
+  HistoryContact,
+  ProposedContact,
+  RoutedPurpose,
+  Routing,
+} from "./types";

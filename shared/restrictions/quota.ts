@@ -1,0 +1,92 @@
+// Contact quotas: which contacts count, the London week or month they fall in, and how much is used.
+import type { Restriction } from "../domain/records";
+import type { ContactChannel } from "../domain/vocab";
+import { addLondonDays, startOfLondonMonth, startOfLondonWeek, startOfNextLondonMonth } from "../time/london";
+import { inForce } from "./in-force";
+import type { HistoryContact, ParamsOf } from "./types";
+
+type QuotaParams = ParamsOf<"ContactQuota">;
+
+export interface QuotaPeriod {
+  start: Date;
+  end: Date;
+}
+
+export interface QuotaUsage {
+  restrictionId?: string;
+  used: number;
+  max: number;
+  per: QuotaParams["per"];
+  channel: ContactChannel | null;
+  periodStart: Date;
+  /** Exclusive: the first instant of the next week or month. */
+  periodEnd: Date;
+  /** "2 of 3 this week" */
+  label: string;
+}
+
+/** A week runs Monday 00:00 to the next Monday 00:00 London time; a month from the 1st at 00:00 London time. */
+export function quotaPeriod(per: QuotaParams["per"], at: Date): QuotaPeriod {
+  if (per === "Week") {
+    const start = startOfLondonWeek(at);
+    return { start, end: addLondonDays(start, 7) };
+  }
+  return { start: startOfLondonMonth(at), end: startOfNextLondonMonth(at) };
+}
+
+/**
+ * Only the customer's own contacts (In) use the allowance: our replies are not theirs to ration. When the quota
+ * names a form, only contacts in that form count; a contact in another form is a breach of the form in its own
+ * right, is not dealt with, and so does not use up the allowance.
+ */
+export function countsTowardQuota(params: QuotaParams, channel: ContactChannel, direction: "In" | "Out"): boolean {
+  return direction === "In" && (params.channel === null || params.channel === channel);
+}
+
+/**
+ * Logged contacts that count within [from, to). Contacts before the restriction started are left out, since the
+ * limit did not apply to them.
+ */
+export function countQuotaContacts(
+  r: Restriction,
+  params: QuotaParams,
+  history: readonly HistoryContact[],
+  from: Date,
+  to: Date,
+): number {
+  const starts = Date.parse(r.startsAt);
+  const lower = Number.isFinite(starts) ? Math.max(from.getTime(), starts) : from.getTime();
+  const upper = to.getTime();
+  let n = 0;
+  for (const c of history) {
+    const t = Date.parse(c.contactAt);
+    if (Number.isFinite(t) && t >= lower && t < upper && countsTowardQuota(params, c.channel, c.direction)) n++;
+  }
+  return n;
+}
+
+/** Each quota in force now, with how much of this week's or month's allowance the customer has used. */
+export function quotaUsage(
+  restrictions: readonly Restriction[],
+  history: readonly HistoryContact[],
+  now: Date,
+): QuotaUsage[] {
+  const usage: QuotaUsage[] = [];
+  for (const r of inForce(restrictions, now)) {
+    const params = r.params;
+    if (params.kind !== "ContactQuota") continue;
+    const { start, end } = quotaPeriod(params.per, now);
+    const used = countQuotaContacts(r, params, history, start, end);
+    usage.push({
+      restrictionId: r.id,
+      used,
+      max: params.max,
+      per: params.per,
+      channel: params.channel,
+      periodStart: start,
+      periodEnd: end,
+      label: `${used} of ${params.max} this ${params.per === "Week" ? "week" : "month"}`,
+    });
+  }
+  return usage;
+}
