@@ -43,15 +43,6 @@ export function endOfLondonDay(key: DateKey): Date {
   return new Date(londonMidnight(y, m, d).getTime() - 1);
 }
 
-/** "14 March 2027", as letters and the UI write dates. */
-export function formatLondonDate(instant: Date | DateKey): string {
-  const key = typeof instant === "string" ? instant : londonDateKey(instant);
-  const [y, m, d] = split(key);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 function pad(n: number): string {
   return String(n).padStart(2, "0");
 }

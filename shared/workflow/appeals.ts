@@ -1,6 +1,6 @@
 // Appeals: lodged within the policy's window, decided by someone independent of the decision, by the deadline.
 import type { Preset } from "../presets/schema";
-import { formatLondonDate } from "../time/calendar";
+import { formatLondonDate } from "../time/london";
 import { dueAfterDays, withinWindow } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, owe } from "./follow-ups";

@@ -1,6 +1,6 @@
 // The scheduler's transitions: restrictions lapsing at their review date, and records purged after retention.
 import type { Preset } from "../presets/schema";
-import { formatLondonDate } from "../time/calendar";
+import { formatLondonDate } from "../time/london";
 import type { WorkflowEvent } from "./events";
 import { close, noticeFor } from "./follow-ups";
 import { firstProblem, needsSetting } from "./guards";

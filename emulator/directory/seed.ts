@@ -1,0 +1,54 @@
+// The seeded tenant directory: the five UPC groups and the demo users, with stable ids.
+import type { DirectoryGroup, DirectoryUser } from "../core/types";
+
+export const GROUPS = {
+  staff: { id: "5a1f0c11-0000-4000-8000-000000000001", displayName: "UPC Staff" },
+  managers: { id: "5a1f0c11-0000-4000-8000-000000000002", displayName: "UPC Managers" },
+  deciders: { id: "5a1f0c11-0000-4000-8000-000000000003", displayName: "UPC Deciders" },
+  reviewers: { id: "5a1f0c11-0000-4000-8000-000000000004", displayName: "UPC Reviewers" },
+  admins: { id: "5a1f0c11-0000-4000-8000-000000000005", displayName: "UPC Admins" },
+} satisfies Record<string, DirectoryGroup>;
+
+export const DIRECTORY_GROUPS: readonly DirectoryGroup[] = [GROUPS.staff, GROUPS.managers, GROUPS.deciders, GROUPS.reviewers, GROUPS.admins];
+
+export interface SeedUser extends DirectoryUser {
+  givenName: string | null;
+  surname: string | null;
+  /** A shared mailbox rather than a person who signs in. */
+  shared: boolean;
+}
+
+function user(n: number, upn: string, displayName: string, groups: DirectoryGroup[], shared = false): SeedUser {
+  const [given, ...rest] = displayName.split(" ");
+  return {
+    id: `7e575e40-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    userPrincipalName: upn,
+    mail: upn,
+    displayName,
+    givenName: shared ? null : given,
+    surname: shared ? null : rest.join(" ") || null,
+    groupIds: groups.map((g) => g.id),
+    shared,
+  };
+}
+
+/** Every seeded user; the start-up prints these so people know whom to sign in as. */
+export const DIRECTORY_USERS: readonly SeedUser[] = [
+  user(1, "admin@upc.test", "Alex Admin", [GROUPS.admins, GROUPS.staff]),
+  user(2, "sam.officer@upc.test", "Sam Officer", [GROUPS.staff]),
+  user(3, "kim.officer@upc.test", "Kim Officer", [GROUPS.staff]),
+  user(4, "mo.manager@upc.test", "Mo Manager", [GROUPS.managers, GROUPS.staff]),
+  user(5, "dee.decider@upc.test", "Dee Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff]),
+  user(6, "dan.decider@upc.test", "Dan Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff]),
+  user(7, "rory.reviewer@upc.test", "Rory Reviewer", [GROUPS.reviewers, GROUPS.staff]),
+  user(8, "remi.reviewer@upc.test", "Remi Reviewer", [GROUPS.reviewers, GROUPS.deciders, GROUPS.staff]),
+  user(9, "complaints@upc.test", "Complaints inbox", [], true),
+  user(10, "customer.relations@upc.test", "Customer Relations team", [], true),
+];
+
+/** The seeded users with their group names, for the start-up to print. */
+export const DEMO_USERS: readonly { userPrincipalName: string; displayName: string; groups: string[] }[] = DIRECTORY_USERS.map((u) => ({
+  userPrincipalName: u.userPrincipalName,
+  displayName: u.displayName,
+  groups: u.groupIds.map((id) => DIRECTORY_GROUPS.find((g) => g.id === id)?.displayName ?? id),
+}));

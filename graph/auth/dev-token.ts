@@ -1,0 +1,25 @@
+// Development tokens for the local emulator only: unsigned JWTs of Entra's shape naming a demo user or the app.
+import type { TokenSource } from "../client/factory";
+
+function b64url(value: unknown): string {
+  const bytes = new TextEncoder().encode(JSON.stringify(value));
+  let bin = "";
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+const HEADER = b64url({ alg: "none", typ: "JWT" });
+
+/** A signed-in demo user; the emulator accepts it, Entra never would. */
+export function devUserTokens(upn: string): TokenSource {
+  const token = `${HEADER}.${b64url({ upn, name: upn, oid: upn, tid: "emulator" })}.`;
+  return { getToken: async () => token };
+}
+
+export const SERVICE_APP_ROLES = ["Sites.FullControl.All", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.ReadWrite", "User.Read.All", "GroupMember.Read.All"];
+
+/** The application itself (app-only), as the flagging service runs. */
+export function devAppTokens(roles: string[] = SERVICE_APP_ROLES): TokenSource {
+  const token = `${HEADER}.${b64url({ appid: "upc-service", roles, tid: "emulator", oid: "upc-service" })}.`;
+  return { getToken: async () => token };
+}

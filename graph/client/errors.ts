@@ -1,0 +1,75 @@
+// Graph failures turned into errors the UI can explain to a council officer, without losing the technical detail.
+
+export type DataErrorKind =
+  | "Unauthorised"
+  | "Forbidden"
+  | "NotFound"
+  | "Conflict"
+  | "Duplicate"
+  | "Throttled"
+  | "Unavailable"
+  | "Invalid"
+  | "Unreachable";
+
+const WORDS: Record<DataErrorKind, string> = {
+  Unauthorised: "Your sign-in has expired or was not accepted. Sign in again and retry.",
+  Forbidden: "You do not have permission to do that. Ask a manager or an administrator if you think you should.",
+  NotFound: "That record could not be found. It may have been deleted.",
+  Conflict: "Someone else changed this record while you were working on it. Reload to see their change, then try again.",
+  Duplicate: "This has already been recorded.",
+  Throttled: "Microsoft 365 is busy and asked us to slow down. Nothing was lost: try again in a moment.",
+  Unavailable: "The case register (SharePoint) is not answering just now. Nothing was lost: try again in a moment.",
+  Invalid: "The request was not accepted by SharePoint.",
+  Unreachable: "The case register could not be reached. Check your connection, then try again.",
+};
+
+export class DataError extends Error {
+  constructor(
+    public readonly kind: DataErrorKind,
+    /** Plain words for the person using the product. */
+    public readonly userMessage: string = WORDS[kind],
+    public readonly status?: number,
+    public readonly code?: string,
+    /** Graph's own message; may name columns but never holds personal data we sent. */
+    public readonly detail?: string,
+  ) {
+    super(`${kind}${status ? ` (${status}${code ? ` ${code}` : ""})` : ""}: ${detail ?? userMessage}`);
+    this.name = "DataError";
+  }
+
+  /** Whether trying the same thing again later may work. */
+  get retryable(): boolean {
+    return this.kind === "Throttled" || this.kind === "Unavailable" || this.kind === "Unreachable";
+  }
+}
+
+export function kindForStatus(status: number, code = "", message = ""): DataErrorKind {
+  if (status === 401) return "Unauthorised";
+  if (status === 403) return "Forbidden";
+  if (status === 404) return "NotFound";
+  if (status === 412) return "Conflict";
+  if (status === 409) return /duplicate|unique|nameAlreadyExists/i.test(`${code} ${message}`) ? "Duplicate" : "Conflict";
+  if (status === 429) return "Throttled";
+  if (status >= 500) return "Unavailable";
+  if (status === 0) return "Unreachable";
+  return "Invalid";
+}
+
+/** Turns anything thrown by the Graph SDK or fetch into a DataError. */
+export function toDataError(e: unknown): DataError {
+  if (e instanceof DataError) return e;
+  const err = e as { statusCode?: number; status?: number; code?: string; message?: string; body?: unknown };
+  const status = err?.statusCode ?? err?.status;
+  if (typeof status === "number" && status > 0) {
+    const code = err.code ?? "";
+    const message = err.message ?? "";
+    return new DataError(kindForStatus(status, code, message), undefined, status, code, message);
+  }
+  return new DataError("Unreachable", undefined, 0, undefined, err?.message);
+}
+
+/** Builds a DataError from one $batch response or a raw fetch response body. */
+export function fromResponse(status: number, body: unknown): DataError {
+  const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  return new DataError(kindForStatus(status, error?.code, error?.message), undefined, status, error?.code, error?.message);
+}

@@ -1,0 +1,136 @@
+// The one Graph client per app: the SDK with its default middleware (RetryHandler honours Retry-After), plus batching.
+import { Client, MiddlewareFactory, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
+import { fromResponse, toDataError } from "./errors";
+import { LoopbackAuthenticationHandler } from "./loopback-auth";
+
+/** Where tokens come from: MSAL in the add-in, client credentials in the service, development tokens on the emulator. */
+export interface TokenSource {
+  getToken(): Promise<string>;
+}
+
+export interface BatchRequest {
+  id: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Relative to the version root, e.g. "/sites/root/lists/UpcCustomers/items?…". */
+  url: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  dependsOn?: string[];
+}
+
+export interface BatchResponse {
+  id: string;
+  status: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface Graph {
+  /** The SDK client, for anything the helpers below do not cover. */
+  readonly client: Client;
+  readonly baseUrl: string;
+  get<T>(path: string, headers?: Record<string, string>): Promise<T>;
+  post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  patch<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>;
+  delete(path: string, headers?: Record<string, string>): Promise<void>;
+  /** Every page of a collection, following @odata.nextLink. */
+  getAll<T>(path: string, headers?: Record<string, string>): Promise<T[]>;
+  /** One $batch (at most 20); throttled parts are retried after their Retry-After, as the SDK does for whole requests. */
+  batch(requests: BatchRequest[]): Promise<BatchResponse[]>;
+  /** A nextLink/deltaLink made relative to the version root, so it goes through the same client. */
+  relative(link: string): string;
+}
+
+export interface GraphOptions {
+  /** e.g. "https://graph.microsoft.com/v1.0" or the emulator's "http://127.0.0.1:4000/v1.0". */
+  baseUrl: string;
+  tokens: TokenSource;
+  /** Attempts for throttled batch parts (the SDK retries whole requests 3 times). */
+  batchRetries?: number;
+}
+
+export const MAX_BATCH = 20;
+
+export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions): Graph {
+  const url = new URL(baseUrl.replace(/\/+$/, ""));
+  const version = url.pathname.replace(/^\/+/, "") || "v1.0";
+  const root = `${url.protocol}//${url.host}/`;
+  const provider: AuthenticationProvider = { getAccessToken: () => tokens.getToken() };
+  const middleware: Middleware[] = MiddlewareFactory.getDefaultMiddlewareChain(provider);
+  if (url.protocol === "http:") middleware[0] = new LoopbackAuthenticationHandler(provider);
+  const client = Client.initWithMiddleware({ baseUrl: root, defaultVersion: version, middleware });
+  const versionRoot = `${root}${version}`;
+
+  const relative = (link: string) => (link.startsWith(versionRoot) ? link.slice(versionRoot.length) : link);
+  const request = (path: string, headers?: Record<string, string>) => {
+    const r = client.api(relative(path));
+    if (headers) r.headers(headers);
+    return r;
+  };
+  async function call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  async function batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
+    if (requests.length === 0) return [];
+    if (requests.length > MAX_BATCH) throw new Error(`A $batch holds at most ${MAX_BATCH} requests`);
+    const results = new Map<string, BatchResponse>();
+    let pending = requests;
+    for (let attempt = 0; pending.length; attempt++) {
+      const body = {
+        requests: pending.map((r) => ({
+          id: r.id,
+          method: r.method,
+          url: r.url,
+          ...(r.body !== undefined ? { body: r.body, headers: { "Content-Type": "application/json", ...r.headers } } : r.headers ? { headers: r.headers } : {}),
+          ...(r.dependsOn ? { dependsOn: r.dependsOn.filter((d) => pending.some((p) => p.id === d)) } : {}),
+        })),
+      };
+      const answer = await call(() => client.api("/$batch").post(body)) as { responses: BatchResponse[] };
+      let wait = 0;
+      const retry: BatchRequest[] = [];
+      for (const res of answer.responses) {
+        const again = (res.status === 429 || res.status === 503 || res.status === 424) && attempt < batchRetries;
+        if (again) {
+          retry.push(pending.find((p) => p.id === res.id)!);
+          const after = Number(res.headers?.["Retry-After"] ?? res.headers?.["retry-after"] ?? 1);
+          wait = Math.max(wait, Number.isFinite(after) ? after : 1);
+        } else results.set(res.id, res);
+      }
+      pending = retry;
+      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(wait, 30) * 1000));
+    }
+    return requests.map((r) => results.get(r.id)!);
+  }
+
+  return {
+    client,
+    baseUrl: versionRoot,
+    relative,
+    get: (path, headers) => call(() => request(path, headers).get()),
+    post: (path, body, headers) => call(() => request(path, headers).post(body)),
+    patch: (path, body, headers) => call(() => request(path, headers).patch(body)),
+    delete: (path, headers) => call(() => request(path, headers).delete()),
+    async getAll<T>(path: string, headers?: Record<string, string>) {
+      const out: T[] = [];
+      let next: string | undefined = path;
+      while (next) {
+        const page: { value: T[]; "@odata.nextLink"?: string } = await call(() => request(next!, headers).get());
+        out.push(...page.value);
+        next = page["@odata.nextLink"];
+      }
+      return out;
+    },
+    batch,
+  };
+}
+
+/** Throws the DataError a failed batch part stands for. */
+export function ensureOk<T>(res: BatchResponse): T {
+  if (res.status >= 200 && res.status < 300) return res.body as T;
+  throw fromResponse(res.status, res.body);
+}

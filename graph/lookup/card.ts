@@ -1,0 +1,34 @@
+// A customer's card for the task pane: the record, restrictions in force and this period's contacts, in one $batch.
+import type { Contact, Customer, Restriction } from "../../shared/domain/records";
+import { startOfLondonMonth, startOfLondonWeek } from "../../shared/time/london";
+import { ensureOk } from "../client/factory";
+import { eq, odataDate } from "../client/odata";
+import { contactFromItem } from "../repos/contacts";
+import { customerFromItem } from "../repos/customers";
+import { itemsPath, queryUrl, type ListItem, type Site } from "../repos/items";
+import { restrictionFromItem } from "../repos/restrictions";
+
+export interface CustomerCard {
+  customer: Customer;
+  restrictions: (Restriction & { id: string })[];
+  /** Contacts since the earlier of the start of this week and this month (UK time), for quotas. */
+  periodContacts: (Contact & { id: string })[];
+  recentContacts: (Contact & { id: string })[];
+}
+
+export async function loadCustomerCard(site: Site, customerId: string, now = new Date()): Promise<CustomerCard> {
+  const id = Number(customerId);
+  const from = new Date(Math.min(startOfLondonWeek(now).getTime(), startOfLondonMonth(now).getTime()));
+  const [customer, restrictions, period, recent] = await site.graph.batch([
+    { id: "customer", method: "GET", url: `${itemsPath(site, "customers")}/${id}?$expand=fields` },
+    { id: "restrictions", method: "GET", url: queryUrl(site, "restrictions", { filter: `${eq("CustomerLookupId", id)} and ${eq("State", "Active")}`, top: 50 }) },
+    { id: "period", method: "GET", url: queryUrl(site, "contacts", { filter: `${eq("CustomerLookupId", id)} and fields/ContactAt ge ${odataDate(from)}`, orderby: "fields/ContactAt asc", top: 999 }) },
+    { id: "recent", method: "GET", url: queryUrl(site, "contacts", { filter: eq("CustomerLookupId", id), orderby: "fields/ContactAt desc", top: 5 }) },
+  ]);
+  return {
+    customer: customerFromItem(ensureOk<ListItem>(customer)),
+    restrictions: ensureOk<{ value: ListItem[] }>(restrictions).value.map(restrictionFromItem),
+    periodContacts: ensureOk<{ value: ListItem[] }>(period).value.map(contactFromItem),
+    recentContacts: ensureOk<{ value: ListItem[] }>(recent).value.map(contactFromItem),
+  };
+}

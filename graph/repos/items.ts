@@ -1,0 +1,78 @@
+// List item plumbing shared by the repositories: paths, queries on indexed columns, ETag-guarded updates, retries.
+import { DataError } from "../client/errors";
+import type { BatchRequest, Graph } from "../client/factory";
+import { query } from "../client/odata";
+import type { ListKey } from "../schema/lists";
+import { LISTS } from "../schema/lists";
+
+export interface ListItem<F = Record<string, unknown>> {
+  id: string;
+  eTag?: string;
+  createdDateTime?: string;
+  lastModifiedDateTime?: string;
+  fields: F & { id?: string; Title?: string };
+}
+
+/** Where the lists live; list names are used in paths directly, so no request is spent resolving ids. */
+export interface Site {
+  graph: Graph;
+  siteId: string;
+}
+
+export function itemsPath(site: Site, list: ListKey): string {
+  return `/sites/${site.siteId}/lists/${LISTS[list]}/items`;
+}
+
+export interface ItemQuery {
+  filter?: string;
+  orderby?: string;
+  top?: number;
+  select?: string[];
+}
+
+export function queryUrl(site: Site, list: ListKey, q: ItemQuery): string {
+  const expand = q.select ? `fields($select=${q.select.join(",")})` : "fields";
+  return `${itemsPath(site, list)}${query({ $expand: expand, $filter: q.filter, $orderby: q.orderby, $top: q.top })}`;
+}
+
+/** Every page of a query (filters must reference indexed columns only). */
+export function queryAll<F = Record<string, unknown>>(site: Site, list: ListKey, q: ItemQuery): Promise<ListItem<F>[]> {
+  return site.graph.getAll<ListItem<F>>(queryUrl(site, list, q));
+}
+
+/** The first page only: for "the last five" and "is there any". */
+export async function queryPage<F = Record<string, unknown>>(site: Site, list: ListKey, q: ItemQuery): Promise<ListItem<F>[]> {
+  return (await site.graph.get<{ value: ListItem<F>[] }>(queryUrl(site, list, q))).value;
+}
+
+export function createItem<F = Record<string, unknown>>(site: Site, list: ListKey, fields: Record<string, unknown>): Promise<ListItem<F>> {
+  return site.graph.post<ListItem<F>>(itemsPath(site, list), { fields });
+}
+
+export function getItem<F = Record<string, unknown>>(site: Site, list: ListKey, id: string): Promise<ListItem<F>> {
+  return site.graph.get<ListItem<F>>(`${itemsPath(site, list)}/${encodeURIComponent(id)}?$expand=fields`);
+}
+
+/** Updates fields only if nobody changed the item since `eTag` was read; a 412 becomes a Conflict DataError. */
+export function updateFields(site: Site, list: ListKey, id: string, fields: Record<string, unknown>, eTag?: string): Promise<Record<string, unknown>> {
+  return site.graph.patch(`${itemsPath(site, list)}/${encodeURIComponent(id)}/fields`, fields, eTag ? { "If-Match": eTag } : undefined);
+}
+
+export function batchGet(id: string, url: string): BatchRequest {
+  return { id, method: "GET", url };
+}
+
+/**
+ * Runs a write again when Graph was busy or unreachable, beyond the SDK's own three tries, so that nothing is lost
+ * under sustained throttling. Only for writes that are safe to repeat (unique keys or If-Match guard them).
+ */
+export async function persistently<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (!(e instanceof DataError) || !e.retryable || i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** i)));
+    }
+  }
+}

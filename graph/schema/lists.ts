@@ -1,0 +1,192 @@
+// The SharePoint schema of DESIGN.md as code: list names, columns, indexes and unique constraints.
+import {
+  ALLOWED_CHANNELS,
+  CASE_STAGES,
+  CONTACT_CHANNELS,
+  CONTACT_SOURCES,
+  CUSTOMER_KINDS,
+  CUSTOMER_STATUSES,
+  DECISION_OUTCOMES,
+  DIRECTIONS,
+  IDENTITY_KINDS,
+  LETTER_KINDS,
+  RESTRICTION_KINDS,
+  RESTRICTION_STATES,
+  REVIEW_KINDS,
+  REVIEW_OUTCOMES,
+  SCREENING_OUTCOMES,
+} from "../../shared/domain/vocab";
+import { bool, choice, dateTime, lookup, multiChoice, note, number, text, type ColumnDef } from "./columns";
+
+export const LISTS = {
+  customers: "UpcCustomers",
+  identities: "UpcIdentities",
+  contacts: "UpcContacts",
+  cases: "UpcCases",
+  restrictions: "UpcRestrictions",
+  reviews: "UpcReviews",
+  letters: "UpcLetters",
+  sensitive: "UpcSensitive",
+  serviceState: "UpcServiceState",
+} as const;
+export type ListKey = keyof typeof LISTS;
+
+export interface ListDef {
+  key: ListKey;
+  name: string;
+  description: string;
+  /** Title is built in; set when the product filters on it, so it must be indexed. */
+  titleIndexed?: boolean;
+  /** Title must be unique (an address belongs to one customer). */
+  titleUnique?: boolean;
+  columns: ColumnDef[];
+}
+
+// Beyond DESIGN.md, and additive only: identities carry their customer's status, name and case reference so that a
+// sender is flagged in one request; contacts carry a note; cases carry the evidence chosen and who took part in the
+// decision; reviews carry an indexed State so open ones are found without scanning; letters carry their elements.
+export const SCHEMA: ListDef[] = [
+  {
+    key: "customers",
+    name: LISTS.customers,
+    description: "One row per customer (a person, group or organisation) under the policy.",
+    titleIndexed: true,
+    columns: [
+      text("CaseRef", { unique: true }),
+      choice("Kind", CUSTOMER_KINDS),
+      choice("Status", CUSTOMER_STATUSES, { indexed: true }),
+      text("PolicyId"),
+      text("ServiceAreas"),
+      text("SpocUpn", { indexed: true }),
+      text("SpocName"),
+      text("SpocDeputyUpn"),
+      multiChoice("AllowedChannels", ALLOWED_CHANNELS),
+      note("StaffGuidance"),
+      note("Adjustments"),
+      dateTime("MonitoringEnds"),
+      dateTime("ReviewDue", { indexed: true }),
+      dateTime("RetainUntil", { indexed: true }),
+    ],
+  },
+  {
+    key: "identities",
+    name: LISTS.identities,
+    description: "Every address a customer is known by, normalised.",
+    titleIndexed: true,
+    titleUnique: true,
+    columns: [
+      choice("Kind", IDENTITY_KINDS),
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      choice("CustomerStatus", CUSTOMER_STATUSES, { indexed: true }),
+      text("CustomerName"),
+      text("CaseRef"),
+    ],
+  },
+  {
+    key: "contacts",
+    name: LISTS.contacts,
+    description: "The contact log (the policies' log sheets).",
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      dateTime("ContactAt", { indexed: true }),
+      choice("Channel", CONTACT_CHANNELS),
+      choice("Direction", DIRECTIONS),
+      text("StaffUpn", { indexed: true }),
+      text("ServiceArea"),
+      text("MatterRef"),
+      multiChoice("Behaviours", []),
+      number("Minutes"),
+      text("MessageId", { unique: true }),
+      note("Recipients"),
+      choice("Source", CONTACT_SOURCES),
+      text("Breach"),
+      choice("Screening", SCREENING_OUTCOMES),
+      note("Notes"),
+    ],
+  },
+  {
+    key: "cases",
+    name: LISTS.cases,
+    description: "Referrals and their decisions.",
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      choice("Stage", CASE_STAGES, { indexed: true }),
+      choice("Outcome", DECISION_OUTCOMES),
+      text("ReferredBy"),
+      dateTime("ReferredAt", { indexed: true }),
+      text("ServiceArea"),
+      multiChoice("Behaviours", []),
+      note("Summary"),
+      note("LocalResolution"),
+      note("PreChecks"),
+      bool("VulnerabilityConsidered"),
+      text("DecidedBy"),
+      dateTime("DecidedAt"),
+      note("Reasons"),
+      note("Evidence"),
+      note("Participants"),
+    ],
+  },
+  {
+    key: "restrictions",
+    name: LISTS.restrictions,
+    description: "Restrictions on a customer's contact, in plain words for staff.",
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      lookup("Case", LISTS.cases),
+      choice("Kind", RESTRICTION_KINDS, { indexed: true }),
+      note("Params"),
+      dateTime("StartsAt"),
+      dateTime("EndsAt"),
+      dateTime("ReviewDue", { indexed: true }),
+      choice("State", RESTRICTION_STATES, { indexed: true }),
+    ],
+  },
+  {
+    key: "reviews",
+    name: LISTS.reviews,
+    description: "Scheduled reviews, monitoring ends and appeals.",
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      lookup("Case", LISTS.cases),
+      choice("Kind", REVIEW_KINDS),
+      dateTime("OpenedAt"),
+      dateTime("ReceivedAt"),
+      dateTime("DueBy", { indexed: true }),
+      text("Reviewer"),
+      choice("Outcome", REVIEW_OUTCOMES),
+      dateTime("DecidedAt"),
+      note("Reasons"),
+      choice("State", ["Open", "Decided"], { indexed: true }),
+    ],
+  },
+  {
+    key: "letters",
+    name: LISTS.letters,
+    description: "What was sent to the customer or to staff.",
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      lookup("Case", LISTS.cases),
+      choice("Kind", LETTER_KINDS),
+      dateTime("SentAt"),
+      choice("Channel", CONTACT_CHANNELS),
+      note("Body"),
+      bool("Complete"),
+      note("Elements"),
+      note("WithheldReason"),
+    ],
+  },
+  {
+    key: "sensitive",
+    name: LISTS.sensitive,
+    description: "Health and vulnerability notes: deciders only.",
+    columns: [lookup("Customer", LISTS.customers, { indexed: true }), note("Notes"), text("RecordedBy"), dateTime("RecordedAt")],
+  },
+  {
+    key: "serviceState",
+    name: LISTS.serviceState,
+    description: "The flagging service's own state: subscriptions and delta links per mailbox.",
+    titleIndexed: true,
+    columns: [text("Mailbox", { indexed: true }), text("SubscriptionId"), dateTime("ExpiresAt"), note("DeltaLink"), note("Data")],
+  },
+];

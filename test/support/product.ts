@@ -1,0 +1,32 @@
+// An emulator provisioned with the product's schema, and Graph clients for each demo person, for integration tests.
+import { startEmulator } from "../../emulator";
+import { createGraph, type Graph } from "../../graph/client/factory";
+import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
+import { provision } from "../../graph/provision/provision";
+import type { Site } from "../../graph/repos/items";
+import { seedDemo, type SeedSummary } from "../../scripts/demo/seed";
+
+export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+
+export interface Product {
+  emu: Emulator;
+  graphAs(upn: string): Graph;
+  siteAs(upn: string): Site;
+  app: Graph;
+  admin: Site;
+  seeded?: SeedSummary;
+  close(): Promise<void>;
+}
+
+export async function startProduct(opts: { seed?: boolean; chaos?: number; retryAfterSeconds?: number; dataDir?: string | null } = {}): Promise<Product> {
+  const emu = await startEmulator({ port: 0, dataDir: opts.dataDir ?? null, reset: true, retryAfterSeconds: opts.retryAfterSeconds ?? 0.05 });
+  const graphAs = (upn: string) => createGraph({ baseUrl: emu.url, tokens: devUserTokens(upn) });
+  const siteAs = (upn: string): Site => ({ graph: graphAs(upn), siteId: "root" });
+  const app = createGraph({ baseUrl: emu.url, tokens: devAppTokens() });
+  const adminGraph = graphAs("admin@upc.test");
+  await provision(adminGraph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  const admin: Site = { graph: adminGraph, siteId: "root" };
+  const seeded = opts.seed ? await seedDemo(admin, app) : undefined;
+  if (opts.chaos) emu.setChaos(opts.chaos);
+  return { emu, graphAs, siteAs, app, admin, seeded, close: () => emu.close() };
+}
