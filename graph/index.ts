@@ -15,3 +15,4 @@ export * as reviews from "./repos/reviews";
 export { lookupSender, cachedSenderLookup, type SenderResult, type SenderQuery } from "./lookup/sender";
 export { devUserTokens, devAppTokens } from "./auth/dev-token";
 export { loadCustomerCard, type CustomerCard } from "./lookup/card";
+export { whoAmI, type Me } from "./directory/roles";

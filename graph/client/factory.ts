@@ -51,13 +51,17 @@ export interface GraphOptions {
 
 export const MAX_BATCH = 20;
 
+const GRAPH_HOSTS = new Set(["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn", "canary.graph.microsoft.com"]);
+
 export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions): Graph {
   const url = new URL(baseUrl.replace(/\/+$/, ""));
   const version = url.pathname.replace(/^\/+/, "") || "v1.0";
   const root = `${url.protocol}//${url.host}/`;
   const provider: AuthenticationProvider = { getAccessToken: () => tokens.getToken() };
   const middleware: Middleware[] = MiddlewareFactory.getDefaultMiddlewareChain(provider);
-  if (url.protocol === "http:") middleware[0] = new LoopbackAuthenticationHandler(provider);
+  // The SDK signs only https requests to Microsoft's Graph hosts; the emulator (direct or behind the dev server's
+  // proxy) needs the same token added by our own handler.
+  if (!GRAPH_HOSTS.has(url.hostname)) middleware[0] = new LoopbackAuthenticationHandler(provider);
   const client = Client.initWithMiddleware({ baseUrl: root, defaultVersion: version, middleware });
   const versionRoot = `${root}${version}`;
 

@@ -1,4 +1,4 @@
-// Adds the bearer token for the local emulator: the SDK's AuthenticationHandler only signs https Graph hosts.
+// Adds the bearer token for the local emulator: the SDK's AuthenticationHandler only signs Microsoft's Graph hosts.
 import type { AuthenticationProvider, Context, Middleware } from "@microsoft/microsoft-graph-client";
 
 export class LoopbackAuthenticationHandler implements Middleware {

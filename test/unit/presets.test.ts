@@ -8,6 +8,11 @@ import { cumbriaFire2023 } from "../../shared/presets/cumbria-fire-2023";
 // The policy texts live beside the repository (../shared); the quote checks run only where they are present.
 const SHARED_DIR = fileURLToPath(new URL("../../../shared/", import.meta.url));
 const haveTexts = existsSync(`${SHARED_DIR}policies`);
+if (!haveTexts) {
+  // Loud, and fatal in CI: the quote check is what proves each citation is the policy's own words.
+  if (process.env.CI) throw new Error(`The policy texts are missing at ${SHARED_DIR}policies: the citation check cannot run.`);
+  console.warn(`SKIPPING the citation check: the policy texts are not at ${SHARED_DIR}policies.`);
+}
 const NATIONAL = "POLICIES.md";
 
 function preset(id: string): Preset {
