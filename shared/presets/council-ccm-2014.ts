@@ -1,9 +1,9 @@
 // Preset for a council's Customer Case Management Policy for Unacceptable Customer Behaviours and Actions (July 2014).
 import type { PresetInput } from "./schema";
+import { LAPSE_AT_REVIEW } from "./national-guidance";
 
 const FILE = "004_4a3366f45c554bec.txt";
 const at = (section: string) => ({ file: FILE, section });
-const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
 const MANAGES = "6. How the Council Manages Unacceptable Customer Behaviours and Actions";
 const BUSINESS_MANAGER = "the Customer & ICT Services Business Manager";
@@ -101,7 +101,7 @@ export const councilCcm2014 = {
   },
   reviewIntervalMonths: { value: null, source: at(`${MANAGES} — no review of sanctions is stated`) },
   reviewer: null,
-  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: {
     // The sanction procedure is set out in full and asks only that the customer be informed, not invited to comment.
     value: false,

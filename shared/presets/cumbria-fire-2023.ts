@@ -1,9 +1,9 @@
 // Preset for Cumbria Fire & Rescue Service's 2023 policy on unreasonable or unreasonably persistent customers.
 import type { PresetInput } from "./schema";
+import { LAPSE_AT_REVIEW } from "./national-guidance";
 
 const FILE = "001_de0aff75e8e4f05c.txt";
 const at = (section: string) => ({ file: FILE, section });
-const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
 const PROCESS = "2.2 The Process";
 const SENIOR_MANAGER = { roles: ["Decider" as const], title: "a senior manager", with: [] };
@@ -116,7 +116,7 @@ export const cumbriaFire2023 = {
     actor: INDEPENDENT_SENIOR_MANAGER,
     source: at(`${PROCESS} — “Reviews will be carried out by an independent senior manager.”`),
   },
-  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(`${PROCESS} — the policy describes no extension of restrictions`) },
   appeal: {
     available: { value: true, source: at(`${PROCESS} — “The customer can challenge the action taken by requesting a review”`) },

@@ -1,9 +1,9 @@
 // Preset for Hampshire SENDIASS's unreasonably persistent and/or vexatious customer communication policy.
 import type { PresetInput } from "./schema";
+import { LAPSE_AT_REVIEW, NATIONAL_DECISION_LETTER, NEVER_LIMITS_STATUTORY, national } from "./national-guidance";
 
 const FILE = "003_f99db5e613e66c3b.txt";
 const at = (section: string) => ({ file: FILE, section });
-const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
 const DEALING = "Dealing with unreasonably persistent and/or vexatious communication";
 const EXTREME = `${DEALING} — “Extreme cases in which resolution has been attempted but the customer's communication has not changed, may lead to the blocking of telephone calls and electronic contact with the service.”`;
@@ -80,7 +80,7 @@ export const hampshireSendiass = {
   monitoringEnd: null,
   reviewIntervalMonths: { value: null, source: at(SILENT) },
   reviewer: null,
-  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(SILENT) },
   appeal: {
     // The complaints policy is a real route of challenge, but its time limits and who hears it are in another document.
@@ -95,21 +95,12 @@ export const hampshireSendiass = {
     source: at("Complaints — “dealt with in accordance with the service's complaint policy, available on the website”"),
   },
   letters: [
-    {
-      // The policy names no letter; the national guidance's decision letter is the only one that applies.
-      kind: "Restriction",
-      required: true,
-      elements: ["why", "what", "howLong", "reviewDate", "ombudsman"],
-      sender: null,
-      source: national("Decision letters state why, what, for how long, the review date, and the right to go to the Ombudsman."),
-    },
+    // The policy names no letter; the national guidance's decision letter is the only one that applies.
+    NATIONAL_DECISION_LETTER,
   ],
   noLetter: null,
   staffNotice: null,
   retentionYearsAfterEnd: { value: null, source: at(SILENT) },
-  neverLimits: {
-    items: ["Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"],
-    source: national("Freedom of Information, Environmental Information and subject access requests follow their own law"),
-  },
+  neverLimits: NEVER_LIMITS_STATUTORY,
   reportsPerServiceArea: { value: null, source: at(SILENT) },
 } satisfies PresetInput;

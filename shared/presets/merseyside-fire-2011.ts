@@ -1,9 +1,9 @@
 // Preset for Merseyside Fire & Rescue Service's 2011 Resource Intensive & Vexatious Customer Policy.
 import type { PresetInput } from "./schema";
+import { LAPSE_AT_REVIEW, NATIONAL_DECISION_LETTER, NEVER_LIMITS_STATUTORY } from "./national-guidance";
 
 const FILE = "000_15ef6c37defcaa2d.txt";
 const at = (section: string) => ({ file: FILE, section });
-const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
 // The policy defers its procedure to a Service Instruction that is not part of the text, so most periods and
 // deciders beyond the Director's authorisation are silent here and left for the admin.
@@ -81,7 +81,7 @@ export const merseysideFire2011 = {
     ),
   },
   reviewer: null,
-  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(DEFERRED) },
   appeal: {
     available: { value: null, source: at(DEFERRED) },
@@ -92,21 +92,12 @@ export const merseysideFire2011 = {
     source: at(DEFERRED),
   },
   letters: [
-    {
-      // The policy names no letter; the national guidance's decision letter is the only one that applies.
-      kind: "Restriction",
-      required: true,
-      elements: ["why", "what", "howLong", "reviewDate", "ombudsman"],
-      sender: null,
-      source: national("Decision letters state why, what, for how long, the review date, and the right to go to the Ombudsman."),
-    },
+    // The policy names no letter; the national guidance's decision letter is the only one that applies.
+    NATIONAL_DECISION_LETTER,
   ],
   noLetter: null,
   staffNotice: null,
   retentionYearsAfterEnd: { value: null, source: at(DEFERRED) },
-  neverLimits: {
-    items: ["Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"],
-    source: national("Freedom of Information, Environmental Information and subject access requests follow their own law"),
-  },
+  neverLimits: NEVER_LIMITS_STATUTORY,
   reportsPerServiceArea: { value: null, source: at(DEFERRED) },
 } satisfies PresetInput;

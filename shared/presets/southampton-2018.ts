@@ -1,9 +1,9 @@
 // Preset for Southampton City Council's Unreasonably Persistent or Vexatious Customer Behaviour Policy (2018, reviewed 2021).
 import type { PresetInput } from "./schema";
+import { LAPSE_AT_REVIEW, NEVER_LIMITS_STATUTORY, national } from "./national-guidance";
 
 const FILE = "002_c47487000f646a0a.txt";
 const at = (section: string) => ({ file: FILE, section });
-const national = (quote: string) => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
 const DEALING = "Dealing with unreasonably persistent and/or vexatious customers";
 const CRM = { roles: ["Decider" as const], title: "the Complaints Resolution Manager (CRM)", with: [] };
@@ -112,7 +112,7 @@ export const southampton2018 = {
     actor: CRM,
     source: at("Review — “Any restrictions imposed will be reviewed on a yearly basis by the CRM.”"),
   },
-  lapseAtReview: { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") },
+  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: {
     value: true,
     source: at("Review — “the customer will be informed of the reasons for the extension and be invited to comment on the proposal to extend the restrictions”"),
@@ -177,9 +177,6 @@ export const southampton2018 = {
     value: 6,
     source: at("Information Retention — “The current retention period is duration of the imposed restrictions plus 6 years”"),
   },
-  neverLimits: {
-    items: ["Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"],
-    source: national("Freedom of Information, Environmental Information and subject access requests follow their own law"),
-  },
+  neverLimits: NEVER_LIMITS_STATUTORY,
   reportsPerServiceArea: { value: null, source: at("Information Retention — no reporting of invocations is stated") },
 } satisfies PresetInput;

@@ -1,23 +1,8 @@
 // checkContact for every restriction kind, allowed and refused, with routing, in-force dates and combined breaches.
 import type { Restriction } from "../../shared/domain/records";
-import type { RestrictionParams } from "../../shared/domain/restriction-params";
 import { checkContact, type ContactCheckInput, type ProposedContact } from "../../shared/restrictions";
+import { restriction } from "../support/restrictions";
 
-let seq = 0;
-function restriction(params: RestrictionParams, extra: Partial<Restriction> = {}): Restriction {
-  return {
-    id: `R${++seq}`,
-    title: "",
-    customerId: "C1",
-    kind: params.kind,
-    params,
-    startsAt: "2026-01-01T00:00:00Z",
-    endsAt: null,
-    reviewDue: null,
-    state: "Active",
-    ...extra,
-  };
-}
 
 // A Wednesday afternoon in BST.
 const NOW = new Date("2026-06-17T13:05:00Z");

@@ -1,23 +1,8 @@
 // Time-bound restrictions in London time: call slots across the clock changes, weekly and monthly quotas at their edges.
 import type { Restriction } from "../../shared/domain/records";
-import type { RestrictionParams } from "../../shared/domain/restriction-params";
 import { checkContact, quotaUsage, type HistoryContact, type ProposedContact } from "../../shared/restrictions";
+import { restriction } from "../support/restrictions";
 
-let seq = 0;
-function restriction(params: RestrictionParams, extra: Partial<Restriction> = {}): Restriction {
-  return {
-    id: `Q${++seq}`,
-    title: "",
-    customerId: "C1",
-    kind: params.kind,
-    params,
-    startsAt: "2026-01-01T00:00:00Z",
-    endsAt: null,
-    reviewDue: null,
-    state: "Active",
-    ...extra,
-  };
-}
 
 const incoming = (contactAt: string, channel: HistoryContact["channel"] = "Email"): HistoryContact => ({
   contactAt,

@@ -1,22 +1,8 @@
 // The plain words: restriction descriptions, advice for an open e-mail, and clashes with reasonable adjustments.
-import type { Restriction } from "../../shared/domain/records";
 import type { RestrictionParams } from "../../shared/domain/restriction-params";
 import { adviceForMail, conflictsWithAdjustments, describeRestriction } from "../../shared/restrictions";
+import { restriction } from "../support/restrictions";
 
-function restriction(params: RestrictionParams, extra: Partial<Restriction> = {}): Restriction {
-  return {
-    id: "R1",
-    title: "",
-    customerId: "C1",
-    kind: params.kind,
-    params,
-    startsAt: "2026-01-01T00:00:00Z",
-    endsAt: null,
-    reviewDue: null,
-    state: "Active",
-    ...extra,
-  };
-}
 
 describe("describeRestriction", () => {
   it.each<[RestrictionParams, string]>([
