@@ -16,3 +16,5 @@ export { lookupSender, cachedSenderLookup, type SenderResult, type SenderQuery }
 export { devUserTokens, devAppTokens } from "./auth/dev-token";
 export { loadCustomerCard, type CustomerCard } from "./lookup/card";
 export { whoAmI, type Me } from "./directory/roles";
+export * as casefile from "./casefile";
+export * as letters from "./repos/letters";

@@ -49,9 +49,10 @@ export function caseToFields(c: Partial<Case>): Fields {
   });
 }
 
-export async function createCase(site: Site, c: Case): Promise<Case & { id: string }> {
+/** `extra` carries columns the domain type does not hold (PriorStatus, Participants), written in the same create. */
+export async function createCase(site: Site, c: Case, extra: Fields = {}): Promise<Case & { id: string }> {
   const parsed = caseSchema.parse(c);
-  return caseFromItem(await persistently(() => createItem(site, "cases", caseToFields(parsed))));
+  return caseFromItem(await persistently(() => createItem(site, "cases", { ...caseToFields(parsed), ...extra })));
 }
 
 export async function getCase(site: Site, id: string): Promise<Case & { id: string }> {

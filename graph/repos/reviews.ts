@@ -38,9 +38,9 @@ export function reviewToFields(r: Partial<Review>): Fields {
   });
 }
 
-export async function createReview(site: Site, r: Review): Promise<Review & { id: string }> {
+export async function createReview(site: Site, r: Review, extra: Fields = {}): Promise<Review & { id: string }> {
   const parsed = reviewSchema.parse(r);
-  return reviewFromItem(await persistently(() => createItem(site, "reviews", { ...reviewToFields(parsed), State: parsed.outcome ? "Decided" : "Open" })));
+  return reviewFromItem(await persistently(() => createItem(site, "reviews", { ...reviewToFields(parsed), State: parsed.outcome ? "Decided" : "Open", ...extra })));
 }
 
 /** Open reviews and appeals due by a date (overdue ones included), soonest first. */

@@ -66,6 +66,9 @@ export const SCHEMA: ListDef[] = [
       dateTime("MonitoringEnds"),
       dateTime("ReviewDue", { indexed: true }),
       dateTime("RetainUntil", { indexed: true }),
+      text("LettersOwed"),
+      dateTime("ExtensionInvitedAt"),
+      dateTime("ClosedAt"),
     ],
   },
   {
@@ -125,6 +128,8 @@ export const SCHEMA: ListDef[] = [
       note("Reasons"),
       note("Evidence"),
       note("Participants"),
+      text("PriorStatus"),
+      note("WarningException"),
     ],
   },
   {

@@ -22,7 +22,7 @@ export const PERMISSIONS: Record<ListKey, Partial<Record<Role, Level>>> = {
   cases: { Staff: "Add", Manager: "AddEdit", Decider: "AddEdit", Reviewer: "Read", Admin: "FullControl" },
   restrictions: { Staff: "Read", Manager: "Read", Decider: "Contribute", Reviewer: "Contribute", Admin: "FullControl" },
   reviews: { Staff: "Add", Manager: "AddEdit", Decider: "AddEdit", Reviewer: "AddEdit", Admin: "FullControl" },
-  letters: { Manager: "Contribute", Decider: "Contribute", Reviewer: "AddEdit", Admin: "FullControl" },
+  letters: { Staff: "Add", Manager: "Contribute", Decider: "Contribute", Reviewer: "AddEdit", Admin: "FullControl" },
   sensitive: { Decider: "Contribute", Admin: "FullControl" },
   serviceState: { Admin: "FullControl" },
 };
