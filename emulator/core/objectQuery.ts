@@ -1,5 +1,7 @@
 // Evaluates $filter and applies $select on plain Graph objects (users, groups, lists) as Graph's directory does.
-import { parseFilter, parseSelect, type FilterExpr, type Literal } from "./odata";
+import type { Literal } from "./odata";
+import { parseFilter, type FilterExpr } from "./propertyFilter";
+import { parseSelect } from "./queryOptions";
 import { GraphError } from "./types";
 
 type Obj = Record<string, unknown>;

@@ -1,4 +1,4 @@
-// OData query options as Graph accepts them: $filter parsed to a tree, $orderby, $select and $expand lists.
+// The one OData $filter tokenizer and parser; each service's dialect supplies its lexicon, error code and tests.
 import { GraphError } from "./types";
 
 export type Literal =
@@ -8,134 +8,163 @@ export type Literal =
   | { t: "lit"; kind: "null"; v: null }
   | { t: "lit"; kind: "datetime"; v: string };
 
-export type Operand = { t: "path"; path: string } | Literal;
+/** A property path. Where the lexicon keeps '/' inside names (SharePoint's `fields/X`) it is a single segment. */
+export type Path = { t: "path"; segs: string[] };
+
+export type Operand = Path | Literal;
 
 export type CmpOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 
-/** A parsed $filter. Comparisons always have the property path on the left (literal-first forms are flipped). */
-export type FilterExpr =
-  | { t: "and"; a: FilterExpr; b: FilterExpr }
-  | { t: "or"; a: FilterExpr; b: FilterExpr }
-  | { t: "not"; e: FilterExpr }
-  | { t: "cmp"; op: CmpOp; path: string; value: Literal }
-  | { t: "startswith"; path: string; value: Literal };
+type Logic<T> = { t: "and" | "or"; a: FilterTree<T>; b: FilterTree<T> } | { t: "not"; e: FilterTree<T> };
 
-const CMP_OPS = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
-const FLIP: Record<CmpOp, CmpOp> = { eq: "eq", ne: "ne", lt: "gt", le: "ge", gt: "lt", ge: "le" };
+/** and/or/not over the tests a dialect builds; tests must use other tags. */
+export type FilterTree<T> = T | Logic<T>;
+
+/** How a service's filters are spelled, so that each keeps the exact tokens and errors it always had. */
+export interface Lexicon {
+  /** Characters skipped between tokens. */
+  space: RegExp;
+  /** Single-character tokens. With '/' and ':' here, paths split into segments and lambdas `x/any(v:…)` parse. */
+  punct: string;
+  number: RegExp;
+  word: RegExp;
+}
+
+/** One service's $filter: its spelling and error code, and the tests it builds from what was read (or refuses). */
+export interface FilterDialect<T> {
+  lexicon: Lexicon;
+  /** Code of the 400 a malformed filter gets. */
+  code: string;
+  /** Whether `name(` calls a function; otherwise the name is read as a property. */
+  isFunction(name: string): boolean;
+  call(name: string, args: Operand[]): T;
+  compare(op: CmpOp, left: Operand, right: Operand): T;
+  /** A property standing alone as a condition; without this the dialect requires a comparison. */
+  property?(path: Path): T;
+  /** `coll/any(v: body)`, `coll/all(v: body)` or `coll/any()`; without this, any and all are plain segment names. */
+  lambda?(kind: "any" | "all", coll: string[], v: string | undefined, body: FilterTree<T> | undefined): T;
+}
+
+export function filterError(code: string, detail: string): GraphError {
+  return new GraphError(400, code, `Invalid filter clause: ${detail}`);
+}
 
 type Token =
-  | { k: "punct"; v: "(" | ")" | "," }
+  | { k: "punct"; v: string }
   | { k: "string"; v: string }
   | { k: "number"; v: number }
   | { k: "datetime"; v: string }
   | { k: "word"; v: string };
 
-const DATETIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?/;
-const NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?/;
-const WORD = /^[A-Za-z_@$][A-Za-z0-9_@$./:-]*/;
+const CMP_OPS = new Set(["eq", "ne", "lt", "le", "gt", "ge"]);
+// The time part is required: a bare date has never been a datetime literal here, so it reads as numbers.
+const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/;
 
-function invalidFilter(detail: string): GraphError {
-  return new GraphError(400, "invalidRequest", `Invalid filter clause: ${detail}`);
-}
-
-function tokenize(src: string): Token[] {
+function tokenize(src: string, lex: Lexicon, code: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (c === " " || c === "\t" || c === "\n" || c === "\r") {
+    if (lex.space.test(c)) {
       i++;
       continue;
     }
-    if (c === "(" || c === ")" || c === ",") {
+    if (lex.punct.includes(c)) {
       out.push({ k: "punct", v: c });
       i++;
       continue;
     }
     if (c === "'") {
-      // OData escapes a quote inside a string by doubling it.
-      let value = "";
-      i++;
-      for (;;) {
-        if (i >= src.length) throw invalidFilter("unterminated string literal");
-        if (src[i] === "'") {
-          if (src[i + 1] === "'") {
-            value += "'";
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        value += src[i++];
-      }
+      const [value, end] = readString(src, i + 1, code);
       out.push({ k: "string", v: value });
+      i = end;
       continue;
     }
-    const rest = src.slice(i);
-    const dt = DATETIME.exec(rest);
-    if (dt && dt[1]) {
-      out.push({ k: "datetime", v: dt[0] });
-      i += dt[0].length;
-      continue;
-    }
-    const num = NUMBER.exec(rest);
-    if (num) {
-      out.push({ k: "number", v: Number(num[0]) });
-      i += num[0].length;
-      continue;
-    }
-    const word = WORD.exec(rest);
-    if (word) {
-      out.push({ k: "word", v: word[0] });
-      i += word[0].length;
-      continue;
-    }
-    throw invalidFilter(`unexpected character '${c}'`);
+    const read = readValue(src.slice(i), lex);
+    if (!read) throw filterError(code, `unexpected character '${c}'`);
+    out.push(read[0]);
+    i += read[1];
   }
   return out;
 }
 
-class FilterParser {
-  private pos = 0;
-  constructor(private readonly tokens: Token[]) {}
+/** A datetime, number or word at the start of `rest`, and its length. */
+function readValue(rest: string, lex: Lexicon): [Token, number] | undefined {
+  const dt = DATETIME.exec(rest);
+  if (dt) return [{ k: "datetime", v: dt[0] }, dt[0].length];
+  const num = lex.number.exec(rest);
+  if (num) return [{ k: "number", v: Number(num[0]) }, num[0].length];
+  const word = lex.word.exec(rest);
+  return word ? [{ k: "word", v: word[0] }, word[0].length] : undefined;
+}
 
-  parse(): FilterExpr {
+/** A string literal's value from just after its opening quote, and the index after its closing quote. */
+function readString(src: string, start: number, code: string): [string, number] {
+  let value = "";
+  let i = start;
+  for (;;) {
+    if (i >= src.length) throw filterError(code, "unterminated string literal");
+    if (src[i] === "'") {
+      // OData escapes a quote inside a string by doubling it.
+      if (src[i + 1] !== "'") return [value, i + 1];
+      value += "'";
+      i += 2;
+      continue;
+    }
+    value += src[i++];
+  }
+}
+
+class FilterParser<T> {
+  private pos = 0;
+  constructor(
+    private readonly tokens: Token[],
+    private readonly d: FilterDialect<T>,
+  ) {}
+
+  parse(): FilterTree<T> {
     const e = this.or();
-    if (this.pos < this.tokens.length) throw invalidFilter("unexpected trailing input");
+    if (this.pos < this.tokens.length) throw this.invalid("unexpected trailing input");
     return e;
   }
 
-  private peekWord(): string | undefined {
-    const t = this.tokens[this.pos];
-    return t && t.k === "word" ? t.v.toLowerCase() : undefined;
+  private invalid(detail: string): GraphError {
+    return filterError(this.d.code, detail);
   }
 
-  private expectPunct(v: "(" | ")" | ","): void {
-    const t = this.tokens[this.pos];
-    if (!t || t.k !== "punct" || t.v !== v) throw invalidFilter(`expected '${v}'`);
+  private peekWord(at = this.pos): string | undefined {
+    const t = this.tokens[at];
+    return t?.k === "word" ? t.v.toLowerCase() : undefined;
+  }
+
+  private isPunct(v: string, at = this.pos): boolean {
+    const t = this.tokens[at];
+    return t?.k === "punct" && t.v === v;
+  }
+
+  private expectPunct(v: string): void {
+    if (!this.isPunct(v)) throw this.invalid(`expected '${v}'`);
     this.pos++;
   }
 
-  private or(): FilterExpr {
-    let left = this.and();
-    while (this.peekWord() === "or") {
+  private or(): FilterTree<T> {
+    return this.chain("or", () => this.and());
+  }
+
+  private and(): FilterTree<T> {
+    return this.chain("and", () => this.unary());
+  }
+
+  private chain(op: "and" | "or", next: () => FilterTree<T>): FilterTree<T> {
+    let left = next();
+    while (this.peekWord() === op) {
       this.pos++;
-      left = { t: "or", a: left, b: this.and() };
+      left = { t: op, a: left, b: next() };
     }
     return left;
   }
 
-  private and(): FilterExpr {
-    let left = this.unary();
-    while (this.peekWord() === "and") {
-      this.pos++;
-      left = { t: "and", a: left, b: this.unary() };
-    }
-    return left;
-  }
-
-  private unary(): FilterExpr {
+  private unary(): FilterTree<T> {
     if (this.peekWord() === "not") {
       this.pos++;
       return { t: "not", e: this.unary() };
@@ -143,59 +172,58 @@ class FilterParser {
     return this.primary();
   }
 
-  private primary(): FilterExpr {
+  private primary(): FilterTree<T> {
     const t = this.tokens[this.pos];
-    if (!t) throw invalidFilter("unexpected end of expression");
+    if (!t) throw this.invalid("unexpected end of expression");
     if (t.k === "punct" && t.v === "(") {
       this.pos++;
       const e = this.or();
       this.expectPunct(")");
       return this.maybeBoolCompare(e);
     }
-    const next = this.tokens[this.pos + 1];
-    if (t.k === "word" && next && next.k === "punct" && next.v === "(") {
-      return this.maybeBoolCompare(this.func(t.v));
+    if (t.k === "word" && this.isPunct("(", this.pos + 1) && this.d.isFunction(t.v)) {
+      return this.maybeBoolCompare(this.call(t.v));
     }
-    const left = this.operand();
-    const opWord = this.peekWord();
-    if (!opWord || !CMP_OPS.has(opWord)) throw invalidFilter("expected a comparison operator");
+    const left = this.operandOrLambda();
+    if (left.t === "lambda") return left.e;
+    const op = this.peekWord();
+    if (!op || !CMP_OPS.has(op)) {
+      if (left.t === "path" && this.d.property) return this.d.property(left);
+      throw this.invalid("expected a comparison operator");
+    }
     this.pos++;
-    const right = this.operand();
-    return comparison(opWord as CmpOp, left, right);
+    return this.d.compare(op as CmpOp, left, this.operand());
   }
 
   /** Allows `startswith(x,'a') eq true` and `(…) eq false`, which Graph accepts. */
-  private maybeBoolCompare(e: FilterExpr): FilterExpr {
+  private maybeBoolCompare(e: FilterTree<T>): FilterTree<T> {
     const w = this.peekWord();
-    if (w !== "eq" && w !== "ne") return e;
-    const lit = this.tokens[this.pos + 1];
-    if (!lit || lit.k !== "word" || !["true", "false"].includes(lit.v.toLowerCase())) return e;
+    const lit = this.peekWord(this.pos + 1);
+    if ((w !== "eq" && w !== "ne") || (lit !== "true" && lit !== "false")) return e;
     this.pos += 2;
-    const wantTrue = (lit.v.toLowerCase() === "true") === (w === "eq");
-    return wantTrue ? e : { t: "not", e };
+    return (lit === "true") === (w === "eq") ? e : { t: "not", e };
   }
 
-  private func(name: string): FilterExpr {
-    const fn = name.toLowerCase();
-    this.pos++; // name
-    this.expectPunct("(");
-    const args: Operand[] = [this.operand()];
-    while (this.tokens[this.pos]?.k === "punct" && (this.tokens[this.pos] as { v: string }).v === ",") {
+  private call(name: string): T {
+    this.pos += 2; // name and '('
+    const args = [this.operand()];
+    while (this.isPunct(",")) {
       this.pos++;
       args.push(this.operand());
     }
     this.expectPunct(")");
-    if (fn !== "startswith") {
-      throw new GraphError(400, "invalidRequest", `The query function '${name}' is not supported.`);
-    }
-    const [a, b] = args;
-    if (args.length !== 2 || !a || !b || a.t !== "path" || b.t !== "lit") throw invalidFilter("startswith takes a property and a literal");
-    return { t: "startswith", path: a.path, value: b };
+    return this.d.call(name, args);
   }
 
   private operand(): Operand {
+    const o = this.operandOrLambda();
+    if (o.t === "lambda") throw this.invalid("a lambda cannot be compared");
+    return o;
+  }
+
+  private operandOrLambda(): Operand | { t: "lambda"; e: T } {
     const t = this.tokens[this.pos++];
-    if (!t) throw invalidFilter("unexpected end of expression");
+    if (!t) throw this.invalid("unexpected end of expression");
     switch (t.k) {
       case "string":
         return { t: "lit", kind: "string", v: t.v };
@@ -207,109 +235,62 @@ class FilterParser {
         const w = t.v.toLowerCase();
         if (w === "true" || w === "false") return { t: "lit", kind: "bool", v: w === "true" };
         if (w === "null") return { t: "lit", kind: "null", v: null };
-        return { t: "path", path: t.v };
+        return this.pathFrom(t.v);
       }
       default:
-        throw invalidFilter(`unexpected '${t.v}'`);
+        throw this.invalid(`unexpected '${t.v}'`);
     }
+  }
+
+  /** The rest of a path after its first name: `/name` segments, possibly ending in a lambda. */
+  private pathFrom(first: string): Path | { t: "lambda"; e: T } {
+    const segs = [first];
+    while (this.isPunct("/")) {
+      this.pos++;
+      const s = this.tokens[this.pos];
+      if (s?.k !== "word") throw this.invalid("expected a property name after '/'");
+      const name = s.v.toLowerCase();
+      if (this.d.lambda && (name === "any" || name === "all") && this.isPunct("(", this.pos + 1)) {
+        return { t: "lambda", e: this.lambda(this.d.lambda, name, segs) };
+      }
+      segs.push(s.v);
+      this.pos++;
+    }
+    return { t: "path", segs };
+  }
+
+  private lambda(build: NonNullable<FilterDialect<T>["lambda"]>, kind: "any" | "all", coll: string[]): T {
+    this.pos += 2; // any/all and '('
+    if (this.isPunct(")")) {
+      this.pos++;
+      return build(kind, coll, undefined, undefined);
+    }
+    const v = this.tokens[this.pos];
+    if (v?.k !== "word") throw this.invalid("expected a lambda variable");
+    this.pos++;
+    this.expectPunct(":");
+    const body = this.or();
+    this.expectPunct(")");
+    return build(kind, coll, v.v, body);
   }
 }
 
-function comparison(op: CmpOp, left: Operand, right: Operand): FilterExpr {
-  if (left.t === "path" && right.t === "lit") return { t: "cmp", op, path: left.path, value: right };
-  if (left.t === "lit" && right.t === "path") return { t: "cmp", op: FLIP[op], path: right.path, value: left };
-  throw invalidFilter("a comparison needs one property and one literal");
+export function parseDialectFilter<T>(src: string, dialect: FilterDialect<T>): FilterTree<T> {
+  return new FilterParser(tokenize(src, dialect.lexicon, dialect.code), dialect).parse();
 }
 
-export function parseFilter(src: string): FilterExpr {
-  return new FilterParser(tokenize(src)).parse();
+function isLogic<T>(e: FilterTree<T>): e is Logic<T> {
+  const tag = (e as { t: unknown }).t;
+  return tag === "and" || tag === "or" || tag === "not";
 }
 
-/** Every property path a filter references, in order of appearance. */
-export function filterPaths(e: FilterExpr, out: string[] = []): string[] {
-  switch (e.t) {
-    case "and":
-    case "or":
-      filterPaths(e.a, out);
-      filterPaths(e.b, out);
-      break;
-    case "not":
-      filterPaths(e.e, out);
-      break;
-    default:
-      out.push(e.path);
+/** Every test of a filter, in order of appearance. */
+export function filterTests<T>(e: FilterTree<T>, out: T[] = []): T[] {
+  if (!isLogic(e)) out.push(e);
+  else if (e.t === "not") filterTests(e.e, out);
+  else {
+    filterTests(e.a, out);
+    filterTests(e.b, out);
   }
   return out;
-}
-
-export interface OrderKey {
-  path: string;
-  desc: boolean;
-}
-
-export function parseOrderBy(src: string): OrderKey[] {
-  return splitTopLevel(src)
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [path, dir, extra] = part.split(/\s+/);
-      const d = (dir ?? "asc").toLowerCase();
-      if (!path || extra !== undefined || (d !== "asc" && d !== "desc")) {
-        throw new GraphError(400, "invalidRequest", `Invalid $orderby clause: ${part}`);
-      }
-      return { path, desc: d === "desc" };
-    });
-}
-
-export function parseSelect(src: string | undefined): string[] | undefined {
-  if (src === undefined) return undefined;
-  return src
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
-
-/** `$expand=fields($select=A,B),columns` → { fields: { select: ["A","B"] }, columns: {} }. */
-export function parseExpand(src: string | undefined): Record<string, { select?: string[] }> {
-  const out: Record<string, { select?: string[] }> = {};
-  if (!src) return out;
-  for (const part of splitTopLevel(src)) {
-    const m = /^\s*([A-Za-z_]+)\s*(?:\((.*)\))?\s*$/.exec(part);
-    if (!m) throw new GraphError(400, "invalidRequest", `Invalid $expand clause: ${part}`);
-    const opts: { select?: string[] } = {};
-    if (m[2]) {
-      for (const opt of m[2].split(";")) {
-        const eq = opt.indexOf("=");
-        const key = opt.slice(0, eq).trim().replace(/^\$/, "").toLowerCase();
-        if (key === "select") opts.select = parseSelect(opt.slice(eq + 1));
-      }
-    }
-    out[m[1].toLowerCase()] = opts;
-  }
-  return out;
-}
-
-function splitTopLevel(src: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(src.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(src.slice(start));
-  return parts;
-}
-
-/** Parses $top: a positive integer, else Graph's 400. */
-export function parseTop(src: string | undefined): number | undefined {
-  if (src === undefined) return undefined;
-  const n = Number(src);
-  if (!Number.isInteger(n) || n < 0) throw new GraphError(400, "invalidRequest", `Invalid value '${src}' for $top.`);
-  return n;
 }

@@ -1,6 +1,6 @@
 // The directory module: seeded users and groups for sign-in, /users, /groups, /me and membership queries.
 import { appHas } from "../core/auth";
-import { parseTop } from "../core/odata";
+import { parseTop } from "../core/queryOptions";
 import { GraphError, type DirectoryGroup, type EmulatorContext, type EmulatorModule, type EmuRequest, type Route } from "../core/types";
 import { filterObjects, selectProps } from "../core/objectQuery";
 import { DIRECTORY_GROUPS, DIRECTORY_USERS, type SeedUser } from "./seed";

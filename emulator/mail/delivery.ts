@@ -3,7 +3,7 @@ import type { DirectoryUser, EmulatorContext } from "../core/types";
 import type { DeliverInput } from "./control";
 import { badRequest, unknownBodyProperty } from "./errors";
 import { conversationIdFor, domainOf, newChangeKey, newInternetMessageId, newMessageId } from "./ids";
-import type { AttachmentInfo, FollowupFlag, ItemBody, Recipient, StoredMessage } from "./model";
+import type { AttachmentInfo, FollowupFlag, ItemBody, MessageContent, Recipient, StoredMessage } from "./model";
 import { runRules } from "./rules";
 import type { Mailbox, MailStore } from "./store";
 
@@ -90,24 +90,12 @@ const CREATE_FIELDS = new Set([
   "hasAttachments",
 ]);
 
-export interface NewMessage {
-  subject: string;
-  body: ItemBody;
-  from: Recipient | null;
-  sender: Recipient | null;
-  toRecipients: Recipient[];
-  ccRecipients: Recipient[];
-  bccRecipients: Recipient[];
-  replyTo: Recipient[];
-  categories: string[];
-  importance: "low" | "normal" | "high";
+/** The delivery-time properties are optional: delivery fills in what the sender left out. */
+export interface NewMessage extends MessageContent {
   isRead?: boolean;
   internetMessageId?: string;
-  flag: FollowupFlag;
-  attachments: AttachmentInfo[];
   receivedDateTime?: string;
   sentDateTime?: string;
-  inferenceClassification: "focused" | "other";
 }
 
 /** Reads a Graph message body (POST …/messages) into a NewMessage; unknown properties are Graph's 400. */

@@ -1,7 +1,8 @@
 // Message delta for one folder: rounds of pages ending in a deltaLink whose token holds the mailbox change counter.
 import { GraphError, type EmuRequest, type EmuResponse } from "../core/types";
 import { badRequest } from "./errors";
-import { evaluate, type Expr } from "./filter";
+import type { Expr } from "./filter";
+import { evaluate } from "./filter-eval";
 import type { StoredMessage, Tombstone } from "./model";
 import { compileFilter, parsePrefer, preferenceApplied } from "./query";
 import { checkMessageSelect, MESSAGE_TYPE, messageJson, messageValue, parseSelectParam } from "./shapes";

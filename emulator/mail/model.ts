@@ -34,7 +34,24 @@ export interface AttachmentInfo {
   size: number;
 }
 
-export interface StoredMessage {
+/** What a message says, whether stored or about to be created. */
+export interface MessageContent {
+  subject: string;
+  body: ItemBody;
+  from: Recipient | null;
+  sender: Recipient | null;
+  toRecipients: Recipient[];
+  ccRecipients: Recipient[];
+  bccRecipients: Recipient[];
+  replyTo: Recipient[];
+  categories: string[];
+  flag: FollowupFlag;
+  importance: "low" | "normal" | "high";
+  inferenceClassification: "focused" | "other";
+  attachments: AttachmentInfo[];
+}
+
+export interface StoredMessage extends MessageContent {
   id: string;
   folderId: string;
   /** Mailbox change counter when the message appeared in its folder; delta uses it to tell created from updated. */
@@ -47,23 +64,10 @@ export interface StoredMessage {
   receivedDateTime: string;
   sentDateTime: string;
   internetMessageId: string;
-  subject: string;
-  body: ItemBody;
-  from: Recipient | null;
-  sender: Recipient | null;
-  toRecipients: Recipient[];
-  ccRecipients: Recipient[];
-  bccRecipients: Recipient[];
-  replyTo: Recipient[];
-  categories: string[];
-  flag: FollowupFlag;
   isRead: boolean;
   isDraft: boolean;
-  importance: "low" | "normal" | "high";
-  inferenceClassification: "focused" | "other";
   conversationId: string;
   hasAttachments: boolean;
-  attachments: AttachmentInfo[];
 }
 
 export interface StoredFolder {

@@ -1,4 +1,5 @@
 // Sends change and lifecycle notifications as Graph does: off the request path, batched per endpoint, retried, then dropped.
+import type { NotificationStats } from "./control";
 import { post } from "./http-out";
 
 export interface NotifierConfig {
@@ -35,16 +36,6 @@ interface Endpoint {
   retryAt: number;
   timer?: NodeJS.Timeout;
   scheduled: boolean;
-}
-
-export interface NotifierStats {
-  paused: boolean;
-  pending: number;
-  inFlight: number;
-  posts: number;
-  delivered: number;
-  failedPosts: number;
-  dropped: number;
 }
 
 export class Notifier {
@@ -146,7 +137,7 @@ export class Notifier {
     }
   }
 
-  stats(): NotifierStats {
+  stats(): NotificationStats {
     let pending = 0;
     let inFlight = 0;
     for (const ep of this.endpoints.values()) {

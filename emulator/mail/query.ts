@@ -1,7 +1,8 @@
 // Listing messages with $filter, $orderby, $top/$skip paging and $select, under Exchange's query rules.
 import { GraphError, type EmuRequest, type EmuResponse } from "../core/types";
 import { badRequest, unknownProperty } from "./errors";
-import { evaluate, filterProperties, parseFilter, requiredEquality, type Expr } from "./filter";
+import { filterProperties, parseFilter, requiredEquality, type Expr } from "./filter";
+import { evaluate } from "./filter-eval";
 import type { StoredMessage } from "./model";
 import { checkMessageSelect, MESSAGE_PROPERTIES, MESSAGE_TYPE, messageJson, messageValue, parseSelectParam } from "./shapes";
 import type { Mailbox } from "./store";

@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import { GraphError, type EmulatorContext, type Principal } from "../core/types";
 import { accessDenied, badRequest, meNeedsDelegated } from "./errors";
-import { evaluate, parseFilter, type Expr } from "./filter";
+import { parseFilter, type Expr } from "./filter";
+import { evaluate } from "./filter-eval";
 import { post } from "./http-out";
 import type { LifecycleEvent } from "./control";
 import type { ChangeType, StoredMessage, StoredSubscription } from "./model";

@@ -55,7 +55,8 @@ export interface RoleAssignment {
   roleDefIds: number[];
 }
 
-export interface ListState {
+/** A list's own properties: what persists as held, unlike its items, change log and indexes. */
+export interface ListMeta {
   id: string;
   name: string;
   displayName: string;
@@ -65,14 +66,23 @@ export interface ListState {
   modified: number;
   createdBy: number;
   columns: ColumnDef[];
-  items: Map<number, Item>;
   nextId: number;
   seq: number;
+  /** null while the list inherits the site's role assignments. */
+  roleAssignments: RoleAssignment[] | null;
+}
+
+/** Picks the ListMeta fields, so the Maps of a ListState never reach a dump. */
+export function listMeta(l: ListMeta): ListMeta {
+  const { id, name, displayName, description, template, created, modified, createdBy, columns, nextId, seq, roleAssignments } = l;
+  return { id, name, displayName, description, template, created, modified, createdBy, columns, nextId, seq, roleAssignments };
+}
+
+export interface ListState extends ListMeta {
+  items: Map<number, Item>;
   /** item id → sequence of its last change (deletions included), iterated in change order. */
   changes: Map<number, number>;
   indexes: Map<string, SortedIndex>;
-  /** null while the list inherits the site's role assignments. */
-  roleAssignments: RoleAssignment[] | null;
 }
 
 /** SharePoint's list view threshold: larger lists refuse queries that cannot use an index. */

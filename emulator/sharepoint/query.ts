@@ -1,5 +1,7 @@
 // List item queries as Graph runs them on SharePoint: $filter/$orderby on indexed columns, the threshold, paging.
-import { filterPaths, parseFilter, parseOrderBy, type FilterExpr, type Literal } from "../core/odata";
+import type { Literal } from "../core/odata";
+import { filterPaths, parseFilter, type FilterExpr } from "../core/propertyFilter";
+import { parseOrderBy } from "../core/queryOptions";
 import { GraphError } from "../core/types";
 import { findColumn } from "./fields";
 import { itemKey, LIST_VIEW_THRESHOLD, toSeconds, type ColumnDef, type Item, type ListState } from "./model";

@@ -1,5 +1,5 @@
 // Graph's SharePoint routes: sites, lists, columns, list items (with ETags), item versions and list item delta.
-import { parseExpand, parseSelect, parseTop } from "../core/odata";
+import { parseExpand, parseSelect, parseTop } from "../core/queryOptions";
 import { filterObjects, selectProps } from "../core/objectQuery";
 import { GraphError, type EmulatorContext, type EmuRequest, type EmuResponse, type Route } from "../core/types";
 import { columnFromDefinition } from "./columns";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { GraphError } from "../core/types";
 import { applyFields, findColumn } from "./fields";
-import { builtInColumns, itemKey, keyOf, type ColumnDef, type Fields, type Item, type ListState, type RoleAssignment, type VersionRec } from "./model";
+import { builtInColumns, itemKey, keyOf, listMeta, type ColumnDef, type Fields, type Item, type ListMeta, type ListState, type VersionRec } from "./model";
 import type { Permissions, PermissionState } from "./permissions";
 import { SortedIndex, type Key } from "./sortedIndex";
 
@@ -26,19 +26,7 @@ export function itemNotFound(): GraphError {
   return new GraphError(404, "itemNotFound", "Item not found");
 }
 
-interface ListDump {
-  id: string;
-  name: string;
-  displayName: string;
-  description: string;
-  template: string;
-  created: number;
-  modified: number;
-  createdBy: number;
-  columns: ColumnDef[];
-  nextId: number;
-  seq: number;
-  roleAssignments: RoleAssignment[] | null;
+interface ListDump extends ListMeta {
   /** [id, fields, created, modified, author, editor, version, seq, history?] */
   items: [number, Fields, number, number, number, number, number, number, [number, number, number, Fields][]?][];
   /** [id, seq] of deleted items, for delta. */
@@ -269,18 +257,7 @@ export class SiteStore {
       format: 1,
       permissions: this.permissions.state,
       lists: [...this.lists.values()].map((l) => ({
-        id: l.id,
-        name: l.name,
-        displayName: l.displayName,
-        description: l.description,
-        template: l.template,
-        created: l.created,
-        modified: l.modified,
-        createdBy: l.createdBy,
-        columns: l.columns,
-        nextId: l.nextId,
-        seq: l.seq,
-        roleAssignments: l.roleAssignments,
+        ...listMeta(l),
         items: [...l.items.values()].map((it) => {
           const row: ListDump["items"][number] = [it.id, it.f, it.c, it.m, it.a, it.e, it.v, it.s];
           if (it.h) row.push(it.h.map((h): [number, number, number, Fields] => [h.v, h.m, h.e, h.f]));
@@ -306,21 +283,10 @@ export class SiteStore {
       }
       const changes = [...sorted.map((r) => [r[0], r[7]] as [number, number]), ...ld.deleted].sort((a, b) => a[1] - b[1]);
       const list: ListState = {
-        id: ld.id,
-        name: ld.name,
-        displayName: ld.displayName,
-        description: ld.description,
-        template: ld.template,
-        created: ld.created,
-        modified: ld.modified,
-        createdBy: ld.createdBy,
-        columns: ld.columns,
+        ...listMeta(ld),
         items,
-        nextId: ld.nextId,
-        seq: ld.seq,
         changes: new Map(changes),
         indexes: new Map([["ID", new SortedIndex()]]),
-        roleAssignments: ld.roleAssignments,
       };
       for (const col of this.indexedColumns(list)) this.buildIndex(list, col);
       this.lists.set(list.id, list);
