@@ -1,0 +1,228 @@
+// The flagging service's own rows in UpcServiceState (per-mailbox subscription and delta link, the scheduler's lease,
+// retention summaries), and the register as the scheduler reads and changes it. Every update is ETag-guarded, because
+// several instances of the service may run at once.
+import type { Customer } from "../../shared/domain/records";
+import { DataError } from "../client/errors";
+import { eq, odataDate, odataString } from "../client/odata";
+import { customerFromItem } from "./customers";
+import { json, lookupId, str, strOrNull, date, type Fields } from "./fields";
+import { createItem, itemsPath, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Per-mailbox state
+// ---------------------------------------------------------------------------------------------------------------
+
+const MAILBOX = "mailbox:";
+
+export interface MailboxData {
+  /** A hash of the clientState the subscription was made with, so a changed secret means a new subscription. */
+  clientStateHash?: string;
+  /** The newest receivedDateTime processed: where a new delta round starts if the stored link has expired. */
+  lastReceived?: string;
+}
+
+export interface MailboxRow {
+  id: string;
+  etag: string;
+  mailbox: string;
+  subscriptionId: string | null;
+  expiresAt: string | null;
+  deltaLink: string | null;
+  data: MailboxData;
+}
+
+function mailboxRow(item: ListItem): MailboxRow {
+  const f = item.fields as Fields;
+  return {
+    id: String(item.id),
+    etag: item.eTag ?? String(f["@odata.etag"] ?? ""),
+    mailbox: str(f, "Mailbox"),
+    subscriptionId: strOrNull(f, "SubscriptionId"),
+    expiresAt: date(f, "ExpiresAt"),
+    deltaLink: strOrNull(f, "DeltaLink"),
+    data: json<MailboxData>(f, "Data", {}),
+  };
+}
+
+/** Every mailbox row, by mailbox (lower case). */
+export async function readMailboxRows(site: Site): Promise<Map<string, MailboxRow>> {
+  const items = await queryAll(site, "serviceState", { filter: `startswith(fields/Title,${odataString(MAILBOX)})` });
+  const out = new Map<string, MailboxRow>();
+  for (const it of items) {
+    const row = mailboxRow(it);
+    const key = row.mailbox.toLowerCase();
+    const seen = out.get(key);
+    if (!seen || Number(row.id) < Number(seen.id)) out.set(key, row);
+  }
+  return out;
+}
+
+export async function getMailboxRow(site: Site, id: string): Promise<MailboxRow> {
+  return mailboxRow(await site.graph.get<ListItem>(`${itemsPath(site, "serviceState")}/${encodeURIComponent(id)}?$expand=fields`));
+}
+
+/** The mailbox's row, created if missing; Title is unique, so two instances creating it at once end with one row. */
+export async function ensureMailboxRow(site: Site, mailbox: string): Promise<MailboxRow> {
+  const title = `${MAILBOX}${mailbox.toLowerCase()}`;
+  try {
+    return mailboxRow(await persistently(() => createItem(site, "serviceState", { Title: title, Mailbox: mailbox.toLowerCase(), Data: "{}" })));
+  } catch (e) {
+    if (!(e instanceof DataError && e.kind === "Duplicate")) throw e;
+  }
+  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
+  if (!it) throw new DataError("Conflict", "The service's state for a mailbox was created and removed at once; it will be tried again.");
+  return mailboxRow(it);
+}
+
+export interface MailboxChanges {
+  subscriptionId?: string | null;
+  expiresAt?: string | null;
+  deltaLink?: string | null;
+  data?: MailboxData;
+}
+
+/**
+ * Writes the changes only if nobody changed the row since `etag` (a Conflict DataError otherwise); returns the new
+ * ETag. Only the named columns are sent, so a delta link written here never overwrites a subscription written there.
+ */
+export async function saveMailboxRow(site: Site, id: string, etag: string, changes: MailboxChanges): Promise<string> {
+  const fields: Fields = {};
+  if (changes.subscriptionId !== undefined) fields.SubscriptionId = changes.subscriptionId;
+  if (changes.expiresAt !== undefined) fields.ExpiresAt = changes.expiresAt;
+  if (changes.deltaLink !== undefined) fields.DeltaLink = changes.deltaLink;
+  if (changes.data !== undefined) fields.Data = JSON.stringify(changes.data);
+  const res = await persistently(() => site.graph.patch<Fields>(`${itemsPath(site, "serviceState")}/${encodeURIComponent(id)}/fields`, fields, { "If-Match": etag }));
+  return String(res?.["@odata.etag"] ?? "");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Leases: one instance runs the scheduler at a time (each job is also safe to repeat)
+// ---------------------------------------------------------------------------------------------------------------
+
+interface LeaseData {
+  holder?: string;
+  until?: string;
+}
+
+/** Takes (or extends) a named lease for `ms` if it is free, expired or already ours; false if another holds it. */
+export async function tryLease(site: Site, name: string, holder: string, ms: number, now = new Date()): Promise<boolean> {
+  const title = `lease:${name}`;
+  let [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
+  if (!it) {
+    try {
+      await persistently(() => createItem(site, "serviceState", { Title: title, Data: JSON.stringify({ holder, until: new Date(now.getTime() + ms).toISOString() }) }));
+      return true;
+    } catch (e) {
+      if (!(e instanceof DataError && e.kind === "Duplicate")) throw e;
+      [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
+      if (!it) return false;
+    }
+  }
+  const lease = json<LeaseData>(it.fields as Fields, "Data", {});
+  const free = !lease.until || Date.parse(lease.until) <= now.getTime() || lease.holder === holder;
+  if (!free) return false;
+  try {
+    await site.graph.patch(`${itemsPath(site, "serviceState")}/${it.id}/fields`, { Data: JSON.stringify({ holder, until: new Date(now.getTime() + ms).toISOString() }) }, { "If-Match": it.eTag ?? "*" });
+    return true;
+  } catch (e) {
+    if (e instanceof DataError && e.kind === "Conflict") return false;
+    throw e;
+  }
+}
+
+/** Gives a lease back early (best effort: it runs out on its own anyway). */
+export async function releaseLease(site: Site, name: string, holder: string): Promise<void> {
+  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", `lease:${name}`), top: 1 });
+  if (!it || json<LeaseData>(it.fields as Fields, "Data", {}).holder !== holder) return;
+  try {
+    await site.graph.patch(`${itemsPath(site, "serviceState")}/${it.id}/fields`, { Data: JSON.stringify({}) }, { "If-Match": it.eTag ?? "*" });
+  } catch (e) {
+    if (!(e instanceof DataError && e.kind === "Conflict")) throw e;
+  }
+}
+
+/** A record of what a job did, in counts only (never names or addresses): e.g. what retention removed. */
+export async function writeSummary(site: Site, kind: string, counts: Record<string, number | string>, now = new Date()): Promise<void> {
+  const title = `${kind}:${now.toISOString()}:${Math.random().toString(36).slice(2, 8)}`;
+  await persistently(() => createItem(site, "serviceState", { Title: title, Data: JSON.stringify(counts) }));
+}
+
+export async function readSummaries(site: Site, kind: string): Promise<{ at: string; counts: Record<string, number | string> }[]> {
+  const items = await queryAll(site, "serviceState", { filter: `startswith(fields/Title,${odataString(`${kind}:`)})` });
+  return items.map((it) => ({ at: str(it.fields as Fields, "Title").split(":").slice(1, -1).join(":"), counts: json(it.fields as Fields, "Data", {}) }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The register as the scheduler sees it
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface DueReview {
+  id: string;
+  etag: string;
+  title: string;
+  customerId: string;
+  kind: string;
+  dueBy: string;
+  reviewer: string | null;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+}
+
+/** Open reviews and appeals due by `by`, overdue included (State and DueBy are indexed). */
+export async function openReviewsDueBy(site: Site, by: Date): Promise<DueReview[]> {
+  const items = await queryAll(site, "reviews", { filter: `${eq("State", "Open")} and fields/DueBy le ${odataDate(by)}`, orderby: "fields/DueBy asc", top: 500 });
+  return items.map((it) => {
+    const f = it.fields as Fields;
+    return {
+      id: String(it.id),
+      etag: it.eTag ?? "",
+      title: str(f, "Title"),
+      customerId: lookupId(f, "Customer"),
+      kind: str(f, "Kind") || "ScheduledReview",
+      dueBy: date(f, "DueBy") ?? new Date(0).toISOString(),
+      reviewer: strOrNull(f, "Reviewer")?.toLowerCase() ?? null,
+      remindedAt: date(f, "RemindedAt"),
+      escalatedAt: date(f, "EscalatedAt"),
+    };
+  });
+}
+
+/**
+ * Claims a review notice by stamping RemindedAt or EscalatedAt, guarded by the ETag: true means this caller stamped
+ * it and must send the mail; false means someone else did. `null` un-stamps after a failed send, so it is tried again.
+ */
+export async function stampReview(site: Site, id: string, field: "RemindedAt" | "EscalatedAt", value: string | null, etag?: string): Promise<boolean> {
+  try {
+    await site.graph.patch(`${itemsPath(site, "reviews")}/${encodeURIComponent(id)}/fields`, { [field]: value }, etag ? { "If-Match": etag } : undefined);
+    return true;
+  } catch (e) {
+    if (e instanceof DataError && (e.kind === "Conflict" || e.kind === "NotFound")) return false;
+    throw e;
+  }
+}
+
+export async function customersWithStatus(site: Site, status: Customer["status"]): Promise<Customer[]> {
+  return (await queryAll(site, "customers", { filter: eq("Status", status) })).map(customerFromItem);
+}
+
+/** Restricted customers whose review date has passed (Status and ReviewDue are indexed). */
+export async function restrictedPastReview(site: Site, now: Date): Promise<Customer[]> {
+  return (await queryAll(site, "customers", { filter: `${eq("Status", "Restricted")} and fields/ReviewDue lt ${odataDate(now)}` })).map(customerFromItem);
+}
+
+/** Customers whose records are past their retention date (RetainUntil is indexed). */
+export async function pastRetention(site: Site, now: Date): Promise<(Customer & { closedAt: string | null })[]> {
+  return (await queryAll(site, "customers", { filter: `fields/RetainUntil lt ${odataDate(now)}` })).map((it) => ({
+    ...customerFromItem(it),
+    closedAt: date(it.fields as Fields, "ClosedAt"),
+  }));
+}
+
+/** A customer's reviews of every kind and state (Customer is indexed). */
+export async function reviewKindsOf(site: Site, customerId: string): Promise<{ id: string; kind: string; state: string; dueBy: string | null; openedAt: string | null }[]> {
+  const items = await queryAll(site, "reviews", { filter: eq("CustomerLookupId", Number(customerId)) });
+  return items.map((it) => {
+    const f = it.fields as Fields;
+    return { id: String(it.id), kind: str(f, "Kind"), state: str(f, "State") || "Open", dueBy: date(f, "DueBy"), openedAt: date(f, "OpenedAt") };
+  });
+}

@@ -1,0 +1,96 @@
+// One running service: the Graph client, the flagging service, the scheduler and the timers that drive them. The Node
+// server and the Azure Functions app both build one of these; only who calls the timers differs.
+import { createGraph, type Graph, type TokenSource } from "../graph/client/factory";
+import { tokensFor } from "./auth";
+import type { ServiceConfig } from "./config";
+import { FlaggingService } from "./flagging/service";
+import { createLogger, errorFields, type Logger, type LogSink } from "./log";
+import { runScheduler, type SchedulerReport } from "./scheduler/jobs";
+
+export interface RuntimeOptions {
+  publicUrl: string;
+  log?: LogSink;
+  /** Overrides the tokens the configuration implies (tests). */
+  tokens?: TokenSource;
+}
+
+export interface Runtime {
+  config: ServiceConfig;
+  graph: Graph;
+  log: Logger;
+  service: FlaggingService;
+  /** Runs every scheduler job once (idempotent; another instance holding the lease makes it a no-op). */
+  runScheduler(now?: Date): Promise<SchedulerReport>;
+  /** What the timers do, in one call: register, rules, subscriptions, and a catch-up of every mailbox. */
+  upkeep(): Promise<void>;
+  startTimers(): void;
+  close(): Promise<void>;
+}
+
+export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runtime {
+  const log = createLogger(opts.log);
+  const graph = createGraph({ baseUrl: config.graphBaseUrl, tokens: opts.tokens ?? tokensFor(config) });
+  const service = new FlaggingService({ config, graph, log, publicUrl: opts.publicUrl });
+  const timers: NodeJS.Timeout[] = [];
+  let schedulerRunning: Promise<SchedulerReport> | null = null;
+
+  const schedule = (now?: Date): Promise<SchedulerReport> => {
+    schedulerRunning ??= runScheduler(
+      {
+        site: service.site,
+        graph,
+        log,
+        instanceId: config.instanceId,
+        reminderDays: config.reminderDays,
+        appealWarnDays: config.appealWarnDays,
+        monitoringEndDecisionDays: config.monitoringEndDecisionDays,
+        noticeFrom: service.noticeFrom,
+        escalationRecipients: () => service.escalationRecipients(),
+      },
+      now,
+    ).finally(() => (schedulerRunning = null));
+    return schedulerRunning;
+  };
+
+  const every = (ms: number, name: string, fn: () => Promise<unknown> | void) => {
+    if (ms <= 0) return;
+    let busy = false;
+    const t = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      Promise.resolve()
+        .then(fn)
+        .catch((e) => log.error(`${name}.failed`, errorFields(e)))
+        .finally(() => (busy = false));
+    }, ms);
+    t.unref?.();
+    timers.push(t);
+  };
+
+  return {
+    config,
+    graph,
+    log,
+    service,
+    runScheduler: schedule,
+    async upkeep() {
+      await service.refreshRegister();
+      await service.syncRules();
+      await service.ensureSubscriptions();
+      service.catchUpAll();
+      await service.idle(50_000);
+    },
+    startTimers() {
+      every(config.registerPollMs, "register", () => service.refreshRegister());
+      every(config.upkeepMs, "subscriptions", () => service.ensureSubscriptions());
+      every(config.sweepMs, "sweep", () => service.catchUpAll());
+      if (config.scheduler) every(config.schedulerMs, "scheduler", () => schedule());
+    },
+    async close() {
+      for (const t of timers) clearInterval(t);
+      timers.length = 0;
+      await schedulerRunning?.catch(() => undefined);
+      await service.close();
+    },
+  };
+}

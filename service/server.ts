@@ -1,0 +1,106 @@
+// The service as a Node HTTP server: `npm run service`, and what `npm start` runs next to the emulator.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { TokenSource } from "../graph/client/factory";
+import { describeConfig, parseConfig, type ServiceOptions } from "./config";
+import type { FlaggingService } from "./flagging/service";
+import { healthEndpoint, MAX_BODY_BYTES, notificationEndpoint, type EndpointResponse } from "./handlers";
+import type { LogSink } from "./log";
+import { createRuntime, type Runtime } from "./runtime";
+
+export interface StartServiceOptions extends ServiceOptions {
+  /** Where log lines go (default console.log); lines hold counts and ids only. */
+  log?: LogSink;
+  /** Overrides the tokens the configuration implies (tests). */
+  tokens?: TokenSource;
+}
+
+export interface RunningService {
+  /** The server's own address, e.g. http://127.0.0.1:4100. */
+  url: string;
+  port: number;
+  /** The address Graph posts notifications to (SERVICE_PUBLIC_URL, or `url`). */
+  publicUrl: string;
+  service: FlaggingService;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("error", () => resolve(null));
+  });
+}
+
+function send(res: ServerResponse, r: EndpointResponse): void {
+  res.writeHead(r.status, r.headers);
+  res.end(r.body);
+}
+
+/**
+ * Starts the flagging service: an HTTP server for Graph's notifications (POST /notifications, POST /lifecycle,
+ * GET /health), then the service itself (state, register, categories, rules, subscriptions, catch-up) and its
+ * timers. Resolves once mail is being watched; `close()` stops it and saves each mailbox's position.
+ */
+export async function startService(options: StartServiceOptions = {}): Promise<RunningService> {
+  const config = parseConfig(options);
+  let runtime: Runtime | null = null;
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname.replace(/\/+$/, "");
+    if (path === "/health" && req.method === "GET") return send(res, healthEndpoint(runtime?.service ?? null));
+    if (path !== "/notifications" && path !== "/lifecycle") return send(res, { status: 404, headers: { "Content-Type": "text/plain" }, body: "Not found." });
+    void readBody(req).then((body) => {
+      if (body === null) return send(res, { status: 413, headers: { "Content-Type": "text/plain" }, body: "Too large." });
+      send(res, notificationEndpoint(runtime?.service ?? null, { method: req.method ?? "GET", query: url.searchParams, body }));
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const local = `http://${config.host === "0.0.0.0" ? "127.0.0.1" : config.host}:${port}`;
+  const publicUrl = (config.publicUrl ?? local).replace(/\/+$/, "");
+  const closeServer = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens });
+  runtime.log.info("service.starting", { ...describeConfig(config), port });
+  try {
+    await runtime.service.start();
+  } catch (e) {
+    await runtime.close().catch(() => undefined);
+    await closeServer();
+    throw e;
+  }
+  runtime.startTimers();
+  const rt = runtime;
+  let closing: Promise<void> | null = null;
+  return {
+    url: local,
+    port,
+    publicUrl,
+    service: rt.service,
+    runtime: rt,
+    close: () =>
+      (closing ??= (async () => {
+        await rt.close();
+        await closeServer();
+        rt.log.info("service.stopped", { rounds: rt.service.stats.rounds, logged: rt.service.stats.logged });
+      })()),
+  };
+}
