@@ -1,0 +1,52 @@
+// Importing an existing register (a spreadsheet saved as CSV): read and check every row, check the rows against what
+// the site already holds, and only then write, so that a file with any problem changes nothing. Safe to run again.
+import type { Site } from "../repos/items";
+import { CsvError, parseCsv } from "./csv";
+import { describeRowPlan, planImport, planIsEmpty, type ImportPlan } from "./plan";
+import { problemText, readRegister } from "./rows";
+import { writePlan, type WriteSummary } from "./write";
+
+export { parseCsv, CsvError } from "./csv";
+export { readRegister, problemText, type Problem, type RegisterRow } from "./rows";
+export { planImport, describeRowPlan, type ImportPlan } from "./plan";
+export { writePlan, type WriteSummary } from "./write";
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** The policy for rows that do not name one. */
+  defaultPolicy?: string;
+  now?: Date;
+  onProgress?: (done: number, total: number, step: string) => void;
+}
+
+export type ImportResult =
+  /** Problems were found: nothing was written. */
+  | { outcome: "invalid"; problems: string[]; notes: string[] }
+  /** A dry run, or a run with nothing to do: the changes it would make (none for the latter). */
+  | { outcome: "planned"; changes: string[]; notes: string[]; rows: number }
+  | { outcome: "written"; changes: string[]; notes: string[]; rows: number; summary: WriteSummary };
+
+function notesOf(plan: ImportPlan): string[] {
+  return plan.rows.filter((p) => p.existing && p.differences.length).map((p) => `Row ${p.source.row}: ${p.existing!.caseRef} is already on the site and is kept as it is there (the sheet differs in ${p.differences.join(", ")}).`);
+}
+
+export async function importRegister(site: Site, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+  let table;
+  try {
+    table = parseCsv(csvText);
+  } catch (e) {
+    if (e instanceof CsvError) return { outcome: "invalid", problems: [e.message], notes: [] };
+    throw e;
+  }
+  const reading = readRegister(table, { defaultPolicy: options.defaultPolicy, now: options.now });
+  if (reading.problems.length) return { outcome: "invalid", problems: reading.problems.map(problemText), notes: reading.notes };
+
+  const plan = await planImport(site, reading.rows);
+  if (plan.problems.length) return { outcome: "invalid", problems: plan.problems.map(problemText), notes: reading.notes };
+
+  const changes = plan.rows.flatMap(describeRowPlan);
+  const notes = [...reading.notes, ...notesOf(plan)];
+  if (options.dryRun || planIsEmpty(plan)) return { outcome: "planned", changes, notes, rows: reading.rows.length };
+  const summary = await writePlan(site, plan, { now: options.now, onProgress: options.onProgress });
+  return { outcome: "written", changes, notes, rows: reading.rows.length, summary };
+}
