@@ -24,9 +24,23 @@ export interface ComposeItem {
   cc(): Promise<MailAddress[]>;
   bcc(): Promise<MailAddress[]>;
   subject(): Promise<string>;
+  /** Shows a short informational bar on the mail being written (≤ 150 characters). */
+  notify(key: string, text: string): Promise<void>;
 }
 
 export type InfoBarKind = "informational" | "error";
+
+/** The colour scheme the pane follows: Outlook's theme, or the harness's toggle. */
+export type HostTheme = "light" | "dark" | "highContrast";
+
+/** The Outlook info bar's length limit (NotificationMessageDetails.message). */
+export const INFO_BAR_MAX = 150;
+
+/** Cuts text to the info bar's limit, ending with an ellipsis when cut. */
+export function clipInfoBar(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= INFO_BAR_MAX ? flat : `${flat.slice(0, INFO_BAR_MAX - 1).trimEnd()}…`;
+}
 
 export interface MailHost {
   /** "outlook" inside Outlook; "harness" in the browser harness. */
@@ -44,4 +58,8 @@ export interface MailHost {
   forwardAsAttachment(to: MailAddress, subject: string, body: string): Promise<void>;
   /** Opens a new message (e.g. to a generic inbox). */
   newMessage(to: MailAddress[], subject: string, body: string): Promise<void>;
+  /** The current colour scheme. */
+  theme(): HostTheme;
+  /** Calls back when the colour scheme changes; returns a function that stops listening. */
+  onThemeChanged(listener: (theme: HostTheme) => void): Promise<() => void>;
 }

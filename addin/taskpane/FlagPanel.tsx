@@ -1,0 +1,215 @@
+// The flag for the open mail, announced politely to screen readers, and what follows from it.
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { lazy, Suspense, useState } from "react";
+import { ErrorNotice, errorWords } from "../components/ErrorNotice";
+import { StatusBadge } from "../components/StatusBadge";
+import type { MailHost } from "../office/types";
+import { addAddress, startContactLog } from "../pane-data/register";
+import type { Flag } from "../pane-data/flag";
+import { hasRole } from "../pane-data/roles";
+import type { PaneServices } from "../pane-data/services";
+import { CardSkeleton, Placeholder } from "./CardSkeleton";
+import type { Pane } from "./usePane";
+
+/** The card's code, fetched as soon as the pane starts so it is ready by the time the card's data is. */
+export const loadCustomerPanel = () => import(/* webpackChunkName: "card" */ "./CustomerPanel");
+const CustomerPanel = lazy(loadCustomerPanel);
+
+export const useFlagStyles = makeStyles({
+  flag: {
+    minHeight: "104px",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  line: { margin: 0, overflowWrap: "anywhere" },
+  quiet: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+function isStaff(pane: Pane): boolean {
+  return pane.me.state === "ready" && hasRole(pane.me.value.roles, "Staff", "Manager", "Decider", "Admin");
+}
+
+function isDecider(pane: Pane): boolean {
+  return pane.me.state === "ready" && hasRole(pane.me.value.roles, "Decider", "Admin");
+}
+
+function stateOf(pane: Pane): string {
+  if (pane.flag.state === "ready") return pane.flag.value.kind;
+  return pane.flag.state === "idle" ? (pane.item === null ? "noItem" : "idle") : pane.flag.state;
+}
+
+/** `services` is null only while the pane boots (the flag is then loading, so nothing below needs them). */
+export function FlagPanel({ host, services, pane }: { host: MailHost; services: PaneServices | null; pane: Pane }) {
+  const styles = useFlagStyles();
+  const flag = pane.flag.state === "ready" ? pane.flag.value : null;
+  return (
+    <>
+      <section
+        className={styles.flag}
+        aria-labelledby="upc-sender-heading"
+        aria-busy={pane.flag.state === "loading"}
+        data-flag-state={stateOf(pane)}
+        data-flag-for={pane.item?.restId ?? ""}
+      >
+        <div role="status" aria-live="polite" aria-atomic="true">
+          <FlagSummary pane={pane} />
+        </div>
+        {flag && services ? <SenderActions flag={flag} host={host} services={services} pane={pane} /> : null}
+      </section>
+      {flag?.kind === "flagged" && pane.item && services ? (
+        <Suspense fallback={<CardSkeleton />}>
+          <CustomerPanel host={host} services={services} pane={pane} flag={flag} item={pane.item} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}
+
+function FlagSummary({ pane }: { pane: Pane }) {
+  const styles = useFlagStyles();
+  if (pane.flag.state === "loading" || pane.item === undefined) {
+    return (
+      <>
+        <h2 id="upc-sender-heading" className={styles.heading}>
+          Checking the sender…
+        </h2>
+        <Placeholder widths={[70, 40]} />
+      </>
+    );
+  }
+  if (pane.flag.state === "error") {
+    return (
+      <>
+        <h2 id="upc-sender-heading" className={styles.heading}>
+          Could not check this sender
+        </h2>
+        <ErrorNotice title="The register did not answer." error={pane.flag.error} onRetry={pane.reload} />
+        <p className={styles.quiet}>Until the check works, treat this sender as unchecked: this is not the same as having no record.</p>
+      </>
+    );
+  }
+  if (pane.flag.state === "idle") {
+    return (
+      <h2 id="upc-sender-heading" className={styles.heading}>
+        Select a mail to check its sender
+      </h2>
+    );
+  }
+  const flag = pane.flag.value;
+  switch (flag.kind) {
+    case "noSender":
+      return (
+        <h2 id="upc-sender-heading" className={styles.heading}>
+          This mail has no sender address to check
+        </h2>
+      );
+    case "uncheckable":
+      return (
+        <>
+          <h2 id="upc-sender-heading" className={styles.heading}>
+            Cannot check {flag.address}
+          </h2>
+          <p className={styles.quiet}>{flag.reason}</p>
+        </>
+      );
+    case "unknown":
+      return (
+        <>
+          <h2 id="upc-sender-heading" className={styles.heading}>
+            No record for {flag.address}
+          </h2>
+          <p className={styles.quiet}>This sender is not on the UPC register.</p>
+        </>
+      );
+    case "possible":
+      return (
+        <>
+          <h2 id="upc-sender-heading" className={styles.heading}>
+            Possible match
+          </h2>
+          <p className={styles.line}>
+            {flag.address} is not on the register, but {flag.candidates.length === 1 ? "a customer has" : "customers have"} the name “{flag.name}”:
+          </p>
+          <ul className={styles.list}>
+            {flag.candidates.map((c) => (
+              <li key={c.id}>
+                <span className={styles.row}>
+                  {c.name} ({c.caseRef}) <StatusBadge status={c.status} size="medium" />
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case "flagged": {
+      const p = flag.primary;
+      return (
+        <>
+          <div className={styles.row}>
+            <StatusBadge status={p.customerStatus} />
+            <span className={styles.quiet}>Case {p.caseRef}</span>
+          </div>
+          <h2 id="upc-sender-heading" className={styles.heading}>
+            {p.customerName}
+          </h2>
+          {flag.byDomain ? <p className={styles.quiet}>Matched on the whole domain {p.value}: this is an organisation on the register.</p> : null}
+          {flag.others.length ? (
+            <p className={styles.quiet}>Also on record for this mail: {flag.others.map((o) => `${o.customerName} (${o.caseRef}, ${o.customerStatus})`).join("; ")}</p>
+          ) : null}
+        </>
+      );
+    }
+  }
+}
+
+/** Start a log (staff) for an unknown sender; add the address to a possible match (deciders). */
+function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; services: PaneServices; pane: Pane }) {
+  const styles = useFlagStyles();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  if (flag.kind !== "unknown" && flag.kind !== "possible") return null;
+  if (pane.me.state === "error") return <ErrorNotice title="Could not read your roles, so actions are hidden." error={pane.me.error} onRetry={pane.retryMe} />;
+  if (pane.me.state !== "ready") return <Spinner size="tiny" label="Reading your roles…" />;
+  const run = async (label: string, work: () => Promise<unknown>) => {
+    setBusy(label);
+    setError(null);
+    try {
+      await work();
+      await pane.afterWrite({ forgetSenders: true });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
+  const start = () =>
+    run("start", () => startContactLog(services.site, { name: flag.name || flag.address, address: flag.address, policyId: services.defaultPolicy }));
+  return (
+    <div className={styles.row}>
+      {flag.kind === "possible" && isDecider(pane)
+        ? flag.candidates.map((c) => (
+            <Button key={c.id} appearance="primary" disabled={!!busy} onClick={() => run(`add-${c.id}`, () => addAddress(services.site, c, flag.address))}>
+              Add this address to {c.name}
+            </Button>
+          ))
+        : null}
+      {isStaff(pane) ? (
+        <Button appearance={flag.kind === "unknown" ? "primary" : "secondary"} disabled={!!busy} onClick={start}>
+          {flag.kind === "unknown" ? "Start a contact log" : "Start a separate contact log"}
+        </Button>
+      ) : (
+        <p className={styles.quiet}>Only members of UPC Staff can start a contact log.</p>
+      )}
+      {busy ? <Spinner size="tiny" label="Saving…" /> : null}
+      {error ? <p role="alert" className={styles.line}>{errorWords(error)}</p> : null}
+    </div>
+  );
+}

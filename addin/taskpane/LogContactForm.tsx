@@ -1,0 +1,185 @@
+// Log a call, visit or letter: says before saving whether it breaches a restriction, and which.
+import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from "@fluentui/react-components";
+import { useMemo, useState, type FormEvent } from "react";
+import type { ContactChannel, Direction, ScreeningOutcome } from "../../shared/domain/vocab";
+import { getPreset } from "../../shared/presets/registry";
+import type { CustomerCard } from "../../graph/lookup/card";
+import { errorWords } from "../components/ErrorNotice";
+import { localInputValue } from "../components/format";
+import { checkOther, logOther, type OtherContactInput } from "../pane-data/actions";
+import type { PaneServices } from "../pane-data/services";
+import type { CardView } from "../pane-data/view";
+import { SCREENING_WORDS } from "./EmailLog";
+
+export const useFormStyles = makeStyles({
+  form: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  h3: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  ok: { margin: 0, color: tokens.colorPaletteGreenForeground1, overflowWrap: "anywhere" },
+  bad: { margin: 0, color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
+  p: { margin: 0, overflowWrap: "anywhere" },
+  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
+});
+
+const CHANNELS: { value: ContactChannel; label: string }[] = [
+  { value: "Phone", label: "Phone call" },
+  { value: "InPerson", label: "Visit (in person)" },
+  { value: "Letter", label: "Letter" },
+  { value: "Email", label: "E-mail (not this one)" },
+  { value: "Web", label: "Web form" },
+  { value: "Social", label: "Social media" },
+  { value: "Other", label: "Other" },
+];
+
+export default function LogContactForm({ services, card, view, me, onSaved, onCancel }: { services: PaneServices; card: CustomerCard; view: CardView; me: string; onSaved: (text: string) => void; onCancel: () => void }) {
+  const styles = useFormStyles();
+  const preset = getPreset(card.customer.policyId);
+  const [channel, setChannel] = useState<ContactChannel>("Phone");
+  const [direction, setDirection] = useState<Direction>("In");
+  const [when, setWhen] = useState(() => localInputValue(new Date()));
+  const [minutes, setMinutes] = useState("");
+  const [matterRef, setMatterRef] = useState("");
+  const [behaviours, setBehaviours] = useState<string[]>([]);
+  const [note, setNote] = useState("");
+  const [screening, setScreening] = useState<ScreeningOutcome | "">("");
+  const [witness, setWitness] = useState(false);
+  const [appointment, setAppointment] = useState(false);
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; invalid?: Record<string, string> }>({ busy: false });
+
+  const timed = channel === "Phone" || channel === "InPerson";
+  const kinds = new Set(card.restrictions.map((r) => r.params.kind));
+  const input: OtherContactInput | null = useMemo(() => {
+    const at = new Date(when);
+    if (!Number.isFinite(at.getTime())) return null;
+    const m = minutes.trim() === "" ? null : Number(minutes);
+    return {
+      channel,
+      direction,
+      at,
+      minutes: timed && m !== null && Number.isFinite(m) && m >= 0 ? m : null,
+      matterRef,
+      behaviours,
+      note,
+      screening: (screening || "NotScreened") as ScreeningOutcome,
+      witnessPresent: channel === "InPerson" ? witness : undefined,
+      appointment: channel === "InPerson" ? appointment : undefined,
+    };
+  }, [channel, direction, when, minutes, matterRef, behaviours, note, screening, witness, appointment, timed]);
+  const check = useMemo(() => (input ? checkOther(card, input, me) : null), [card, input, me]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const invalid: Record<string, string> = {};
+    if (!input) invalid.when = "Give the date and time of the contact.";
+    if (timed && minutes.trim() !== "" && !(Number(minutes) >= 0)) invalid.minutes = "Minutes must be a number, 0 or more.";
+    if (view.filedWithoutReply && direction === "In" && !screening) invalid.screening = "Choose the screening outcome.";
+    if (Object.keys(invalid).length || !input) {
+      setState({ busy: false, invalid });
+      return;
+    }
+    setState({ busy: true });
+    try {
+      const { contact } = await logOther(services.site, card, input, me);
+      onSaved(contact.breach ? `The contact is logged, with the breach recorded: ${contact.breach}.` : "The contact is logged.");
+    } catch (error) {
+      setState({ busy: false, error });
+    }
+  };
+
+  return (
+    <form className={styles.form} onSubmit={submit} aria-labelledby="upc-log-heading" noValidate>
+      <h3 id="upc-log-heading" className={styles.h3}>
+        Log a call, visit or letter
+      </h3>
+      <Field label="How">
+        <Select value={channel} onChange={(_, d) => setChannel(d.value as ContactChannel)}>
+          {CHANNELS.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Who made contact">
+        <RadioGroup value={direction} onChange={(_, d) => setDirection(d.value as Direction)} layout="horizontal">
+          <Radio value="In" label="The customer" />
+          <Radio value="Out" label="We did" />
+        </RadioGroup>
+      </Field>
+      <Field label="When" required validationMessage={state.invalid?.when} validationState={state.invalid?.when ? "error" : "none"}>
+        <Input type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
+      </Field>
+      {timed ? (
+        <Field label="Minutes" validationMessage={state.invalid?.minutes} validationState={state.invalid?.minutes ? "error" : "none"}>
+          <Input type="number" min={0} inputMode="numeric" value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+        </Field>
+      ) : null}
+      <Field label="Matter (reference)" hint="The matter it concerns, e.g. EST-2291">
+        <Input value={matterRef} onChange={(_, d) => setMatterRef(d.value)} />
+      </Field>
+      {channel === "InPerson" && kinds.has("Witness") ? <Checkbox checked={witness} onChange={(_, d) => setWitness(!!d.checked)} label="A colleague was present as a witness" /> : null}
+      {channel === "InPerson" && kinds.has("PremisesAccess") ? <Checkbox checked={appointment} onChange={(_, d) => setAppointment(!!d.checked)} label="The visit was by appointment" /> : null}
+      {preset ? (
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Behaviours ({preset.organisation}'s policy)</legend>
+          {preset.behaviours.items.map((b) => (
+            <Checkbox
+              key={b.id}
+              label={b.label}
+              checked={behaviours.includes(b.id)}
+              onChange={(_, d) => setBehaviours((list) => (d.checked ? [...list, b.id] : list.filter((x) => x !== b.id)))}
+            />
+          ))}
+        </fieldset>
+      ) : null}
+      {view.filedWithoutReply && direction === "In" ? (
+        <Field label="Screening outcome (filed without reply)" required validationMessage={state.invalid?.screening} validationState={state.invalid?.screening ? "error" : "none"}>
+          <RadioGroup value={screening} onChange={(_, d) => setScreening(d.value as ScreeningOutcome)}>
+            {Object.entries(SCREENING_WORDS).map(([value, label]) => (
+              <Radio key={value} value={value} label={label} />
+            ))}
+          </RadioGroup>
+        </Field>
+      ) : null}
+      <Field label="Note">
+        <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
+      </Field>
+      <div role="status" aria-live="polite">
+        {check ? (
+          check.allowed ? (
+            <p className={styles.ok}>This contact breaches no restriction.</p>
+          ) : (
+            <p className={styles.bad}>This contact breaches: {check.breaches.map((b) => b.message).join("; ")}. It will be logged with the breach recorded.</p>
+          )
+        ) : null}
+        {check?.notes.map((n) => (
+          <p key={n} className={styles.p}>
+            {n}
+          </p>
+        ))}
+      </div>
+      <div className={styles.row}>
+        <Button appearance="primary" type="submit" disabled={state.busy}>
+          Save contact
+        </Button>
+        <Button type="button" onClick={onCancel} disabled={state.busy}>
+          Cancel
+        </Button>
+        {state.busy ? <Spinner size="tiny" label="Saving…" /> : null}
+      </div>
+      {state.error ? (
+        <p className={styles.bad} role="alert">
+          Not saved: {errorWords(state.error)}
+        </p>
+      ) : null}
+    </form>
+  );
+}

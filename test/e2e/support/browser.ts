@@ -1,0 +1,70 @@
+// Debian's Chromium driven by playwright-core: launched with this machine's headless flags, failing loudly when absent.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Frame, type Locator, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOTS = resolve("test-results/screenshots");
+
+export interface Chromium {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Never skips: a missing browser is a failure with the fix in words. */
+export async function launchChromium(): Promise<Chromium> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM}. The end-to-end tests need it: run "apt-get install -y chromium" (CI's .ci/run does), or set CHROMIUM_PATH.`);
+  }
+  // playwright-core gives every launch a fresh, temporary --user-data-dir of its own (and refuses one passed in args).
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--ignore-certificate-errors",
+    ],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}
+
+export async function newContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ ignoreHTTPSErrors: true, viewport: { width: 1400, height: 1500 }, locale: "en-GB", timezoneId: "Europe/London" });
+}
+
+/** Saves a screenshot under test-results/screenshots/ and prints its path. */
+export async function screenshot(target: Page | Locator, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await target.screenshot({ path });
+  console.log(`screenshot: ${path}`);
+  return path;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations in a page or frame. */
+export async function seriousViolations(frame: Page | Frame): Promise<AxeViolation[]> {
+  const source = readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8");
+  const has = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!has) await frame.addScriptTag({ content: source });
+  const result = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return result.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
