@@ -44,7 +44,9 @@ export interface ListDef {
 
 // Beyond DESIGN.md, and additive only: identities carry their customer's status, name and case reference so that a
 // sender is flagged in one request; contacts carry a note; cases carry the evidence chosen and who took part in the
-// decision; reviews carry an indexed State so open ones are found without scanning; letters carry their elements.
+// decision; reviews carry an indexed State so open ones are found without scanning, and when the scheduler reminded
+// and escalated (RemindedAt, EscalatedAt) so each is sent once; letters carry their elements. UpcServiceState's Title
+// is unique ("mailbox:<upn>", "lease:<job>", "<job>:<time>:<id>"), so two service instances never make two rows.
 export const SCHEMA: ListDef[] = [
   {
     key: "customers",
@@ -124,7 +126,8 @@ export const SCHEMA: ListDef[] = [
       note("PreChecks"),
       bool("VulnerabilityConsidered"),
       text("DecidedBy"),
-      dateTime("DecidedAt"),
+      // Indexed for the Teams tab's reports (decisions in a period).
+      dateTime("DecidedAt", { indexed: true }),
       note("Reasons"),
       note("Evidence"),
       note("Participants"),
@@ -160,9 +163,12 @@ export const SCHEMA: ListDef[] = [
       dateTime("DueBy", { indexed: true }),
       text("Reviewer"),
       choice("Outcome", REVIEW_OUTCOMES),
-      dateTime("DecidedAt"),
+      // Indexed for the Teams tab's reports (appeal outcomes in a period).
+      dateTime("DecidedAt", { indexed: true }),
       note("Reasons"),
       choice("State", ["Open", "Decided"], { indexed: true }),
+      dateTime("RemindedAt"),
+      dateTime("EscalatedAt"),
     ],
   },
   {
@@ -192,6 +198,7 @@ export const SCHEMA: ListDef[] = [
     name: LISTS.serviceState,
     description: "The flagging service's own state: subscriptions and delta links per mailbox.",
     titleIndexed: true,
+    titleUnique: true,
     columns: [text("Mailbox", { indexed: true }), text("SubscriptionId"), dateTime("ExpiresAt"), note("DeltaLink"), note("Data")],
   },
 ];

@@ -1,9 +1,17 @@
 // `npm run bench`: the numbers DESIGN.md requires, printed one per line as `name: value unit`.
 import { benchDataLayer } from "./data-layer";
+import { benchTaskpane } from "./taskpane";
+import { benchService } from "./service";
+import { benchTeams } from "./teams";
 
 async function main() {
   console.log("Data layer (emulator in-process, 2-core machine)");
   await benchDataLayer();
+  console.log("\nTask pane (production build, Chromium against the emulator)");
+  await benchTaskpane();
+  console.log("Flagging service (emulator and service in one process)");
+  await benchService();
+  await benchTeams();
 }
 
 main().then(

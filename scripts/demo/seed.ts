@@ -79,8 +79,10 @@ export async function seedDemo(site: Site, mailGraph: Graph, now = new Date()): 
     const preset = getPreset(d.policyId)!;
     const decided = ["Monitoring", "Restricted", "Closed"].includes(d.status);
     const decidedAt = new Date(now.getTime() - (40 + index) * DAY);
-    // Some reviews overdue, some due within a fortnight, the rest later.
-    const reviewDue = new Date(now.getTime() + ((index % 3) - 1) * 10 * DAY + 2 * DAY);
+    // Restriction reviews lie ahead (2, 12 or 22 days: some within the fortnight's reminders), because an overdue one
+    // lapses at the scheduler's first run; the overdue items are monitoring periods that have ended unjudged.
+    const reviewDue = new Date(now.getTime() + (2 + (index % 3) * 10) * DAY);
+    const monitoringEnd = new Date(now.getTime() + (index % 2 === 0 ? -3 : 30) * DAY);
     const customer = await createCustomer(site, {
       name: d.name,
       kind: d.kind,
@@ -93,7 +95,7 @@ export async function seedDemo(site: Site, mailGraph: Graph, now = new Date()): 
       allowedChannels: d.restrictions?.find((r) => r.kind === "SingleChannel") ? [(d.restrictions.find((r) => r.kind === "SingleChannel") as { channel: "Letter" }).channel] : [],
       staffGuidance: d.guidance ?? "",
       adjustments: d.adjustments ?? "",
-      monitoringEnds: d.status === "Monitoring" ? new Date(now.getTime() + 30 * DAY).toISOString() : null,
+      monitoringEnds: d.status === "Monitoring" ? monitoringEnd.toISOString() : null,
       reviewDue: d.status === "Restricted" ? reviewDue.toISOString() : null,
       retainUntil: d.status === "Closed" ? new Date(now.getTime() + 365 * DAY).toISOString() : null,
     });
@@ -154,7 +156,7 @@ export async function seedDemo(site: Site, mailGraph: Graph, now = new Date()): 
           caseId: c.id,
           kind: d.status === "Monitoring" ? "MonitoringEnd" : "ScheduledReview",
           openedAt: decidedAt.toISOString(),
-          dueBy: (d.status === "Monitoring" ? new Date(now.getTime() + 30 * DAY) : reviewDue).toISOString(),
+          dueBy: (d.status === "Monitoring" ? monitoringEnd : reviewDue).toISOString(),
           reviewer: null,
           outcome: null,
         });

@@ -1,0 +1,242 @@
+// Letters the case owes: drafted from the preset's required elements, refused until complete, created as a draft in
+// the writer's own mailbox (Graph POST /me/messages), printable for the post, and recorded. "No letter" only where
+// the preset allows it, with the reason recorded. Staff notices go to the people the preset names.
+import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea } from "@fluentui/react-components";
+import { useCallback, useState } from "react";
+import type { LetterKind } from "../../../shared/domain/vocab";
+import { listInWords } from "../../../shared/letters/elements";
+import { draftLetter, draftMissing, letterText, presentElements, type LetterDraft } from "../../../shared/letters/draft";
+import type { Preset } from "../../../shared/presets/schema";
+import type { Effect } from "../../../shared/workflow";
+import { toDataError } from "../../../graph/client/errors";
+import { createDraft, validRecipient } from "../../../graph/letters/drafts";
+import type { CasePage } from "../../../graph/reports/case-page";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { PrintView, type Printable } from "../app/print";
+import { hasRole, useServices } from "../app/services";
+import { Done, Note, Refusal, useUi } from "../app/ui";
+import { letterWords, useStep } from "../app/useStep";
+import { letterFacts } from "./facts";
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export default function LettersPanel({ page, preset, onDone }: { page: CasePage; preset: Preset; onDone(effects: Effect[], what: string): void }) {
+  const ui = useUi();
+  const { me } = useServices();
+  const owed = [...new Set(page.loaded.file.lettersOwed)];
+  if (!owed.length) return null;
+  if (!hasRole(me, "Manager", "Decider", "Reviewer")) {
+    return (
+      <Note title="Letters owed">
+        {capital(listWords(owed))} {owed.length === 1 ? "is" : "are"} owed. A manager, decider or reviewer writes {owed.length === 1 ? "it" : "them"}.
+      </Note>
+    );
+  }
+  return (
+    <div className={ui.stack}>
+      {owed.map((kind) => (
+        <LetterEditor key={`${kind}-${page.loaded.letters.length}`} kind={kind} page={page} preset={preset} onDone={onDone} />
+      ))}
+    </div>
+  );
+}
+
+function listWords(kinds: LetterKind[]): string {
+  const w = kinds.map((k) => `the ${letterWords(k)}`);
+  return w.length <= 1 ? w.join("") : `${w.slice(0, -1).join(", ")} and ${w.at(-1)}`;
+}
+
+const REMEMBERED = (preset: string, title: string) => `upc.staffNotice.${preset}.${title}`;
+
+function remembered(key: string): string {
+  try {
+    return localStorage.getItem(key) ?? "";
+  } catch {
+    return "";
+  }
+}
+
+function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: CasePage; preset: Preset; onDone(effects: Effect[], what: string): void }) {
+  const ui = useUi();
+  const { graph, me } = useServices();
+  const staff = kind === "StaffNotice";
+  const [draft, setDraft] = useState<LetterDraft>(() => draftLetter(preset, kind, letterFacts(page, preset, kind, { name: me.name || me.upn })));
+  const emails = page.identities.filter((i) => i.kind === "Email").map((i) => i.value);
+  const [channel, setChannel] = useState<"Letter" | "Email">(staff ? "Email" : "Letter");
+  const [to, setTo] = useState(emails[0] ?? "");
+  const titles = preset.staffNotice?.recipients ?? [];
+  const [staffTo, setStaffTo] = useState<Record<string, string>>(() => Object.fromEntries(titles.map((t) => [t, remembered(REMEMBERED(preset.id, t))])));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [draftError, setDraftError] = useState<unknown>(undefined);
+  const [drafted, setDrafted] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [printing, setPrinting] = useState<Printable | null>(null);
+  const [withholding, setWithholding] = useState(false);
+  const [withheldReason, setWithheldReason] = useState("");
+  const step = useStep(page.loaded.customer.id!, (effects) => onDone(effects, staff ? "Staff notice recorded." : `The ${letterWords(kind)} is recorded.`));
+  const missing = draftMissing(preset, draft);
+  const mayWithhold = preset.noLetter?.kinds.includes(kind) ?? false;
+  const rule = preset.letters.find((l) => l.kind === kind);
+  const headingId = `letter-${kind}`;
+  const stopPrinting = useCallback(() => setPrinting(null), []);
+
+  const setSection = (i: number, text: string) => {
+    setProblem(null);
+    setDraft((d) => ({ ...d, sections: d.sections.map((s, n) => (n === i ? { ...s, text } : s)) }));
+  };
+
+  const recipients = (): { address: string; name?: string }[] | string => {
+    if (staff) {
+      const empty = titles.filter((t) => !staffTo[t]?.trim());
+      if (empty.length) return `Give an address for each person the policy says is told: ${empty.join(", ")}.`;
+      const list = titles.flatMap((t) => staffTo[t].split(/[,;\s]+/).filter(Boolean).map((address) => ({ address, name: t })));
+      const bad = list.find((r) => !validRecipient(r.address));
+      return bad ? `"${bad.address}" is not an e-mail address.` : list;
+    }
+    if (channel === "Email") {
+      if (!to.trim()) return "Choose the e-mail address to send the letter to, or send it by post.";
+      return validRecipient(to) ? [{ address: to.trim(), name: page.loaded.customer.name }] : `"${to}" is not an e-mail address.`;
+    }
+    // By post: the draft is the office copy to print, addressed to no one so it cannot go by e-mail by mistake.
+    return [];
+  };
+
+  const send = async () => {
+    setProblem(null);
+    setDraftError(undefined);
+    if (missing.length) {
+      setProblem(`The ${letterWords(kind)} is not complete. ${preset.organisation}'s policy requires it to include ${listInWords(missing)}.`);
+      return;
+    }
+    const r = recipients();
+    if (typeof r === "string") {
+      setProblem(r);
+      return;
+    }
+    const text = letterText(draft);
+    setBusy(true);
+    try {
+      if (!drafted) {
+        const created = await createDraft(graph, { subject: draft.subject, text, to: r });
+        setDrafted(created.id);
+        if (staff) for (const t of titles) localStorage.setItem(REMEMBERED(preset.id, t), staffTo[t]);
+      }
+    } catch (e) {
+      setDraftError(toDataError(e));
+      setBusy(false);
+      return;
+    }
+    setBusy(false);
+    await step.run([{ type: "LetterSent", kind, elements: presentElements(draft) }], { letters: { [kind]: { title: draft.subject, body: text, channel: staff ? "Email" : channel } } });
+  };
+
+  const withhold = async () => {
+    setProblem(null);
+    if (withheldReason.trim().length < 3) {
+      setProblem("Record why no letter is being sent.");
+      return;
+    }
+    await step.run([{ type: "LetterWithheld", kind, reason: withheldReason.trim() }]);
+  };
+
+  return (
+    <section aria-labelledby={headingId} className={ui.stack}>
+      <h3 id={headingId} className={ui.h3}>
+        {capital(letterWords(kind))} (owed)
+      </h3>
+      {rule?.sender ? <p className={ui.muted}>The policy says {rule.sender} sends it.</p> : null}
+      <Field label="Subject" required>
+        <Input value={draft.subject} onChange={(_, v) => setDraft((d) => ({ ...d, subject: v.value }))} />
+      </Field>
+      <Field label="Opening">
+        <Textarea value={draft.opening} onChange={(_, v) => setDraft((d) => ({ ...d, opening: v.value }))} resize="vertical" />
+      </Field>
+      {draft.sections.map((s, i) => (
+        <Field
+          key={`${s.element}-${i}`}
+          label={`${capital(s.label)}${s.required ? " (required by the policy)" : ""}`}
+          required={s.required}
+          validationState={s.required && !s.text.trim() ? "warning" : "none"}
+          validationMessage={s.required && !s.text.trim() ? "The register does not hold this: write it in." : undefined}
+        >
+          <Textarea value={s.text} onChange={(_, v) => setSection(i, v.value)} resize="vertical" rows={Math.min(8, Math.max(2, Math.ceil(s.text.length / 90) + s.text.split("\n").length - 1))} />
+        </Field>
+      ))}
+      <Field label="Sign-off">
+        <Textarea value={draft.closing} onChange={(_, v) => setDraft((d) => ({ ...d, closing: v.value }))} resize="vertical" />
+      </Field>
+      <p role="status" className={ui.muted}>
+        {missing.length ? `Still missing: ${listInWords(missing)}.` : "Every element the policy requires is in the letter."}
+      </p>
+
+      {staff ? (
+        <fieldset>
+          <legend className={ui.h3}>Who is told</legend>
+          <div className={ui.stack}>
+            {titles.map((t) => (
+              <Field key={t} label={`Address for ${t}`} required hint="A person or a distribution list; separate several with commas.">
+                <Input value={staffTo[t] ?? ""} onChange={(_, v) => setStaffTo((s) => ({ ...s, [t]: v.value }))} />
+              </Field>
+            ))}
+          </div>
+        </fieldset>
+      ) : (
+        <div className={ui.row}>
+          <Field label="Send by">
+            <RadioGroup layout="horizontal" value={channel} onChange={(_, v) => setChannel(v.value as "Letter" | "Email")}>
+              <Radio value="Letter" label="Post (print it)" />
+              <Radio value="Email" label="E-mail" />
+            </RadioGroup>
+          </Field>
+          {channel === "Email" ? (
+            <Field label="Customer's e-mail address" required>
+              <Select value={to} onChange={(_, v) => setTo(v.value)}>
+                <option value="">Choose an address</option>
+                {emails.map((e) => (
+                  <option key={e} value={e}>
+                    {e}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : null}
+        </div>
+      )}
+
+      {problem ? <Refusal title="Not sent:" reason={problem} /> : null}
+      {draftError ? <ErrorNotice title="The draft could not be created in your mailbox." error={draftError} onRetry={() => void send()} /> : null}
+      {drafted ? <Done title="Draft created.">It is in the Drafts folder of your mailbox, ready to check and send from Outlook.</Done> : null}
+      {step.refusal ? <Refusal reason={step.refusal} /> : null}
+      {step.error ? <ErrorNotice title="The letter was not recorded." error={step.error} onRetry={step.retry} /> : null}
+      <div className={ui.row}>
+        <Button appearance="primary" onClick={() => void send()} disabled={busy || step.busy}>
+          {staff ? "Create staff notice draft and record it" : "Create draft and record letter"}
+        </Button>
+        <Button onClick={() => setPrinting({ title: draft.subject, body: letterText(draft) })}>Print letter</Button>
+        {busy || step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
+      </div>
+      {mayWithhold ? (
+        <div className={ui.stack}>
+          {!withholding ? (
+            <div>
+              <Button onClick={() => setWithholding(true)}>Do not send this letter…</Button>
+            </div>
+          ) : (
+            <>
+              <p>{preset.organisation}'s policy allows this letter to be withheld where contact could re-ignite the behaviour. The reason is recorded.</p>
+              <Field label="Why no letter is being sent" required>
+                <Textarea value={withheldReason} onChange={(_, v) => setWithheldReason(v.value)} />
+              </Field>
+              <div>
+                <Button onClick={() => void withhold()} disabled={step.busy}>
+                  Record that no letter is sent
+                </Button>
+              </div>
+            </>
+          )}
+        </div>
+      ) : null}
+      {printing ? <PrintView doc={printing} onDone={stopPrinting} /> : null}
+    </section>
+  );
+}

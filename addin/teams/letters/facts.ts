@@ -1,0 +1,47 @@
+// What a letter can say about this case, gathered from the case page for the drafting in shared/letters/draft.ts. Pure.
+import type { LetterKind } from "../../../shared/domain/vocab";
+import type { LetterFacts } from "../../../shared/letters/draft";
+import type { Preset } from "../../../shared/presets/schema";
+import { describeRestriction } from "../../../shared/restrictions";
+import { targetLabel } from "../../../shared/restrictions/wording";
+import type { CasePage } from "../../../graph/reports/case-page";
+
+const OUTCOME_SENTENCES: Record<string, string> = {
+  Upheld: "the decision is upheld and the arrangements stay as they were",
+  Varied: "the decision is varied",
+  Removed: "the restrictions are removed",
+  Extended: "the arrangements are extended",
+  Ended: "the arrangements have ended",
+};
+
+export function letterFacts(page: CasePage, preset: Preset, kind: LetterKind, sender: { name: string }): LetterFacts {
+  const { file, customer, restrictions } = page.loaded;
+  const lastDecision = file.decisions.at(-1) ?? null;
+  const decided = [...file.reviews].filter((r) => r.outcome && r.decidedAt).sort((a, b) => (a.decidedAt ?? "").localeCompare(b.decidedAt ?? ""));
+  const appeal = decided.filter((r) => r.kind === "Appeal").at(-1);
+  const review = decided.filter((r) => r.kind === "ScheduledReview").at(-1);
+  const about = kind === "AppealOutcome" ? appeal : kind === "ReviewOutcome" ? review : undefined;
+  const active = restrictions.filter((r) => r.state === "Active");
+  const officer = active.map((r) => r.params).find((p) => p.kind === "NamedOfficer");
+  const spoc = customer.spocName
+    ? { name: customer.spocName, address: customer.spocUpn ?? null }
+    : officer?.kind === "NamedOfficer"
+      ? { name: targetLabel(officer.target), address: officer.target.kind === "Person" ? officer.target.upn : officer.target.address }
+      : null;
+  const behaviours = (file.referral?.behaviours ?? []).map((id) => preset.behaviours.items.find((b) => b.id === id)?.label ?? id);
+  const newTerms = about?.outcome === "Varied" ? active.map((r) => describeRestriction(r)).join("; ") : "";
+  return {
+    customerName: customer.name,
+    caseRef: customer.caseRef,
+    decidedAt: about?.decidedAt ?? lastDecision?.at ?? null,
+    reasons: about?.reasons ?? lastDecision?.reasons ?? "",
+    behaviours,
+    restrictions: active.map((r) => ({ description: describeRestriction(r), endsAt: r.params.kind === "NoContact" ? null : (r.endsAt ?? null) })),
+    reviewDue: file.reviewDue,
+    monitoring: file.monitoring ? { startsAt: file.monitoring.startsAt, endsAt: file.monitoring.endsAt } : null,
+    spoc,
+    outcome: about?.outcome ? { decision: OUTCOME_SENTENCES[about.outcome] ?? about.outcome, changes: newTerms ? `From now on: ${newTerms}. ${about.reasons ?? ""}` : (about.reasons ?? "") } : null,
+    sender: { name: sender.name, title: null },
+    staff: kind === "StaffNotice" ? { recipients: preset.staffNotice?.recipients ?? [], guidance: customer.staffGuidance } : null,
+  };
+}

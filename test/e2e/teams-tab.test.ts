@@ -1,0 +1,399 @@
+// The Teams tab end to end, in Chromium against the emulator with the demo data: the Cumbria path from referral to
+// the six-month review, the council's monitoring path to a sanction and staff notice, staff with no decide controls
+// (and the store refusing them), independence on appeal, reports that match the register, subject access, axe-core.
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Locator, Page } from "playwright-core";
+import { DataError } from "../../graph/client/errors";
+import { eq, odataDate } from "../../graph/client/odata";
+import { queryAll, updateFields, type ListItem } from "../../graph/repos/items";
+import { periodOf } from "../../graph/reports/aggregate";
+import { formatLondonDate } from "../../shared/time/london";
+import { addCalendarDays, londonDateKey } from "../../shared/time/calendar";
+import { dueAfterMonths } from "../../shared/workflow";
+import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
+import { axeViolations, firstJsGzip, SCREENSHOTS, startTeamsE2E, type TabPage, type TeamsE2E } from "./teams/support";
+
+let t: TeamsE2E;
+beforeAll(async () => {
+  t = await startTeamsE2E();
+}, 180_000);
+afterAll(async () => {
+  await t?.close();
+});
+
+const DEE = "dee.decider@upc.test";
+const REMI = "remi.reviewer@upc.test";
+const RORY = "rory.reviewer@upc.test";
+const SAM = "sam.officer@upc.test";
+const MO = "mo.manager@upc.test";
+const DAY = 86_400_000;
+
+type F = Record<string, unknown>;
+
+async function customerIdOf(name: string): Promise<string> {
+  const rows = await queryAll<F>(t.product.admin, "customers", { filter: eq("Title", name) });
+  expect(rows).toHaveLength(1);
+  return String(rows[0].id);
+}
+
+async function rowsOf(list: "cases" | "reviews" | "letters" | "restrictions", customerId: string): Promise<ListItem<F>[]> {
+  return queryAll<F>(t.product.admin, list, { filter: eq("CustomerLookupId", Number(customerId)) });
+}
+
+async function shot(p: TabPage, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await p.page.screenshot({ path: `${SCREENSHOTS}/teams-${name}.png`, fullPage: true });
+}
+
+async function expectAccessible(page: Page, where: string) {
+  const bad = await axeViolations(page);
+  expect(bad, `${where}: ${JSON.stringify(bad, null, 1)}`).toEqual([]);
+}
+
+/** The tab never writes a customer's name or address to the console. */
+function expectNoPersonalData(p: TabPage) {
+  const text = p.console.join("\n");
+  for (const c of DEMO_CUSTOMERS) {
+    expect(text).not.toContain(c.name);
+    for (const e of c.emails) expect(text).not.toContain(e);
+  }
+}
+
+async function answerPreChecks(form: Locator, labels: RegExp[]) {
+  for (const label of labels) await form.getByRole("radiogroup", { name: label }).getByRole("radio", { name: "Yes" }).check();
+}
+
+async function openCase(p: TabPage, name: string) {
+  await p.page.getByRole("link", { name: "Referral queue" }).click();
+  await p.page.getByRole("link", { name }).click();
+  await p.page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+async function stepDone(page: Page, text: string | RegExp) {
+  await page.getByRole("status").filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+}
+
+describe("Teams tab", () => {
+  it("loads with a small first JavaScript and shows the referral queue oldest first", { timeout: 60_000 }, async () => {
+    expect(firstJsGzip(t.build)).toBeLessThan(200_000);
+    const p = await t.open(DEE);
+    await p.page.getByRole("heading", { level: 1, name: "Referral queue" }).waitFor();
+    const table = p.page.getByRole("table", { name: "Open referrals" });
+    await table.waitFor();
+    const names = await table.getByRole("row").locator("td:first-child").allInnerTexts();
+    expect(names).toEqual(["Rita Mensah", "Sam Otieno", "Aisha Rahman", "Neighbours of Elm Row", "Dana Whitlock"]);
+    await p.page.getByRole("combobox", { name: "Service area" }).selectOption("Fire Safety");
+    expect(await table.getByRole("row").locator("td:first-child").allInnerTexts()).toEqual(["Dana Whitlock"]);
+    await p.page.getByRole("button", { name: "Clear filters" }).click();
+    await shot(p, "queue");
+    await expectAccessible(p.page, "queue");
+    // Names holding markup are shown as text.
+    await p.page.goto(`${t.server.origin}/teams.html?user=${DEE}#/case/${await customerIdOf("Jo <script>Bloggs</script>")}`);
+    await p.page.getByRole("heading", { level: 1, name: "Jo <script>Bloggs</script>" }).waitFor();
+    expectNoPersonalData(p);
+    await p.close();
+  });
+
+  it("a member of staff sees no decide controls, and the store refuses their direct write", { timeout: 60_000 }, async () => {
+    const p = await t.open(SAM);
+    await openCase(p, "Rita Mensah");
+    await p.page.getByText(/Decisions at this stage are taken by a Director/).waitFor();
+    expect(await p.page.getByRole("button", { name: "Record decision" }).count()).toBe(0);
+    expect(await p.page.getByRole("radio").count()).toBe(0);
+    // No health notes section, and no request for it: staff get 403 from UpcSensitive.
+    expect(await p.page.getByRole("heading", { name: "Health and vulnerability notes" }).count()).toBe(0);
+    await shot(p, "staff");
+    const id = await customerIdOf("Rita Mensah");
+    const [referral] = (await rowsOf("cases", id)).filter((c) => c.fields.Stage === "Referred");
+    const sam = t.product.siteAs(SAM);
+    const write = (fn: () => Promise<unknown>) => fn().then(() => null, (e: unknown) => e);
+    const decided = await write(() => updateFields(sam, "cases", String(referral.id), { Stage: "Decided", Outcome: "Restrict", DecidedBy: SAM }));
+    expect(decided).toBeInstanceOf(DataError);
+    expect((decided as DataError).status).toBe(403);
+    const restricted = await write(() => sam.graph.post(`/sites/root/lists/UpcRestrictions/items`, { fields: { Title: "Letters only", CustomerLookupId: Number(id), Kind: "SingleChannel", State: "Active" } }));
+    expect((restricted as DataError).status).toBe(403);
+    const sensitive = await write(() => sam.graph.get(`/sites/root/lists/UpcSensitive/items`));
+    expect((sensitive as DataError).status).toBe(403);
+    await p.close();
+  });
+
+  it("walks the Cumbria path: referral → restriction → complete letter → appeal → an independent reviewer decides in time → six-month review", { timeout: 150_000 }, async () => {
+    const id = await customerIdOf("Dana Whitlock");
+    // remi is a decider and a reviewer: he decides, so he may not hear the appeal.
+    const remi = await t.open(REMI);
+    await openCase(remi, "Dana Whitlock");
+    const decide = remi.page.getByRole("form", { name: "Record a decision" });
+    await decide.getByRole("radio", { name: /Restrict their contact/ }).check();
+    await answerPreChecks(decide, [/discussed with the relevant manager/, /dealt with properly/, /Reasonable adjustments have been made/, /decision reached is the right one/, /Communications with the customer/, /not providing significant new information/]);
+    await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
+    // No warning is on record: the decider must name the policy's exception and say why.
+    await decide.getByRole("button", { name: "Record decision" }).click();
+    await decide.getByRole("alert").filter({ hasText: /No warning has been recorded/ }).waitFor();
+    await decide.getByRole("radio", { name: /threat to staff safety/ }).check();
+    await decide.getByRole("textbox", { name: /The reason, with the evidence/ }).fill("Threatening calls to the Fire Safety team on 3 and 10 November (log entries).");
+    await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("SingleChannel");
+    await decide.getByRole("button", { name: "Add restriction" }).click();
+    await decide.getByRole("combobox", { name: "The one channel they may use" }).selectOption("Letter");
+    await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("CallLength");
+    await decide.getByRole("button", { name: "Add restriction" }).click();
+    await decide.getByRole("spinbutton", { name: /Longest a call may last/ }).fill("10");
+    await decide.getByText(/Review due: .* \(6 months, as the policy says\)/).waitFor();
+    await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Contact continues at twelve a week with threats to staff; letters only and short calls protect the team.");
+    await shot(remi, "decide");
+    await expectAccessible(remi.page, "decide form");
+    await decide.getByRole("button", { name: "Record decision" }).click();
+    await stepDone(remi.page, /Status is now Restricted/);
+
+    // The decision letter: refused while an element is missing, then created as a draft and recorded.
+    const letter = remi.page.getByRole("region", { name: "Decision letter (owed)" });
+    const why = letter.getByRole("textbox", { name: /Why the policy is being applied/ });
+    const drafted = await why.inputValue();
+    expect(drafted).toContain("letters only and short calls");
+    await why.fill("");
+    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await letter.getByRole("alert").filter({ hasText: /not complete.*why the policy is being applied/ }).waitFor();
+    await why.fill(drafted);
+    await letter.getByRole("button", { name: "Print letter" }).click();
+    await expect.poll(() => remi.prints()).toBe(1);
+    await letter.getByRole("radio", { name: "E-mail" }).check();
+    await shot(remi, "letter");
+    await expectAccessible(remi.page, "letter");
+    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await stepDone(remi.page, /The decision letter is recorded/);
+    const notice = remi.page.getByRole("region", { name: "Staff notice (owed)" });
+    await notice.getByRole("textbox", { name: "Address for appropriate staff and managers" }).fill("fire.safety.team@upc.test");
+    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
+    await stepDone(remi.page, /Staff notice recorded/);
+    const drafts = (await t.product.graphAs(REMI).get<{ value: { subject: string; toRecipients: { emailAddress: { address: string } }[]; body: { content: string } }[] }>("/me/mailFolders/drafts/messages")).value;
+    expect(drafts.find((d) => d.subject.includes("our decision (UPC-0002)"))?.toRecipients[0].emailAddress.address).toBe("dana.whitlock@example.net");
+    expect(drafts.find((d) => d.subject.startsWith("Staff notice"))?.toRecipients[0].emailAddress.address).toBe("fire.safety.team@upc.test");
+    const letters = await rowsOf("letters", id);
+    expect(letters.map((l) => [l.fields.Kind, l.fields.Complete]).sort()).toEqual([["Restriction", true], ["StaffNotice", true]]);
+
+    // The appeal arrives in writing and is recorded by a member of staff.
+    const sam = await t.open(SAM, `#/case/${id}`);
+    await sam.page.getByRole("heading", { level: 1, name: "Dana Whitlock" }).waitFor();
+    expect(await sam.page.getByRole("button", { name: "Record decision" }).count()).toBe(0);
+    await sam.page.getByRole("button", { name: "Record an appeal received…" }).click();
+    await sam.page.getByRole("textbox", { name: "Grounds of appeal" }).fill("I need to phone because writing is hard for me.");
+    await sam.page.getByRole("button", { name: "Record appeal" }).click();
+    await stepDone(sam.page, /The appeal must be decided by/);
+    await sam.close();
+
+    // The decider cannot hear the appeal.
+    await remi.page.reload();
+    const appeal = remi.page.getByRole("region", { name: "Appeal" });
+    await appeal.getByText("You cannot hear this appeal.").waitFor();
+    expect(await remi.page.getByRole("button", { name: "Record appeal decision" }).count()).toBe(0);
+    await shot(remi, "appeal-conflict");
+    await remi.close();
+
+    // A different reviewer decides it within the deadline.
+    const rory = await t.open(RORY, `#/case/${id}`);
+    const hear = rory.page.getByRole("form", { name: "Decide the appeal" });
+    await hear.getByRole("radio", { name: /Uphold/ }).check();
+    await hear.getByRole("textbox", { name: /Reasons for the appeal decision/ }).fill("Calls of up to ten minutes remain possible; the restriction is proportionate.");
+    await shot(rory, "appeal");
+    await expectAccessible(rory.page, "appeal");
+    await hear.getByRole("button", { name: "Record appeal decision" }).click();
+    await stepDone(rory.page, /Appeal decided/);
+    const reviews = await rowsOf("reviews", id);
+    const heard = reviews.find((r) => r.fields.Kind === "Appeal")!;
+    expect(heard.fields).toMatchObject({ Outcome: "Upheld", Reviewer: RORY, State: "Decided" });
+    expect(Date.parse(String(heard.fields.DecidedAt))).toBeLessThanOrEqual(Date.parse(String(heard.fields.DueBy)));
+
+    // The six-month review is scheduled and in the calendar.
+    const [decision] = (await rowsOf("cases", id)).filter((c) => c.fields.Outcome === "Restrict");
+    const due = dueAfterMonths(new Date(String(decision.fields.DecidedAt)), 6);
+    const scheduled = reviews.find((r) => r.fields.Kind === "ScheduledReview")!;
+    // SharePoint keeps whole seconds.
+    expect(Math.floor(Date.parse(String(scheduled.fields.DueBy)) / 1000)).toBe(Math.floor(due.getTime() / 1000));
+    expect(scheduled.fields.State).toBe("Open");
+    await rory.page.getByRole("link", { name: "Reviews and appeals" }).click();
+    await rory.page.getByRole("heading", { level: 1, name: "Reviews and appeals" }).waitFor();
+    await rory.page.getByRole("combobox", { name: "Due within" }).selectOption("12");
+    await rory.page.getByRole("combobox", { name: "Show" }).selectOption("ScheduledReview");
+    const row = rory.page.getByRole("row").filter({ hasText: "Dana Whitlock" });
+    await expect.poll(() => row.innerText()).toContain(formatLondonDate(due));
+    expect(await row.innerText()).toContain("Scheduled review");
+    await rory.page.getByRole("combobox", { name: "Show" }).selectOption("");
+    await rory.page.getByRole("combobox", { name: "Due within" }).selectOption("3");
+    await rory.page.getByRole("heading", { name: "Overdue", exact: true }).waitFor();
+    await shot(rory, "reviews");
+    await expectAccessible(rory.page, "reviews calendar");
+    expectNoPersonalData(rory);
+    await rory.close();
+  });
+
+  it("walks the council path: monitor → the period ends → sanction, flagged against an adjustment → letter → staff notice", { timeout: 150_000 }, async () => {
+    const id = await customerIdOf("Neighbours of Elm Row");
+    await updateFields(t.product.admin, "customers", id, { Adjustments: "The residents' spokesperson uses e-mail because of dyslexia." });
+    const dee = await t.open(DEE);
+    await openCase(dee, "Neighbours of Elm Row");
+    const checks = [/name, contact details and an account/, /disability or difficulty/, /Reasonable adjustments are used/];
+    let decide = dee.page.getByRole("form", { name: "Record a decision" });
+    await decide.getByRole("radio", { name: /Monitor their contact/ }).check();
+    await answerPreChecks(decide, checks);
+    await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
+    await decide.getByRole("textbox", { name: /Others who decided with you/ }).fill("mo.manager@upc.test");
+    await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Daily e-mails to twelve officers about one noise complaint, after advice on the process.");
+    await decide.getByRole("button", { name: "Record decision" }).click();
+    await stepDone(dee.page, /Status is now Monitoring/);
+
+    // The monitoring letter needs a single point of contact, which the register does not hold: refused until written.
+    const letter = dee.page.getByRole("region", { name: "Monitoring letter (owed)" });
+    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await letter.getByRole("alert").filter({ hasText: /single point of contact/ }).waitFor();
+    await letter.getByRole("textbox", { name: /single point of contact/ }).fill("Your single point of contact is the Customer Relations team, customer.relations@upc.test.");
+    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await stepDone(dee.page, /The monitoring letter is recorded/);
+    const recipients = ["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members"];
+    const addresses = ["chief.executive@upc.test", "executive.directors@upc.test", "heads.of.service@upc.test", "business.managers@upc.test", "members@upc.test"];
+    let notice = dee.page.getByRole("region", { name: "Staff notice (owed)" });
+    for (const [i, r] of recipients.entries()) await notice.getByRole("textbox", { name: `Address for ${r}` }).fill(addresses[i]);
+    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
+    await stepDone(dee.page, /Staff notice recorded/);
+    await shot(dee, "monitoring");
+
+    // Three months pass: the monitoring end is put in the past through the data layer, not by faking the UI.
+    const yesterday = new Date(Date.now() - DAY).toISOString();
+    await updateFields(t.product.admin, "customers", id, { MonitoringEnds: yesterday });
+    const end = (await rowsOf("reviews", id)).find((r) => r.fields.Kind === "MonitoringEnd" && r.fields.State === "Open")!;
+    await updateFields(t.product.admin, "reviews", String(end.id), { DueBy: yesterday });
+    await dee.page.reload();
+    const judge = dee.page.getByRole("form", { name: "Judge the monitoring period" });
+    await judge.getByRole("radio", { name: /Unacceptable/ }).check();
+    await judge.getByRole("textbox", { name: /Reasons for the judgement/ }).fill("Contact continued daily through the period, with abusive language on four occasions.");
+    await judge.getByRole("button", { name: "Record judgement" }).click();
+    await stepDone(dee.page, /a sanction can now be decided/i);
+
+    // The sanction: a weekly quota by letter, which the recorded adjustment (e-mail) is flagged against before saving.
+    decide = dee.page.getByRole("form", { name: "Record a decision" });
+    await decide.getByRole("radio", { name: /Restrict their contact/ }).check();
+    await answerPreChecks(decide, checks);
+    await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
+    await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("ContactQuota");
+    await decide.getByRole("button", { name: "Add restriction" }).click();
+    await decide.getByRole("combobox", { name: "In this form" }).selectOption("Letter");
+    await decide.getByText("This policy sets no review interval: give each restriction an end date.").waitFor();
+    const ends = addCalendarDays(londonDateKey(new Date()), 90);
+    await decide.getByLabel(/Ends on/).fill(ends);
+    await decide.getByText(/At most 2 contacts a week, by letter conflicts with the recorded adjustment: 'The residents' spokesperson uses e-mail because of dyslexia'/).waitFor();
+    await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Monitoring showed no change; two letters a week keeps the council able to respond.");
+    await decide.getByRole("button", { name: "Record decision" }).click();
+    await decide.getByRole("alert").filter({ hasText: /clash with a recorded reasonable adjustment/ }).waitFor();
+    await shot(dee, "sanction");
+    await expectAccessible(dee.page, "sanction form");
+    await decide.getByRole("checkbox", { name: /considered the clash/ }).check();
+    await decide.getByRole("button", { name: "Record decision" }).click();
+    await stepDone(dee.page, /Status is now Restricted/);
+
+    await dee.page.getByRole("region", { name: "Decision letter (owed)" }).getByRole("button", { name: "Create draft and record letter" }).click();
+    await stepDone(dee.page, /The decision letter is recorded/);
+    notice = dee.page.getByRole("region", { name: "Staff notice (owed)" });
+    // The addresses are remembered from the last notice under this policy.
+    expect(await notice.getByRole("textbox", { name: "Address for the Chief Executive" }).inputValue()).toBe("chief.executive@upc.test");
+    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
+    await stepDone(dee.page, /Staff notice recorded/);
+
+    const letters = (await rowsOf("letters", id)).map((l) => l.fields.Kind).sort();
+    expect(letters).toEqual(["Monitoring", "Restriction", "StaffNotice", "StaffNotice"]);
+    const restriction = (await rowsOf("restrictions", id)).find((r) => r.fields.State === "Active")!;
+    expect(JSON.parse(String(restriction.fields.Params))).toEqual({ kind: "ContactQuota", max: 2, per: "Week", channel: "Letter" });
+    const drafts = (await t.product.graphAs(DEE).get<{ value: { subject: string; toRecipients: unknown[] }[] }>("/me/mailFolders/drafts/messages")).value;
+    expect(drafts.filter((d) => d.subject.includes("Neighbours of Elm Row") && d.subject.startsWith("Staff notice"))).toHaveLength(2);
+    expect(drafts.filter((d) => d.subject.startsWith("Staff notice"))[0].toRecipients).toHaveLength(5);
+
+    // The change history, from the items' versions: who, what, when.
+    await dee.page.getByRole("button", { name: "Show change history" }).click();
+    const history = dee.page.getByRole("table", { name: "Change history" });
+    await history.waitFor();
+    expect(await history.innerText()).toContain(DEE);
+    expect(await history.innerText()).toMatch(/Status: Referred → Monitoring/);
+    await shot(dee, "case");
+    await expectAccessible(dee.page, "case page");
+    expectNoPersonalData(dee);
+    await dee.close();
+  });
+
+  it("reports count what the register holds, with a chart, a CSV download and a board summary", { timeout: 60_000 }, async () => {
+    const now = new Date();
+    const period = periodOf("Quarter", now);
+    // Expected figures straight from the lists, through Graph.
+    const admin = t.product.admin;
+    const inPeriod = `fields/DecidedAt ge ${odataDate(period.start)} and fields/DecidedAt lt ${odataDate(period.end)}`;
+    const decisions = await queryAll<F>(admin, "cases", { filter: inPeriod });
+    const invocations = decisions.filter((c) => c.fields.Stage === "Decided" && ["Monitor", "Restrict"].includes(String(c.fields.Outcome))).length;
+    const active = await queryAll<F>(admin, "restrictions", { filter: eq("State", "Active") });
+    const inForce = active.filter((r) => Date.parse(String(r.fields.StartsAt)) <= now.getTime() && (!r.fields.EndsAt || Date.parse(String(r.fields.EndsAt)) > now.getTime())).length;
+    const overdue = (await queryAll<F>(admin, "reviews", { filter: `${eq("State", "Open")} and fields/DueBy lt ${odataDate(now)}` })).length;
+    const appeals = (await queryAll<F>(admin, "reviews", { filter: inPeriod })).filter((r) => r.fields.Kind === "Appeal").length;
+    expect(invocations).toBeGreaterThan(0);
+    expect(appeals).toBeGreaterThan(0);
+
+    const mo = await t.open(MO, "#/reports");
+    await mo.page.getByRole("heading", { level: 1, name: "Reports" }).waitFor();
+    await mo.page.getByRole("heading", { name: `${period.label} at a glance` }).waitFor();
+    const read = async (name: string) => Number(await mo.page.locator("dt", { hasText: name }).locator("xpath=following-sibling::dd[1]").innerText());
+    expect(await read("Times the policy was applied")).toBe(invocations);
+    expect(await read("Restrictions in force today")).toBe(inForce);
+    expect(await read("Reviews overdue today")).toBe(overdue);
+    expect(await read("Appeals decided")).toBe(appeals);
+    const areas = mo.page.getByRole("table", { name: "Invocations per service area" });
+    expect(await areas.getByRole("row", { name: /^Total/ }).innerText()).toMatch(new RegExp(`Total\\s+${invocations}$`));
+    await mo.page.getByRole("img", { name: /Times the policy was applied per service area/ }).waitFor();
+
+    const [download] = await Promise.all([mo.page.waitForEvent("download"), mo.page.getByRole("button", { name: "Download CSV" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^upc-report-.*\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv).toContain(`Invocations by service area,Total,${invocations},`);
+    expect(csv).toContain(`Restrictions in force by kind (now),Total,${inForce},`);
+    expect(csv).toContain(`Appeal outcomes,Total,${appeals},`);
+    const board = await mo.page.getByRole("region", { name: "Summary for the board" }).innerText();
+    expect(board).toContain(period.label.replace(" to ", " and "));
+    for (const c of DEMO_CUSTOMERS) expect(board).not.toContain(c.name);
+    await shot(mo, "reports");
+    await expectAccessible(mo.page, "reports");
+    await mo.close();
+  });
+
+  it("says so in words, with a Retry, when the register does not answer, and recovers", { timeout: 60_000 }, async () => {
+    const mo = await t.open(MO, "#/queue");
+    await mo.page.getByRole("table", { name: "Open referrals" }).waitFor();
+    t.product.emu.setChaos(1);
+    try {
+      await mo.page.getByRole("link", { name: "Reviews and appeals" }).click();
+      const failure = mo.page.getByRole("alert").filter({ hasText: "Could not load what is due." });
+      await failure.waitFor({ timeout: 30_000 });
+      // The emulator's chaos answers 429 or 503: either way, the officer's words and no silence.
+      expect(await failure.innerText()).toMatch(/(Microsoft 365 is busy|The case register \(SharePoint\) is not answering).*Nothing was lost: try again in a moment\./s);
+      await shot(mo, "unavailable");
+    } finally {
+      t.product.emu.setChaos(0);
+    }
+    await mo.page.getByRole("button", { name: "Retry" }).click();
+    await mo.page.getByRole("heading", { name: "Overdue", exact: true }).waitFor();
+    expect(await mo.page.getByRole("alert").count()).toBe(0);
+    await mo.close();
+  });
+
+  it("exports everything held about a customer, versions included, for a subject access request", { timeout: 60_000 }, async () => {
+    const dee = await t.open(DEE, "#/access");
+    await dee.page.getByRole("textbox", { name: "Case reference" }).fill("UPC-0002");
+    await dee.page.getByRole("button", { name: "Find" }).click();
+    await dee.page.getByRole("heading", { name: "Export for UPC-0002" }).waitFor();
+    const [download] = await Promise.all([dee.page.waitForEvent("download"), dee.page.getByRole("button", { name: "Download subject access export (JSON)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^subject-access-UPC-0002-\d{4}-\d{2}-\d{2}\.json$/);
+    const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    expect(Object.keys(data.lists).sort()).toEqual(["UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
+    const id = await customerIdOf("Dana Whitlock");
+    expect(data.lists.UpcContacts).toHaveLength((await queryAll(t.product.admin, "contacts", { filter: eq("CustomerLookupId", Number(id)) })).length);
+    expect(data.lists.UpcCustomers[0].versions.length).toBeGreaterThan(1);
+    expect(data.lists.UpcCustomers[0].versions.some((v: { fields: F }) => v.fields.Status === "Referred")).toBe(true);
+    expect(Array.isArray(data.lists.UpcSensitive)).toBe(true);
+    await dee.page.getByRole("status").filter({ hasText: /records from 8 lists/ }).or(dee.page.getByText(/records from 8 lists/)).first().waitFor();
+    await shot(dee, "access");
+    await expectAccessible(dee.page, "subject access");
+    await dee.close();
+  });
+});

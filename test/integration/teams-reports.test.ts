@@ -1,0 +1,125 @@
+// The Teams tab's read models against the emulator (real HTTP): the queue and calendar in one request, the case page
+// (health notes only for deciders), change history from item versions, reports equal to the lists, subject access
+// with versions, and letters created as drafts in the writer's own mailbox.
+import { DataError } from "../../graph/client/errors";
+import { eq, odataDate } from "../../graph/client/odata";
+import { createDraft } from "../../graph/letters/drafts";
+import { queryAll, updateFields } from "../../graph/repos/items";
+import { runSteps } from "../../graph/casefile";
+import { exportSubjectAccess, findByCaseRef, historyItems, loadCalendar, loadCasePage, loadChangeHistory, loadQueue, loadReport, periodOf } from "../../graph/reports";
+import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
+import { getPreset } from "../../shared/presets/registry";
+import { dee, rory } from "../support/actors";
+import { startProduct, type Product } from "../support/product";
+
+let p: Product;
+beforeAll(async () => {
+  p = await startProduct({ seed: true });
+}, 60_000);
+afterAll(() => p.close());
+
+const idOf = async (name: string) => String((await queryAll(p.admin, "customers", { filter: eq("Title", name) }))[0].id);
+
+it("reads the referral queue with its customers in one request, oldest first", async () => {
+  p.emu.resetStats();
+  const queue = await loadQueue(p.siteAs("mo.manager@upc.test"));
+  expect(p.emu.stats().requests).toBe(1);
+  const referred = DEMO_CUSTOMERS.filter((c) => c.status === "Referred").map((c) => c.name);
+  expect(queue.map((q) => q.customerName).sort()).toEqual([...referred].sort());
+  expect(queue.map((q) => q.referredAt)).toEqual([...queue.map((q) => q.referredAt)].sort());
+  const dana = queue.find((q) => q.customerName === "Dana Whitlock")!;
+  expect(dana).toMatchObject({ caseRef: "UPC-0002", policyId: "cumbria-fire-2023", serviceArea: "Fire Safety", evidenceCount: 0 });
+  expect(dana.behaviours[0].label).toBe(getPreset("cumbria-fire-2023")!.behaviours.items[0].label);
+});
+
+it("reads what is due and overdue with its customers in one request", async () => {
+  p.emu.resetStats();
+  const due = await loadCalendar(p.siteAs("rory.reviewer@upc.test"));
+  expect(p.emu.stats().requests).toBe(1);
+  expect(due.some((d) => d.overdue)).toBe(true);
+  expect(due.find((d) => d.kind === "Appeal")).toMatchObject({ customerName: "Seán O'Brien", overdue: false });
+  expect(due.every((d) => d.customerName && d.caseRef)).toBe(true);
+});
+
+it("asks for health notes only for deciders: staff are never sent to UpcSensitive (where they would get 403)", async () => {
+  const id = await idOf("Seán O'Brien");
+  p.emu.resetStats();
+  const staff = await loadCasePage(p.siteAs("sam.officer@upc.test"), id, { withSensitive: false });
+  expect(staff.sensitive).toBeNull();
+  expect(p.emu.stats().requests).toBe(2);
+  expect(JSON.stringify(p.emu.stats())).not.toMatch(/UpcSensitive/);
+  const decider = await loadCasePage(p.siteAs(dee.upn), id, { withSensitive: true });
+  expect(decider.sensitive?.[0].notes).toMatch(/Health note/);
+  expect(decider.contacts.length).toBeGreaterThan(50);
+  expect(decider.identities.map((i) => i.value).sort()).toEqual(["+447700900123", "o'brien@example.org", "sean.obrien@mail.example"]);
+  // And the store agrees: staff asking anyway are refused.
+  await expect(loadCasePage(p.siteAs("sam.officer@upc.test"), id, { withSensitive: true })).rejects.toMatchObject({ kind: "Forbidden" });
+});
+
+it("builds the change history from item versions: who changed what, and when", async () => {
+  const id = await idOf("Priya Natarajan");
+  await updateFields(p.siteAs(dee.upn), "customers", id, { StaffGuidance: "Pass calls to Kim." });
+  await updateFields(p.siteAs("mo.manager@upc.test"), "customers", id, { StaffGuidance: "Pass calls to Kim or Mo." });
+  const page = await loadCasePage(p.admin, id, { withSensitive: false });
+  const history = await loadChangeHistory(p.admin, historyItems(page));
+  const guidance = history.filter((h) => h.changes.some((c) => c.field === "StaffGuidance"));
+  expect(guidance.map((h) => [h.by, h.changes.find((c) => c.field === "StaffGuidance")])).toEqual([
+    ["mo.manager@upc.test", { field: "StaffGuidance", from: "Pass calls to Kim.", to: "Pass calls to Kim or Mo." }],
+    ["dee.decider@upc.test", { field: "StaffGuidance", from: "", to: "Pass calls to Kim." }],
+  ]);
+  expect(history.at(-1)?.created).toBe(true);
+  expect(history.every((h) => h.changes.every((c) => !["Modified", "_UIVersionString", "EditorLookupId"].includes(c.field)))).toBe(true);
+});
+
+it("counts exactly what the lists hold, in one request", async () => {
+  const now = new Date();
+  const period = periodOf("Quarter", now);
+  p.emu.resetStats();
+  const r = await loadReport(p.siteAs("mo.manager@upc.test"), period, now);
+  expect(p.emu.stats().requests).toBe(1);
+  const cases = await queryAll<Record<string, unknown>>(p.admin, "cases", {});
+  const decided = cases.filter((c) => c.fields.Stage === "Decided" && c.fields.DecidedAt && Date.parse(String(c.fields.DecidedAt)) >= Date.parse(period.start) && Date.parse(String(c.fields.DecidedAt)) < Date.parse(period.end));
+  expect(r.invocations).toBe(decided.filter((c) => ["Monitor", "Restrict"].includes(String(c.fields.Outcome))).length);
+  expect(r.invocationsByServiceArea.reduce((s, c) => s + c.count, 0)).toBe(r.invocations);
+  const active = await queryAll<Record<string, unknown>>(p.admin, "restrictions", { filter: eq("State", "Active") });
+  expect(r.restrictionsInForce).toBe(active.filter((x) => !x.fields.EndsAt || Date.parse(String(x.fields.EndsAt)) > now.getTime()).length);
+  const overdue = await queryAll(p.admin, "reviews", { filter: `${eq("State", "Open")} and fields/DueBy lt ${odataDate(now)}` });
+  expect(r.reviewsOverdue).toBe(overdue.length);
+  expect(r.reviewsOverdue).toBeGreaterThan(0);
+});
+
+it("counts an appeal decided in the period, after the workflow has run through the lists", async () => {
+  const id = await idOf("Seán O'Brien");
+  const before = await loadReport(p.admin, periodOf("Month", new Date()));
+  const heard = await runSteps(p.siteAs(rory.upn), id, rory, [{ type: "AppealDecided", outcome: "Upheld", reasons: "The restrictions are proportionate." }]);
+  expect(heard.ok).toBe(true);
+  const after = await loadReport(p.admin, periodOf("Month", new Date()));
+  expect(after.appealsDecided).toBe(before.appealsDecided + 1);
+  expect(after.appealOutcomes.find((c) => c.key === "Upheld")?.count).toBe((before.appealOutcomes.find((c) => c.key === "Upheld")?.count ?? 0) + 1);
+});
+
+it("exports everything about one customer from every list, with versions, and health notes only for a decider", async () => {
+  const found = await findByCaseRef(p.admin, "upc-0001");
+  expect(found).toMatchObject({ caseRef: "UPC-0001", name: "Seán O'Brien" });
+  const byDecider = await exportSubjectAccess(p.siteAs(dee.upn), found!.id, { exportedBy: dee.upn, includeSensitive: true });
+  expect(Object.keys(byDecider.lists).sort()).toEqual(["UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
+  const contacts = await queryAll(p.admin, "contacts", { filter: eq("CustomerLookupId", Number(found!.id)) });
+  expect(byDecider.counts.UpcContacts).toBe(contacts.length);
+  expect(byDecider.counts.UpcSensitive).toBe(1);
+  const appeal = (byDecider.lists.UpcReviews as { fields: Record<string, unknown>; versions: { fields?: Record<string, unknown> }[] }[]).find((r) => r.fields.Kind === "Appeal")!;
+  expect(appeal.versions.length).toBeGreaterThan(1);
+  expect(appeal.versions.map((v) => v.fields?.State)).toEqual(expect.arrayContaining(["Open", "Decided"]));
+  const byManager = await exportSubjectAccess(p.siteAs("mo.manager@upc.test"), found!.id, { exportedBy: "mo.manager@upc.test", includeSensitive: false });
+  expect(byManager.lists.UpcSensitive).toEqual({ withheld: expect.stringMatching(/deciders only/) });
+  expect(byManager.counts.UpcContacts).toBe(contacts.length);
+});
+
+it("creates a letter as a draft in the writer's own mailbox, as plain text, and refuses a bad address", async () => {
+  const graph = p.graphAs(dee.upn);
+  const created = await createDraft(graph, { subject: "Your contact with us <b>(UPC-0002)</b>", text: "Dear Dana,\n\n<script>x</script>", to: [{ address: "dana.whitlock@example.net", name: "Dana Whitlock" }] });
+  const msg = await graph.get<{ isDraft: boolean; subject: string; body: { contentType: string; content: string }; toRecipients: { emailAddress: { address: string } }[] }>(`/me/messages/${created.id}?$select=isDraft,subject,body,toRecipients`);
+  expect(msg).toMatchObject({ isDraft: true, subject: "Your contact with us <b>(UPC-0002)</b>", toRecipients: [{ emailAddress: { address: "dana.whitlock@example.net" } }] });
+  const drafts = (await graph.get<{ value: { id: string }[] }>("/me/mailFolders/drafts/messages")).value;
+  expect(drafts.map((d) => d.id)).toContain(created.id);
+  await expect(createDraft(graph, { subject: "x", text: "y", to: [{ address: "not an address" }] })).rejects.toBeInstanceOf(DataError);
+});

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+// The decision form in a browser-like DOM: nothing for staff; for the preset's decider, the pre-checks, the warning
+// exception, typed restrictions, the review date and a clash with a reasonable adjustment flagged before saving.
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import DecidePanel from "../../addin/teams/decide/DecidePanel";
+import { ServicesContext, type TabServices } from "../../addin/teams/app/services";
+import type { CasePage } from "../../graph/reports/case-page";
+import type { Site } from "../../graph/repos/items";
+import { getPreset } from "../../shared/presets/registry";
+import { newCaseFile } from "../../shared/workflow";
+
+const cumbria = getPreset("cumbria-fire-2023")!;
+const NOW = new Date("2026-11-22T12:00:00Z");
+
+function page(adjustments = ""): CasePage {
+  const customer = { id: "7", name: "Pat <b>O'Neill</b>", caseRef: "UPC-0007", kind: "Individual" as const, status: "Referred" as const, policyId: cumbria.id, serviceAreas: "", allowedChannels: [], staffGuidance: "", adjustments };
+  const file = { ...newCaseFile(cumbria.id, "Referred"), referral: { at: "2026-11-01T00:00:00Z", by: "sam.officer@upc.test", behaviours: [], serviceArea: "", summary: "", evidenceContactIds: [] } };
+  return { loaded: { file, customer, cases: [], restrictions: [], reviews: [], letters: [] }, identities: [], contacts: [], sensitive: null };
+}
+
+function withServices(roles: TabServices["me"]["roles"], ui: ReactNode) {
+  const services: TabServices = { graph: {} as TabServices["graph"], site: {} as Site, me: { upn: "someone@upc.test", name: "Someone", roles }, now: () => NOW };
+  return render(
+    <FluentProvider theme={webLightTheme}>
+      <ServicesContext.Provider value={services}>{ui}</ServicesContext.Provider>
+    </FluentProvider>,
+  );
+}
+
+afterEach(cleanup);
+
+it("shows a member of staff no decision controls at all", () => {
+  const { container } = withServices(["Staff"], <DecidePanel page={page()} preset={cumbria} onDone={() => undefined} onReload={() => undefined} />);
+  expect(container.querySelector("form")).toBeNull();
+  expect(screen.queryByRole("button", { name: "Record decision" })).toBeNull();
+});
+
+it("gives the preset's decider the outcomes, the pre-checks and the warning exception, and refuses in words until answered", () => {
+  withServices(["Decider", "Manager", "Staff"], <DecidePanel page={page()} preset={cumbria} onDone={() => undefined} onReload={() => undefined} />);
+  const form = screen.getByRole("form", { name: "Record a decision" });
+  expect(within(form).getAllByRole("radio")).toHaveLength(2);
+  fireEvent.click(within(form).getByRole("radio", { name: /Restrict their contact/ }));
+  expect(within(form).getAllByRole("radiogroup")).toHaveLength(1 + cumbria.preChecks.items.length + 1);
+  expect(within(form).getByText("No warning has been recorded")).toBeTruthy();
+  fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
+  const alert = within(form).getByRole("alert");
+  expect(alert.textContent).toMatch(/Answer each check the policy requires/);
+  expect(alert.textContent).toMatch(/vulnerability/);
+  expect(alert.textContent).toMatch(/No warning has been recorded/);
+  expect(alert.textContent).toMatch(/Give the reasons/);
+  expect(alert.textContent).toMatch(/Add at least one restriction/);
+});
+
+it("builds a restriction from its typed form, shows the review date, and flags a clash with an adjustment before saving", () => {
+  withServices(["Decider"], <DecidePanel page={page("Prefers e-mail because of dyslexia.")} preset={cumbria} onDone={() => undefined} onReload={() => undefined} />);
+  const form = screen.getByRole("form", { name: "Record a decision" });
+  fireEvent.click(within(form).getByRole("radio", { name: /Restrict their contact/ }));
+  fireEvent.change(within(form).getByRole("combobox", { name: "Kind of restriction" }), { target: { value: "SingleChannel" } });
+  fireEvent.click(within(form).getByRole("button", { name: "Add restriction" }));
+  expect(within(form).getByRole("group", { name: "Restriction 1: One channel only" })).toBeTruthy();
+  expect(within(form).getByText("In plain words: Letters only")).toBeTruthy();
+  expect(within(form).getByText(/Review due: 22 May 2027 \(6 months, as the policy says\)/)).toBeTruthy();
+  expect(within(form).getByText("Letters only conflicts with the recorded adjustment: 'Prefers e-mail because of dyslexia'")).toBeTruthy();
+  fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
+  expect(within(form).getByRole("alert", { name: /Not yet complete/ }).textContent).toMatch(/clash with a recorded reasonable adjustment/);
+});
+
+it("asks for the customer's invitation to comment before an extension where the policy requires it", () => {
+  const soton = getPreset("southampton-2018")!;
+  const p = page();
+  const restricted: CasePage = {
+    ...p,
+    loaded: {
+      ...p.loaded,
+      customer: { ...p.loaded.customer, status: "Restricted", policyId: soton.id },
+      file: { ...newCaseFile(soton.id, "Restricted"), decisions: [{ outcome: "Restrict", at: "2026-01-10T10:00:00Z", by: "dan.decider@upc.test", participants: ["dan.decider@upc.test"], reasons: "x" }] },
+    },
+  };
+  withServices(["Decider"], <DecidePanel page={restricted} preset={soton} onDone={() => undefined} onReload={() => undefined} />);
+  const form = screen.getByRole("form", { name: "Record a decision" });
+  fireEvent.click(within(form).getByRole("radio", { name: /^Extend/ }));
+  expect(within(form).getByRole("button", { name: "Record that the customer was invited to comment" })).toBeTruthy();
+  fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
+  expect(within(form).getByRole("alert", { name: /Not yet complete/ }).textContent).toMatch(/Invite the customer to comment/);
+});
