@@ -74,6 +74,7 @@ Running:
   Browser harness    ${pick("sam.officer@upc.test")}
     as the SPOC      ${pick("kim.officer@upc.test")}
     as a decider     ${pick("dee.decider@upc.test")}
+  Teams tab          ${server.origin}/teams.html?user=dee.decider%40upc.test
     other users      ${people.map((u) => u.userPrincipalName).join(", ")}
 The certificate is ${certs.dir}/ca.crt; if the browser warns, trust it or proceed for localhost.
 Press Ctrl-C to stop.`);
