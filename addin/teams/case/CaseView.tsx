@@ -13,6 +13,7 @@ import { ukDate, ukDateTime } from "../../components/format";
 import { href } from "../app/route";
 import { hasRole, useServices } from "../app/services";
 import { Done, Note, Section, plural, useUi } from "../app/ui";
+import { DataTable } from "../common/DataTable";
 import { effectsInWords, letterWords } from "../app/useStep";
 import { useLoad } from "../app/useLoad";
 import { decidableOutcomes, decidersInWords, reviewOptions } from "../decide/options";
@@ -184,31 +185,19 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
 
       <Section id="case-decisions" title="Decisions">
         {cases.filter((k) => k.stage !== "Referred").length ? (
-          <div className={ui.scroll}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Decided</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Reasons</th>
+          <DataTable columns={["Decided", "Outcome", "By", "Reasons"]}>
+            {[...cases]
+              .filter((k) => k.stage !== "Referred")
+              .sort((a, b) => (b.decidedAt ?? b.referredAt).localeCompare(a.decidedAt ?? a.referredAt))
+              .map((k) => (
+                <tr key={k.id}>
+                  <td>{ukDate(k.decidedAt ?? k.referredAt)}</td>
+                  <td>{k.stage === "Withdrawn" ? "Referral withdrawn" : k.outcome}</td>
+                  <td>{k.decidedBy ?? "—"}</td>
+                  <td className={ui.wrap}>{k.reasons ?? ""}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...cases]
-                  .filter((k) => k.stage !== "Referred")
-                  .sort((a, b) => (b.decidedAt ?? b.referredAt).localeCompare(a.decidedAt ?? a.referredAt))
-                  .map((k) => (
-                    <tr key={k.id}>
-                      <td>{ukDate(k.decidedAt ?? k.referredAt)}</td>
-                      <td>{k.stage === "Withdrawn" ? "Referral withdrawn" : k.outcome}</td>
-                      <td>{k.decidedBy ?? "—"}</td>
-                      <td className={ui.wrap}>{k.reasons ?? ""}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
         ) : (
           <p>No decisions yet.</p>
         )}
@@ -216,30 +205,17 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
 
       <Section id="case-restrictions" title="Restrictions">
         {restrictions.length ? (
-          <div className={ui.scroll}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Restriction</th>
-                  <th scope="col">State</th>
-                  <th scope="col">From</th>
-                  <th scope="col">Ends</th>
-                  <th scope="col">Review</th>
-                </tr>
-              </thead>
-              <tbody>
-                {restrictions.map((r) => (
-                  <tr key={r.id}>
-                    <td>{describeRestriction(r)}</td>
-                    <td>{r.state}</td>
-                    <td>{ukDate(r.startsAt)}</td>
-                    <td>{r.endsAt ? ukDate(r.endsAt) : "At the review"}</td>
-                    <td>{r.reviewDue ? ukDate(r.reviewDue) : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Restriction", "State", "From", "Ends", "Review"]}>
+            {restrictions.map((r) => (
+              <tr key={r.id}>
+                <td>{describeRestriction(r)}</td>
+                <td>{r.state}</td>
+                <td>{ukDate(r.startsAt)}</td>
+                <td>{r.endsAt ? ukDate(r.endsAt) : "At the review"}</td>
+                <td>{r.reviewDue ? ukDate(r.reviewDue) : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p>No restrictions.</p>
         )}
@@ -248,30 +224,18 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
       <Section id="case-letters" title="Letters">
         {file.lettersOwed.length ? <p>Owed: {file.lettersOwed.map(letterWords).join(", ")}.</p> : null}
         {letters.length ? (
-          <div className={ui.scroll}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Letter</th>
-                  <th scope="col">Sent</th>
-                  <th scope="col">How</th>
-                  <th scope="col">Subject or reason</th>
+          <DataTable columns={["Letter", "Sent", "How", "Subject or reason"]}>
+            {[...letters]
+              .sort((a, b) => (b.sentAt ?? "").localeCompare(a.sentAt ?? ""))
+              .map((l) => (
+                <tr key={l.id}>
+                  <td>{letterWords(l.kind)}</td>
+                  <td>{ukDate(l.sentAt)}</td>
+                  <td>{l.withheldReason ? "Not sent" : (l.channel ?? "—")}</td>
+                  <td className={ui.wrap}>{l.withheldReason ? `Withheld: ${l.withheldReason}` : l.title}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...letters]
-                  .sort((a, b) => (b.sentAt ?? "").localeCompare(a.sentAt ?? ""))
-                  .map((l) => (
-                    <tr key={l.id}>
-                      <td>{letterWords(l.kind)}</td>
-                      <td>{ukDate(l.sentAt)}</td>
-                      <td>{l.withheldReason ? "Not sent" : (l.channel ?? "—")}</td>
-                      <td className={ui.wrap}>{l.withheldReason ? `Withheld: ${l.withheldReason}` : l.title}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
         ) : (
           <p>No letters yet.</p>
         )}
@@ -279,34 +243,20 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
 
       <Section id="case-reviews" title="Reviews and appeals">
         {reviews.length ? (
-          <div className={ui.scroll}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">What</th>
-                  <th scope="col">Opened</th>
-                  <th scope="col">Due by</th>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Reasons or grounds</th>
+          <DataTable columns={["What", "Opened", "Due by", "Outcome", "By", "Reasons or grounds"]}>
+            {[...reviews]
+              .sort((a, b) => b.openedAt.localeCompare(a.openedAt))
+              .map((r) => (
+                <tr key={r.id}>
+                  <td>{r.kind === "Appeal" ? "Appeal" : r.kind === "MonitoringEnd" ? "End of monitoring" : "Scheduled review"}</td>
+                  <td>{ukDate(r.openedAt)}</td>
+                  <td>{ukDate(r.dueBy)}</td>
+                  <td>{r.outcome ? `${r.outcome} on ${ukDate(r.decidedAt)}` : "Open"}</td>
+                  <td>{r.reviewer ?? "—"}</td>
+                  <td className={ui.wrap}>{r.reasons ?? ""}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {[...reviews]
-                  .sort((a, b) => b.openedAt.localeCompare(a.openedAt))
-                  .map((r) => (
-                    <tr key={r.id}>
-                      <td>{r.kind === "Appeal" ? "Appeal" : r.kind === "MonitoringEnd" ? "End of monitoring" : "Scheduled review"}</td>
-                      <td>{ukDate(r.openedAt)}</td>
-                      <td>{ukDate(r.dueBy)}</td>
-                      <td>{r.outcome ? `${r.outcome} on ${ukDate(r.decidedAt)}` : "Open"}</td>
-                      <td>{r.reviewer ?? "—"}</td>
-                      <td className={ui.wrap}>{r.reasons ?? ""}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+          </DataTable>
         ) : (
           <p>No reviews or appeals.</p>
         )}
@@ -351,32 +301,17 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
 function ContactTable({ rows, caption }: { rows: CasePage["contacts"]; caption: string }) {
   const ui = useUi();
   return (
-    <div className={ui.scroll}>
-      <table className={ui.table}>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Direction</th>
-            <th scope="col">Subject or summary</th>
-            <th scope="col">Officer</th>
-            <th scope="col">Matter</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((c) => (
-            <tr key={c.id}>
-              <td>{ukDateTime(c.contactAt)}</td>
-              <td>{c.channel}</td>
-              <td>{c.direction === "In" ? "From them" : "To them"}</td>
-              <td className={ui.wrap}>{c.title}</td>
-              <td>{c.staffUpn}</td>
-              <td>{c.matterRef || "—"}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["When", "Channel", "Direction", "Subject or summary", "Officer", "Matter"]} caption={caption}>
+      {rows.map((c) => (
+        <tr key={c.id}>
+          <td>{ukDateTime(c.contactAt)}</td>
+          <td>{c.channel}</td>
+          <td>{c.direction === "In" ? "From them" : "To them"}</td>
+          <td className={ui.wrap}>{c.title}</td>
+          <td>{c.staffUpn}</td>
+          <td>{c.matterRef || "—"}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

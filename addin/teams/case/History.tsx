@@ -8,6 +8,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { ukDateTime } from "../../components/format";
 import { useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
+import { DataTable } from "../common/DataTable";
 
 export function History({ page }: { page: CasePage }) {
   const ui = useUi();
@@ -41,41 +42,28 @@ export function History({ page }: { page: CasePage }) {
     );
   }
   return (
-    <div className={ui.scroll}>
-      <p role="status">{plural(entries.length, "change")}, newest first.</p>
-      <table className={ui.table} aria-label="Change history">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Record</th>
-            <th scope="col">What changed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={`${e.list}-${e.itemId}-${e.version}`}>
-              <td>{ukDateTime(e.at)}</td>
-              <td>{e.by}</td>
-              <td>
-                {e.item} <span className={ui.muted}>(version {e.version})</span>
-              </td>
-              <td>
-                {e.created ? <strong>Created. </strong> : null}
-                {e.changes.length ? (
-                  <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
-                    {e.changes.map((c) => (
-                      <li key={c.field} className={ui.wrap}>
-                        {c.field}: {e.created ? c.to : `${c.from || "(empty)"} → ${c.to || "(empty)"}`}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["When", "Who", "Record", "What changed"]} label="Change history" lead={<p role="status">{plural(entries.length, "change")}, newest first.</p>}>
+      {entries.map((e) => (
+        <tr key={`${e.list}-${e.itemId}-${e.version}`}>
+          <td>{ukDateTime(e.at)}</td>
+          <td>{e.by}</td>
+          <td>
+            {e.item} <span className={ui.muted}>(version {e.version})</span>
+          </td>
+          <td>
+            {e.created ? <strong>Created. </strong> : null}
+            {e.changes.length ? (
+              <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+                {e.changes.map((c) => (
+                  <li key={c.field} className={ui.wrap}>
+                    {c.field}: {e.created ? c.to : `${c.from || "(empty)"} → ${c.to || "(empty)"}`}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

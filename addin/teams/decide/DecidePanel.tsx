@@ -1,7 +1,7 @@
 // Recording a decision: only for the role the preset names (the store refuses anyone else). The preset's pre-checks,
 // the customer's vulnerability and reasonable adjustments, and any warning exception are answered first; reasons
 // are required; restrictions are set out in typed forms, and a clash with a recorded adjustment is flagged before saving.
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Spinner, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { DecisionOutcome } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
@@ -17,6 +17,7 @@ import { letterWords, useStep } from "../app/useStep";
 import { summariseDrafts, type DraftForm } from "./drafts";
 import { OUTCOME_WORDS, decidableOutcomes } from "./options";
 import { RestrictionsBuilder } from "./RestrictionsBuilder";
+import { AdjustmentConflicts, StepMessages, SubmitButton, Unfinished } from "../common/StepForm";
 
 type Answer = "yes" | "no" | "";
 
@@ -197,18 +198,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
                   ? "This policy sets no review interval: give each restriction an end date."
                   : ""}
             </p>
-            {summary.conflicts.length ? (
-              <div role="alert">
-                <Note intent="warning" title="Check against the recorded reasonable adjustments">
-                  <ul>
-                    {summary.conflicts.map((c) => (
-                      <li key={c}>{c}</li>
-                    ))}
-                  </ul>
-                </Note>
-                <Checkbox checked={conflictsSeen} onChange={(_, v) => setConflictsSeen(!!v.checked)} label="I have considered the clash with the reasonable adjustment and the restriction is still needed" />
-              </div>
-            ) : null}
+            <AdjustmentConflicts conflicts={summary.conflicts} seen={conflictsSeen} onSeen={setConflictsSeen} />
           </fieldset>
         ) : null}
 
@@ -222,22 +212,11 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
           <Textarea value={reasons} onChange={(_, v) => setReasons(v.value)} rows={4} />
         </Field>
 
-        {tried && missing.length ? <Refusal title="Not yet complete:" reason={missing.join(" ")} /> : null}
-        {step.refusal ? <Refusal reason={step.refusal} /> : null}
-        {step.error ? (
-          <ErrorNotice
-            title="The decision was not saved."
-            error={step.error}
-            onRetry={(step.error as { kind?: string }).kind === "Conflict" ? onReload : step.retry}
-            retryLabel={(step.error as { kind?: string }).kind === "Conflict" ? "Reload" : "Retry"}
-          />
-        ) : null}
-        <div>
-          <Button type="submit" appearance="primary" disabled={step.busy}>
-            Record decision
-          </Button>
-          {step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
-        </div>
+        <Unfinished shown={tried} problems={missing} />
+        <StepMessages step={step} onReload={onReload} title="The decision was not saved." />
+        <SubmitButton busy={step.busy} spinner>
+          Record decision
+        </SubmitButton>
       </div>
     </form>
   );

@@ -8,6 +8,7 @@ import { ukDate } from "../../components/format";
 import { href } from "../app/route";
 import { useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
+import { DataTable } from "../common/DataTable";
 import { useLoad } from "../app/useLoad";
 import { filterQueue, NO_FILTER, type QueueFilter } from "./filter";
 
@@ -98,42 +99,25 @@ export default function QueueView() {
 }
 
 export function QueueTable({ entries }: { entries: QueueEntry[] }) {
-  const ui = useUi();
   if (!entries.length) return <p>No open referrals match.</p>;
   return (
-    <div className={ui.scroll}>
-      <table className={ui.table} aria-label="Open referrals">
-        <thead>
-          <tr>
-            <th scope="col">Customer</th>
-            <th scope="col">Case</th>
-            <th scope="col">Waiting</th>
-            <th scope="col">Service area</th>
-            <th scope="col">Behaviours</th>
-            <th scope="col">Evidence</th>
-            <th scope="col">Referred</th>
-            <th scope="col">Policy</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.caseId}>
-              <td>
-                <Link href={href({ view: "case", id: e.customerId })}>{e.customerName}</Link>
-              </td>
-              <td>{e.caseRef}</td>
-              <td>{plural(e.ageDays, "day")}</td>
-              <td>{e.serviceArea || "—"}</td>
-              <td>{e.behaviours.map((b) => b.label).join("; ") || "—"}</td>
-              <td>{plural(e.evidenceCount, "contact")}</td>
-              <td>
-                {ukDate(e.referredAt)} by {e.referredBy}
-              </td>
-              <td>{e.organisation || e.policyId}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["Customer", "Case", "Waiting", "Service area", "Behaviours", "Evidence", "Referred", "Policy"]} label="Open referrals">
+      {entries.map((e) => (
+        <tr key={e.caseId}>
+          <td>
+            <Link href={href({ view: "case", id: e.customerId })}>{e.customerName}</Link>
+          </td>
+          <td>{e.caseRef}</td>
+          <td>{plural(e.ageDays, "day")}</td>
+          <td>{e.serviceArea || "—"}</td>
+          <td>{e.behaviours.map((b) => b.label).join("; ") || "—"}</td>
+          <td>{plural(e.evidenceCount, "contact")}</td>
+          <td>
+            {ukDate(e.referredAt)} by {e.referredBy}
+          </td>
+          <td>{e.organisation || e.policyId}</td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -9,6 +9,7 @@ import { ukDate } from "../../components/format";
 import { href } from "../app/route";
 import { useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
+import { DataTable } from "../common/DataTable";
 import { useLoad } from "../app/useLoad";
 import { KIND_WORDS, calendarGroups } from "./calendar";
 
@@ -62,34 +63,20 @@ export default function CalendarView() {
           <h2 id={`cal-${i}`} className={ui.h2}>
             {g.title}
           </h2>
-          <div className={ui.scroll}>
-            <table className={ui.table}>
-              <thead>
-                <tr>
-                  <th scope="col">Due by</th>
-                  <th scope="col">What</th>
-                  <th scope="col">Customer</th>
-                  <th scope="col">Case</th>
-                  <th scope="col">When</th>
-                  <th scope="col">Reviewer</th>
-                </tr>
-              </thead>
-              <tbody>
-                {g.entries.map((e) => (
-                  <tr key={e.reviewId}>
-                    <td>{ukDate(e.dueBy)}</td>
-                    <td>{KIND_WORDS[e.kind]}</td>
-                    <td>
-                      <Link href={href({ view: "case", id: e.customerId })}>{e.customerName}</Link>
-                    </td>
-                    <td>{e.caseRef}</td>
-                    <td>{e.overdue ? <strong>{plural(-e.daysLeft, "day")} overdue</strong> : e.daysLeft === 0 ? "Today" : `In ${plural(e.daysLeft, "day")}`}</td>
-                    <td>{e.reviewer ?? "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Due by", "What", "Customer", "Case", "When", "Reviewer"]}>
+            {g.entries.map((e) => (
+              <tr key={e.reviewId}>
+                <td>{ukDate(e.dueBy)}</td>
+                <td>{KIND_WORDS[e.kind]}</td>
+                <td>
+                  <Link href={href({ view: "case", id: e.customerId })}>{e.customerName}</Link>
+                </td>
+                <td>{e.caseRef}</td>
+                <td>{e.overdue ? <strong>{plural(-e.daysLeft, "day")} overdue</strong> : e.daysLeft === 0 ? "Today" : `In ${plural(e.daysLeft, "day")}`}</td>
+                <td>{e.reviewer ?? "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         </section>
       ))}
     </>

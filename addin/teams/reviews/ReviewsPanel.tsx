@@ -1,6 +1,6 @@
 // Appeals, scheduled reviews and the end of monitoring on a case: recorded by anyone (an appeal received), decided only
 // by the role the preset names and never by someone who took part in the decision (the workflow refuses that too).
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Spinner, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Preset } from "../../../shared/presets/schema";
 import { londonDateKey, endOfLondonDay } from "../../../shared/time/calendar";
@@ -8,25 +8,15 @@ import { formatLondonDate } from "../../../shared/time/london";
 import type { Effect, WorkflowEvent } from "../../../shared/workflow";
 import { customerLettersOwed } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
-import { ErrorNotice } from "../../components/ErrorNotice";
 import { useServices } from "../app/services";
-import { Note, Refusal, useUi } from "../app/ui";
-import { useStep, type StepState } from "../app/useStep";
+import { Note, useUi } from "../app/ui";
+import { useStep } from "../app/useStep";
+import { AdjustmentConflicts, StepForm, StepMessages, SubmitButton, Unfinished } from "../common/StepForm";
 import { summariseDrafts, type DraftForm } from "../decide/drafts";
 import { reviewOptions } from "../decide/options";
 import { RestrictionsBuilder } from "../decide/RestrictionsBuilder";
 
 type Done = (effects: Effect[], what: string) => void;
-
-function StepMessages({ step, onReload, title }: { step: StepState; onReload(): void; title: string }) {
-  const conflict = (step.error as { kind?: string } | undefined)?.kind === "Conflict";
-  return (
-    <>
-      {step.refusal ? <Refusal reason={step.refusal} /> : null}
-      {step.error ? <ErrorNotice title={title} error={step.error} onRetry={conflict ? onReload : step.retry} retryLabel={conflict ? "Reload" : "Retry"} /> : null}
-    </>
-  );
-}
 
 export default function ReviewsPanel({ page, preset, onDone, onReload }: { page: CasePage; preset: Preset; onDone: Done; onReload(): void }) {
   const ui = useUi();
@@ -111,18 +101,7 @@ function LodgeAppeal({ page, preset, onDone, onReload }: { page: CasePage; prese
     void step.run([event]);
   };
   return (
-    <form
-      noValidate
-      aria-labelledby="lodge-heading"
-      className={ui.stack}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h3 id="lodge-heading" className={ui.h3}>
-        Record an appeal
-      </h3>
+    <StepForm id="lodge-heading" heading="Record an appeal" onSubmit={submit}>
       {preset.appeal.windowDays.value ? <p className={ui.muted}>The policy allows {preset.appeal.windowDays.value} days from the decision to appeal{preset.appeal.inWriting ? ", in writing" : ""}.</p> : null}
       <Field label="Date received" required>
         <Input type="date" value={received} onChange={(_, v) => setReceived(v.value)} />
@@ -132,13 +111,8 @@ function LodgeAppeal({ page, preset, onDone, onReload }: { page: CasePage; prese
         <Textarea value={grounds} onChange={(_, v) => setGrounds(v.value)} />
       </Field>
       <StepMessages step={step} onReload={onReload} title="The appeal was not recorded." />
-      <div>
-        <Button type="submit" appearance="primary" disabled={step.busy}>
-          Record appeal
-        </Button>
-        {step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
-      </div>
-    </form>
+      <SubmitButton busy={step.busy} spinner>Record appeal</SubmitButton>
+    </StepForm>
   );
 }
 
@@ -146,45 +120,44 @@ function useVariation(preset: Preset, page: CasePage) {
   const { now } = useServices();
   const [current] = useState(() => now());
   const [forms, setForms] = useState<DraftForm[]>([]);
+  const [conflictsSeen, setConflictsSeen] = useState(false);
   const summary = useMemo(() => summariseDrafts(preset, forms, page.loaded.customer.adjustments, current), [preset, forms, page.loaded.customer.adjustments, current]);
-  return { forms, setForms, summary, current };
+  // Appeals and reviews vary restrictions the same way, so they ask for the same things before saving.
+  const problems: string[] = [
+    ...(forms.length ? [] : ["Set out the restrictions as varied."]),
+    ...summary.problems.map((x) => `Restriction ${x.index + 1}: ${x.problems.join(" ")}`),
+    ...(summary.conflicts.length && !conflictsSeen ? ["Confirm you have considered the clash with a reasonable adjustment."] : []),
+  ];
+  return { forms, setForms, summary, current, problems, conflictsSeen, setConflictsSeen };
+}
+
+function VariedRestrictions({ preset, v, idPrefix }: { preset: Preset; v: ReturnType<typeof useVariation>; idPrefix: string }) {
+  return (
+    <>
+      <RestrictionsBuilder kinds={preset.restrictions.kinds} forms={v.forms} onChange={v.setForms} now={v.current} idPrefix={idPrefix} />
+      <AdjustmentConflicts conflicts={v.summary.conflicts} seen={v.conflictsSeen} onSeen={v.setConflictsSeen} />
+    </>
+  );
 }
 
 function DecideAppeal({ page, preset, onDone, onReload }: { page: CasePage; preset: Preset; onDone: Done; onReload(): void }) {
-  const ui = useUi();
   const [outcome, setOutcome] = useState<"Upheld" | "Varied" | "Removed" | "">("");
   const [reasons, setReasons] = useState("");
   const [tried, setTried] = useState(false);
-  const [conflictsSeen, setConflictsSeen] = useState(false);
   const v = useVariation(preset, page);
   const step = useStep(page.loaded.customer.id!, (e) => onDone(e, "Appeal decided."));
   // What is still missing, worked out afresh on every change once the person has tried to save.
   const p: string[] = [];
   if (!outcome) p.push("Choose the outcome of the appeal.");
   if (reasons.trim().length < 3) p.push("Give the reasons for the appeal decision.");
-  if (outcome === "Varied") {
-    if (!v.forms.length) p.push("Set out the restrictions as varied.");
-    for (const x of v.summary.problems) p.push(`Restriction ${x.index + 1}: ${x.problems.join(" ")}`);
-    if (v.summary.conflicts.length && !conflictsSeen) p.push("Confirm you have considered the clash with a reasonable adjustment.");
-  }
+  if (outcome === "Varied") p.push(...v.problems);
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
     void step.run([{ type: "AppealDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) }]);
   };
   return (
-    <form
-      noValidate
-      aria-labelledby="hear-heading"
-      className={ui.stack}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h4 id="hear-heading" className={ui.h3}>
-        Decide the appeal
-      </h4>
+    <StepForm id="hear-heading" heading="Decide the appeal" level="h4" onSubmit={submit}>
       <Field label="Outcome of the appeal" required>
         <RadioGroup value={outcome} onChange={(_, x) => setOutcome(x.value as typeof outcome)}>
           <Radio value="Upheld" label="Uphold: the restrictions stay as they are" />
@@ -192,50 +165,22 @@ function DecideAppeal({ page, preset, onDone, onReload }: { page: CasePage; pres
           <Radio value="Removed" label="Remove: lift the restrictions and close the case" />
         </RadioGroup>
       </Field>
-      {outcome === "Varied" ? (
-        <>
-          <RestrictionsBuilder kinds={preset.restrictions.kinds} forms={v.forms} onChange={v.setForms} now={v.current} idPrefix="appeal" />
-          <Conflicts conflicts={v.summary.conflicts} seen={conflictsSeen} onSeen={setConflictsSeen} />
-        </>
-      ) : null}
+      {outcome === "Varied" ? <VariedRestrictions preset={preset} v={v} idPrefix="appeal" /> : null}
       <Field label="Reasons for the appeal decision" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>
-      {tried && p.length ? <Refusal title="Not yet complete:" reason={p.join(" ")} /> : null}
+      <Unfinished shown={tried} problems={p} />
       <StepMessages step={step} onReload={onReload} title="The appeal decision was not saved." />
-      <div>
-        <Button type="submit" appearance="primary" disabled={step.busy}>
-          Record appeal decision
-        </Button>
-        {step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
-      </div>
-    </form>
-  );
-}
-
-function Conflicts({ conflicts, seen, onSeen }: { conflicts: string[]; seen: boolean; onSeen(v: boolean): void }) {
-  if (!conflicts.length) return null;
-  return (
-    <div role="alert">
-      <Note intent="warning" title="Check against the recorded reasonable adjustments">
-        <ul>
-          {conflicts.map((c) => (
-            <li key={c}>{c}</li>
-          ))}
-        </ul>
-      </Note>
-      <Checkbox checked={seen} onChange={(_, x) => onSeen(!!x.checked)} label="I have considered the clash with the reasonable adjustment and the restriction is still needed" />
-    </div>
+      <SubmitButton busy={step.busy} spinner>Record appeal decision</SubmitButton>
+    </StepForm>
   );
 }
 
 function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: CasePage; preset: Preset; onDone: Done; onReload(): void; canInvite: boolean }) {
-  const ui = useUi();
   const { file } = page.loaded;
   const [outcome, setOutcome] = useState<"Upheld" | "Varied" | "Removed" | "Extended" | "">("");
   const [reasons, setReasons] = useState("");
   const [tried, setTried] = useState(false);
-  const [conflictsSeen, setConflictsSeen] = useState(false);
   const v = useVariation(preset, page);
   const step = useStep(page.loaded.customer.id!, (e) => onDone(e, "Review recorded."));
   const invite = useStep(page.loaded.customer.id!, (e) => onDone(e, "The invitation to comment is recorded."));
@@ -246,29 +191,14 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
   const p: string[] = [];
   if (!outcome) p.push("Choose the outcome of the review.");
   if (reasons.trim().length < 3) p.push("Give the reasons for the review's outcome.");
-  if (outcome === "Varied") {
-    if (!v.forms.length) p.push("Set out the restrictions as varied.");
-    for (const x of v.summary.problems) p.push(`Restriction ${x.index + 1}: ${x.problems.join(" ")}`);
-    if (v.summary.conflicts.length && !conflictsSeen) p.push("Confirm you have considered the clash with a reasonable adjustment.");
-  }
+  if (outcome === "Varied") p.push(...v.problems);
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
     void step.run([{ type: "ReviewDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) }]);
   };
   return (
-    <form
-      noValidate
-      aria-labelledby="decide-review-heading"
-      className={ui.stack}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h4 id="decide-review-heading" className={ui.h3}>
-        Record the review
-      </h4>
+    <StepForm id="decide-review-heading" heading="Record the review" level="h4" onSubmit={submit}>
       <Field label="Outcome of the review" required>
         <RadioGroup value={outcome} onChange={(_, x) => setOutcome(x.value as typeof outcome)}>
           <Radio value="Upheld" label="Uphold: keep the restrictions until the next review" />
@@ -291,28 +221,18 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
       ) : null}
       {file.extensionCommentInvitedAt ? <p>The customer was invited to comment on {formatLondonDate(new Date(file.extensionCommentInvitedAt))}.</p> : null}
       <StepMessages step={invite} onReload={onReload} title="The invitation was not recorded." />
-      {outcome === "Varied" ? (
-        <>
-          <RestrictionsBuilder kinds={preset.restrictions.kinds} forms={v.forms} onChange={v.setForms} now={v.current} idPrefix="review" />
-          <Conflicts conflicts={v.summary.conflicts} seen={conflictsSeen} onSeen={setConflictsSeen} />
-        </>
-      ) : null}
+      {outcome === "Varied" ? <VariedRestrictions preset={preset} v={v} idPrefix="review" /> : null}
       <Field label="Reasons for the review's outcome" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>
-      {tried && p.length ? <Refusal title="Not yet complete:" reason={p.join(" ")} /> : null}
+      <Unfinished shown={tried} problems={p} />
       <StepMessages step={step} onReload={onReload} title="The review was not saved." />
-      <div>
-        <Button type="submit" appearance="primary" disabled={step.busy}>
-          Record review
-        </Button>
-      </div>
-    </form>
+      <SubmitButton busy={step.busy}>Record review</SubmitButton>
+    </StepForm>
   );
 }
 
 function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: Done; onReload(): void }) {
-  const ui = useUi();
   const [judgement, setJudgement] = useState<"acceptable" | "unacceptable" | "">("");
   const [reasons, setReasons] = useState("");
   const [tried, setTried] = useState(false);
@@ -327,18 +247,7 @@ function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: D
     void step.run([{ type: "MonitoringEnded", acceptable: judgement === "acceptable", reasons: reasons.trim() }]);
   };
   return (
-    <form
-      noValidate
-      aria-labelledby="judge-heading"
-      className={ui.stack}
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
-      <h4 id="judge-heading" className={ui.h3}>
-        Judge the monitoring period
-      </h4>
+    <StepForm id="judge-heading" heading="Judge the monitoring period" level="h4" onSubmit={submit}>
       <Field label="How did the customer's contact go?" required>
         <RadioGroup value={judgement} onChange={(_, x) => setJudgement(x.value as typeof judgement)}>
           <Radio value="acceptable" label="Acceptable: end monitoring and send the thank-you letter" />
@@ -348,13 +257,9 @@ function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: D
       <Field label="Reasons for the judgement" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>
-      {tried && p.length ? <Refusal title="Not yet complete:" reason={p.join(" ")} /> : null}
+      <Unfinished shown={tried} problems={p} />
       <StepMessages step={step} onReload={onReload} title="The judgement was not saved." />
-      <div>
-        <Button type="submit" appearance="primary" disabled={step.busy}>
-          Record judgement
-        </Button>
-      </div>
-    </form>
+      <SubmitButton busy={step.busy}>Record judgement</SubmitButton>
+    </StepForm>
   );
 }
