@@ -70,11 +70,12 @@ export function cardView(card: CustomerCard, item: ReadItem | null, me: string, 
   const at = item?.received ?? now;
   const seen = new Set<string>();
   const evidence = [...card.recentContacts, ...[...history].reverse()].filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+  const spoc = spocOf(customer, restrictions);
   return {
     customer,
     isSpoc,
-    spoc: spocOf(customer, restrictions),
-    advice: adviceForMail(restrictions, { isSpoc, at: now }),
+    spoc,
+    advice: adviceForMail(restrictions, { isSpoc, hasSpoc: !!spoc, at: now }),
     restrictionLabels: inForce(restrictions, now).map((r) => describeRestriction(r)),
     quotas: quotaUsage(restrictions, history, now),
     contactsThisWeek: incoming.filter((c) => Date.parse(c.contactAt) >= weekStart).length,

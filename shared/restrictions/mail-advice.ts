@@ -7,14 +7,16 @@ import { CHANNEL_WORDS, targetLabel } from "./wording";
 export interface MailAdviceOptions {
   /** Whether the officer reading the mail is the customer's SPOC (or deputy, or works the SPOC inbox). */
   isSpoc: boolean;
+  /** Whether the customer has a SPOC at all; without one, staff are told to pass the mail to a manager. Default true. */
+  hasSpoc?: boolean;
   /** When given, only restrictions in force at that moment count; otherwise every Active one does. */
   at?: Date;
 }
 
-function adviceFor(r: Restriction, isSpoc: boolean): string {
+function adviceFor(r: Restriction, isSpoc: boolean, hasSpoc = true): string {
   const params = r.params;
   const label = describeRestriction(r);
-  const passOn = isSpoc ? "" : "; pass this to the SPOC";
+  const passOn = isSpoc ? "" : hasSpoc ? "; pass this to the SPOC" : "; pass this to your manager (no SPOC is named)";
   switch (params.kind) {
     case "SingleChannel":
       if (params.channel === "Email") return `${label}: reply by e-mail, not by any other means`;
@@ -61,7 +63,7 @@ export function adviceForMail(restrictions: readonly Restriction[], options: Mai
   const applying = restrictions.filter((r) => (options.at ? isInForce(r, options.at) : r.state === "Active"));
   if (applying.length === 0) return [];
   return [
-    ...applying.map((r) => adviceFor(r, options.isSpoc)),
+    ...applying.map((r) => adviceFor(r, options.isSpoc, options.hasSpoc ?? true)),
     "Whatever the restrictions, an emergency is answered and an FOI, EIR or subject access request goes to information governance.",
   ];
 }

@@ -161,3 +161,11 @@ describe("conflictsWithAdjustments", () => {
     );
   });
 });
+
+describe("advice when no SPOC is named", () => {
+  it("sends the officer to a manager instead of a SPOC who does not exist", () => {
+    const advice = adviceForMail([restriction({ kind: "SingleChannel", channel: "Letter" })], { isSpoc: false, hasSpoc: false });
+    expect(advice[0]).toMatch(/pass this to your manager \(no SPOC is named\)/);
+    expect(adviceForMail([restriction({ kind: "SingleChannel", channel: "Letter" })], { isSpoc: false })[0]).toMatch(/pass this to the SPOC$/);
+  });
+});
