@@ -1,17 +1,8 @@
 // The messages between the task pane and the browser harness, which plays Office.js's part outside Outlook.
-import type { HostTheme, InfoBarKind, MailAddress } from "./types";
+import type { HostTheme, InfoBarKind, MailAddress, ReadItem } from "./types";
 
 /** A ReadItem as it crosses postMessage (dates as ISO strings). */
-export interface WireItem {
-  restId: string;
-  internetMessageId: string;
-  subject: string;
-  from: MailAddress | null;
-  sender: MailAddress | null;
-  to: MailAddress[];
-  cc: MailAddress[];
-  received: string | null;
-}
+export type WireItem = Omit<ReadItem, "received"> & { received: string | null };
 
 export type HostCall =
   | { method: "hello" }

@@ -1,5 +1,5 @@
 // "Log this e-mail": one click, stored once however often it is clicked, with everyone the mail was sent to.
-import { Button, Field, makeStyles, Radio, RadioGroup, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import type { ScreeningOutcome } from "../../shared/domain/vocab";
 import type { CustomerCard } from "../../graph/lookup/card";
@@ -8,6 +8,7 @@ import type { ReadItem } from "../office/types";
 import { logEmail } from "../pane-data/actions";
 import type { PaneServices } from "../pane-data/services";
 import type { CardView } from "../pane-data/view";
+import { ScreeningField } from "./ScreeningField";
 
 const useStyles = makeStyles({
   box: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -15,12 +16,6 @@ const useStyles = makeStyles({
   p: { margin: 0, overflowWrap: "anywhere" },
   breach: { margin: 0, color: tokens.colorPaletteRedForeground1, overflowWrap: "anywhere" },
 });
-
-export const SCREENING_WORDS: Record<Exclude<ScreeningOutcome, "NotScreened">, string> = {
-  NewIssue: "It raises a new issue",
-  Safeguarding: "It raises a safeguarding concern",
-  NoAction: "Nothing new: no action",
-};
 
 export function EmailLog({ services, card, view, item, me, onLogged }: { services: PaneServices; card: CustomerCard; view: CardView; item: ReadItem; me: string; onLogged: () => void }) {
   const styles = useStyles();
@@ -47,13 +42,7 @@ export function EmailLog({ services, card, view, item, me, onLogged }: { service
         <p className={styles.breach}>Logging it records a breach: {view.emailCheck.breaches.map((b) => b.message).join("; ")}.</p>
       ) : null}
       {view.filedWithoutReply ? (
-        <Field label="Screening outcome (filed without reply)" required validationMessage={state.invalid} validationState={state.invalid ? "error" : "none"}>
-          <RadioGroup value={screening} onChange={(_, d) => setScreening(d.value as ScreeningOutcome)}>
-            {Object.entries(SCREENING_WORDS).map(([value, label]) => (
-              <Radio key={value} value={value} label={label} />
-            ))}
-          </RadioGroup>
-        </Field>
+        <ScreeningField value={screening} onChange={setScreening} invalid={state.invalid} />
       ) : null}
       <div className={styles.row}>
         <Button appearance="primary" onClick={log} disabled={state.busy}>

@@ -9,7 +9,7 @@ import { localInputValue } from "../components/format";
 import { checkOther, logOther, type OtherContactInput } from "../pane-data/actions";
 import type { PaneServices } from "../pane-data/services";
 import type { CardView } from "../pane-data/view";
-import { SCREENING_WORDS } from "./EmailLog";
+import { ScreeningField } from "./ScreeningField";
 
 export const useFormStyles = makeStyles({
   form: {
@@ -141,13 +141,7 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
         </fieldset>
       ) : null}
       {view.filedWithoutReply && direction === "In" ? (
-        <Field label="Screening outcome (filed without reply)" required validationMessage={state.invalid?.screening} validationState={state.invalid?.screening ? "error" : "none"}>
-          <RadioGroup value={screening} onChange={(_, d) => setScreening(d.value as ScreeningOutcome)}>
-            {Object.entries(SCREENING_WORDS).map(([value, label]) => (
-              <Radio key={value} value={value} label={label} />
-            ))}
-          </RadioGroup>
-        </Field>
+        <ScreeningField value={screening} onChange={setScreening} invalid={state.invalid?.screening} />
       ) : null}
       <Field label="Note">
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
