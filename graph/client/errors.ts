@@ -43,12 +43,20 @@ export class DataError extends Error {
   }
 }
 
+/**
+ * SharePoint through Graph answers a unique-column clash with 400 invalidRequest, "One or more fields with unique
+ * constraints already has the provided value." (seen from the service; see GRAPH-FIDELITY.md); older answers and some
+ * tools give 409. Both mean the value is already recorded.
+ */
+const UNIQUE_CLASH = /unique constraints|already has the provided value|duplicate|nameAlreadyExists/i;
+
 export function kindForStatus(status: number, code = "", message = ""): DataErrorKind {
+  if (status === 400 && UNIQUE_CLASH.test(message)) return "Duplicate";
   if (status === 401) return "Unauthorised";
   if (status === 403) return "Forbidden";
   if (status === 404) return "NotFound";
   if (status === 412) return "Conflict";
-  if (status === 409) return /duplicate|unique|nameAlreadyExists/i.test(`${code} ${message}`) ? "Duplicate" : "Conflict";
+  if (status === 409) return UNIQUE_CLASH.test(`${code} ${message}`) || /unique/i.test(message) ? "Duplicate" : "Conflict";
   if (status === 429) return "Throttled";
   if (status >= 500) return "Unavailable";
   if (status === 0) return "Unreachable";

@@ -47,11 +47,16 @@ async function levelIds(rest: SharePointRest, dryRun: boolean, steps: Permission
   return ids as Record<Level, number>;
 }
 
-/** Plans (and unless dryRun, applies) permissions; returns the steps that were needed. */
+/**
+ * Plans (and unless dryRun, applies) permissions; returns the steps that were needed. Only the five UPC groups'
+ * assignments are touched: a binding the matrix does not give them is removed (an older, wider grant), and what it
+ * gives is added. Anyone else the council has granted is left alone.
+ */
 export async function provisionPermissions(graph: Graph, rest: SharePointRest, lists: ListDef[], dryRun: boolean): Promise<PermissionStep[]> {
   const steps: PermissionStep[] = [];
   const principals = await groupPrincipals(graph, rest);
   const levels = await levelIds(rest, dryRun, steps);
+  const roleOf = new Map([...principals.entries()].map(([role, id]) => [id, role]));
   for (const list of lists) {
     const base = `/_api/web/lists/getbytitle(${restTitle(list.name)})`;
     let unique = false;
@@ -66,12 +71,24 @@ export async function provisionPermissions(graph: Graph, rest: SharePointRest, l
     if (!unique) {
       steps.push({ description: `Give ${list.name} its own permissions`, apply: () => rest.post(`${base}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`) });
     }
-    for (const [role, level] of Object.entries(PERMISSIONS[list.key]) as [Role, Level][]) {
+    const wanted = PERMISSIONS[list.key];
+    for (const a of existing) {
+      const role = roleOf.get(a.PrincipalId);
+      if (!role) continue;
+      for (const b of a.RoleDefinitionBindings ?? []) {
+        if (wanted[role] && levels[wanted[role]] === b.Id) continue;
+        steps.push({
+          description: `Remove ${ROLE_GROUPS[role]}'s "${levelName(levels, b.Id)}" on ${list.name}`,
+          apply: () => rest.post(`${base}/roleassignments/removeroleassignment(principalid=${a.PrincipalId},roledefid=${b.Id})`),
+        });
+      }
+    }
+    for (const [role, level] of Object.entries(wanted) as [Role, Level][]) {
       const principal = principals.get(role)!;
       const has = existing.some((a) => a.PrincipalId === principal && a.RoleDefinitionBindings?.some((b) => b.Id === levels[level]));
       if (has) continue;
       steps.push({
-        description: `Grant ${ROLE_GROUPS[role]} "${level}" on ${list.name}`,
+        description: `Grant ${ROLE_GROUPS[role]} "${levelName(levels, levels[level])}" on ${list.name}`,
         apply: () => rest.post(`${base}/roleassignments/addroleassignment(principalid=${principal},roledefid=${levels[level]})`),
       });
     }
@@ -79,3 +96,13 @@ export async function provisionPermissions(graph: Graph, rest: SharePointRest, l
   if (!dryRun) for (const s of steps) if (!s.description.startsWith("Create permission level")) await s.apply();
   return steps;
 }
+
+/** The permission level's name as SharePoint shows it ("UPC Add only", "Read", "Full Control"). */
+function levelName(levels: Record<Level, number>, id: number): string {
+  if (id === levels.AddOnly) return CUSTOM_LEVELS.AddOnly.name;
+  if (id === BUILT_IN_LEVELS.Read) return "Read";
+  if (id === BUILT_IN_LEVELS.FullControl) return "Full Control";
+  return OTHER_LEVELS[id] ?? `level ${id}`;
+}
+
+const OTHER_LEVELS: Record<number, string> = { 1073741827: "Contribute", 1073741828: "Design", 1073741830: "Edit" };

@@ -1,19 +1,12 @@
 // Reading what a report counts: five queries in one $batch, each filtered first on an indexed column.
 import type { DecisionOutcome, RestrictionKind, ReviewKind, ReviewOutcome } from "../../shared/domain/vocab";
-import type { BatchRequest, BatchResponse } from "../client/factory";
-import { ensureOk } from "../client/factory";
+import type { BatchRequest } from "../client/factory";
 import { eq, odataDate } from "../client/odata";
 import { date, list, lookupId, str, strOrNull, type Fields } from "../repos/fields";
-import { queryUrl, type ListItem, type Site } from "../repos/items";
-import { aggregateReport, type Period, type Report, type ReportInput } from "./aggregate";
+import { allRows, queryUrl, type ListItem, type Site } from "../repos/items";
 
-/** The rows of one batch part, following @odata.nextLink for anything past the first page. */
-export async function allRows(site: Site, res: BatchResponse): Promise<ListItem[]> {
-  const page = ensureOk<{ value: ListItem[]; "@odata.nextLink"?: string }>(res);
-  const rows = [...page.value];
-  if (page["@odata.nextLink"]) rows.push(...(await site.graph.getAll<ListItem>(site.graph.relative(page["@odata.nextLink"]))));
-  return rows;
-}
+export { allRows };
+import { aggregateReport, type Period, type Report, type ReportInput } from "./aggregate";
 
 export function reportQueries(site: Site, period: Period, now: Date): BatchRequest[] {
   const range = (col: string) => `fields/${col} ge ${odataDate(period.start)} and fields/${col} lt ${odataDate(period.end)}`;

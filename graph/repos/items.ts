@@ -1,6 +1,6 @@
 // List item plumbing shared by the repositories: paths, queries on indexed columns, ETag-guarded updates, retries.
 import { DataError } from "../client/errors";
-import type { BatchRequest, Graph } from "../client/factory";
+import { ensureOk, type BatchRequest, type BatchResponse, type Graph } from "../client/factory";
 import { query } from "../client/odata";
 import type { ListKey } from "../schema/lists";
 import { LISTS } from "../schema/lists";
@@ -56,6 +56,14 @@ export function getItem<F = Record<string, unknown>>(site: Site, list: ListKey, 
 /** Updates fields only if nobody changed the item since `eTag` was read; a 412 becomes a Conflict DataError. */
 export function updateFields(site: Site, list: ListKey, id: string, fields: Record<string, unknown>, eTag?: string): Promise<Record<string, unknown>> {
   return site.graph.patch(`${itemsPath(site, list)}/${encodeURIComponent(id)}/fields`, fields, eTag ? { "If-Match": eTag } : undefined);
+}
+
+/** The rows of one batch part, following @odata.nextLink for anything past the first page. */
+export async function allRows(site: Site, res: BatchResponse): Promise<ListItem[]> {
+  const page = ensureOk<{ value: ListItem[]; "@odata.nextLink"?: string }>(res);
+  const rows = [...page.value];
+  if (page["@odata.nextLink"]) rows.push(...(await site.graph.getAll<ListItem>(site.graph.relative(page["@odata.nextLink"]))));
+  return rows;
 }
 
 export function batchGet(id: string, url: string): BatchRequest {

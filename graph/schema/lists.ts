@@ -28,6 +28,8 @@ export const LISTS = {
   letters: "UpcLetters",
   sensitive: "UpcSensitive",
   serviceState: "UpcServiceState",
+  caseEvents: "UpcCaseEvents",
+  outbox: "UpcOutbox",
 } as const;
 export type ListKey = keyof typeof LISTS;
 
@@ -42,7 +44,10 @@ export interface ListDef {
   columns: ColumnDef[];
 }
 
-// Beyond DESIGN.md, and additive only: identities carry their customer's status, name and case reference so that a
+// Beyond DESIGN.md, and additive only: every list the case service projects from the log carries a unique Key naming
+// the record it shows (so re-projecting finds the same row, never a second one); the customer row carries the last
+// step it shows (ProjectedSeq) and the key of the request that created it (CreatedKey, so a retried creation makes
+// one customer). UpcOutbox holds the notices steps owe, each sent once. Identities carry their customer's status, name and case reference so that a
 // sender is flagged in one request; contacts carry a note; cases carry the evidence chosen and who took part in the
 // decision; reviews carry an indexed State so open ones are found without scanning, and when the scheduler reminded
 // and escalated (RemindedAt, EscalatedAt) so each is sent once; letters carry their elements. UpcServiceState's Title
@@ -71,6 +76,8 @@ export const SCHEMA: ListDef[] = [
       text("LettersOwed"),
       dateTime("ExtensionInvitedAt"),
       dateTime("ClosedAt"),
+      number("ProjectedSeq"),
+      text("CreatedKey", { unique: true }),
     ],
   },
   {
@@ -133,6 +140,7 @@ export const SCHEMA: ListDef[] = [
       note("Participants"),
       text("PriorStatus"),
       note("WarningException"),
+      text("Key", { unique: true }),
     ],
   },
   {
@@ -148,6 +156,7 @@ export const SCHEMA: ListDef[] = [
       dateTime("EndsAt"),
       dateTime("ReviewDue", { indexed: true }),
       choice("State", RESTRICTION_STATES, { indexed: true }),
+      text("Key", { unique: true }),
     ],
   },
   {
@@ -167,8 +176,7 @@ export const SCHEMA: ListDef[] = [
       dateTime("DecidedAt", { indexed: true }),
       note("Reasons"),
       choice("State", ["Open", "Decided"], { indexed: true }),
-      dateTime("RemindedAt"),
-      dateTime("EscalatedAt"),
+      text("Key", { unique: true }),
     ],
   },
   {
@@ -185,6 +193,7 @@ export const SCHEMA: ListDef[] = [
       bool("Complete"),
       note("Elements"),
       note("WithheldReason"),
+      text("Key", { unique: true }),
     ],
   },
   {
@@ -200,5 +209,44 @@ export const SCHEMA: ListDef[] = [
     titleIndexed: true,
     titleUnique: true,
     columns: [text("Mailbox", { indexed: true }), text("SubscriptionId"), dateTime("ExpiresAt"), note("DeltaLink"), note("Data")],
+  },
+  {
+    key: "caseEvents",
+    name: LISTS.caseEvents,
+    description: "The register's record of truth: one row per workflow step, appended by the case service and never changed.",
+    titleIndexed: true,
+    titleUnique: true,
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      number("Seq", { indexed: true }),
+      text("Type", { indexed: true }),
+      note("Event"),
+      text("Actor"),
+      text("ActorOffices"),
+      dateTime("At", { indexed: true }),
+      text("IdempotencyKey", { unique: true }),
+      text("PresetVersion"),
+      note("Owed"),
+    ],
+  },
+  {
+    key: "outbox",
+    name: LISTS.outbox,
+    description: "Notices the case service owes, each sent exactly once: to the SPOC, to staff, reminders and escalations.",
+    titleIndexed: true,
+    titleUnique: true,
+    columns: [
+      lookup("Customer", LISTS.customers, { indexed: true }),
+      text("Kind"),
+      note("Recipients"),
+      text("Subject"),
+      note("Body"),
+      choice("State", ["Owed", "Sending", "Done"], { indexed: true }),
+      text("ClaimedBy"),
+      dateTime("ClaimedUntil"),
+      number("Attempts"),
+      dateTime("DoneAt"),
+      text("InternetMessageId"),
+    ],
   },
 ];

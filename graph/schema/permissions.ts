@@ -1,30 +1,43 @@
-// Who may do what on each list (DESIGN.md "Roles"): applied by provisioning through SharePoint REST, enforced by SharePoint.
+// Who may do what on each list (DESIGN.md "Roles and the register's one writer"): people read; Staff may only add a
+// contact; the case service, signed in as the app, writes everything else. Applied through SharePoint REST.
 import type { Role } from "../../shared/domain/vocab";
 import { LISTS, type ListKey } from "./lists";
 
-/** Permission levels, from least to most. Add and AddEdit are custom levels provisioning creates. */
-export type Level = "Read" | "Add" | "AddEdit" | "Contribute" | "FullControl";
+/** Permission levels, from least to most. AddOnly is the custom level provisioning creates. */
+export type Level = "Read" | "AddOnly" | "FullControl";
 
 // SP.BasePermissions (low word): ViewListItems 0x1, AddListItems 0x2, EditListItems 0x4, DeleteListItems 0x8,
 // OpenItems 0x20, ViewVersions 0x40, ViewFormPages 0x1000, Open 0x10000, ViewPages 0x20000, BrowseUserInfo 0x2000000.
-const BASE = 0x1 | 0x20 | 0x40 | 0x1000 | 0x10000 | 0x20000 | 0x2000000;
+// (learn.microsoft.com/previous-versions/office/sharepoint-csom/ee536458(v=office.15) lists the bits.)
+const VIEW = 0x1 | 0x20 | 0x40 | 0x1000 | 0x10000 | 0x20000 | 0x2000000;
 export const CUSTOM_LEVELS = {
-  Add: { name: "UPC Add", description: "View and add items; no edits or deletes.", low: BASE | 0x2 },
-  AddEdit: { name: "UPC Add and edit", description: "View, add and edit items; no deletes.", low: BASE | 0x2 | 0x4 },
+  AddOnly: { name: "UPC Add only", description: "View and add items; no edits and no deletes.", low: VIEW | 0x2 },
 } as const;
 
-export const BUILT_IN_LEVELS = { Read: 1073741826, Contribute: 1073741827, FullControl: 1073741829 } as const;
+export const BUILT_IN_LEVELS = { Read: 1073741826, FullControl: 1073741829 } as const;
 
+const READERS: Partial<Record<Role, Level>> = { Staff: "Read", Manager: "Read", Decider: "Read", Reviewer: "Read", Admin: "FullControl" };
+
+/**
+ * Nobody but an administrator (for repair) can change a controlled list: SharePoint has no column or row rules, so
+ * the workflow is enforced by the case service, which alone writes them. Staff add contacts (the pane logs a mail with
+ * one request even when the service is down) but can neither edit nor delete one.
+ */
 export const PERMISSIONS: Record<ListKey, Partial<Record<Role, Level>>> = {
-  customers: { Staff: "AddEdit", Manager: "AddEdit", Decider: "Contribute", Reviewer: "AddEdit", Admin: "FullControl" },
-  identities: { Staff: "AddEdit", Manager: "Contribute", Decider: "Contribute", Reviewer: "AddEdit", Admin: "FullControl" },
-  contacts: { Staff: "AddEdit", Manager: "Contribute", Decider: "Contribute", Reviewer: "Read", Admin: "FullControl" },
-  cases: { Staff: "Add", Manager: "AddEdit", Decider: "AddEdit", Reviewer: "Read", Admin: "FullControl" },
-  restrictions: { Staff: "Read", Manager: "Read", Decider: "Contribute", Reviewer: "Contribute", Admin: "FullControl" },
-  reviews: { Staff: "Add", Manager: "AddEdit", Decider: "AddEdit", Reviewer: "AddEdit", Admin: "FullControl" },
-  letters: { Staff: "Add", Manager: "Contribute", Decider: "Contribute", Reviewer: "AddEdit", Admin: "FullControl" },
-  sensitive: { Decider: "Contribute", Admin: "FullControl" },
+  customers: READERS,
+  identities: READERS,
+  contacts: { ...READERS, Staff: "AddOnly" },
+  cases: READERS,
+  restrictions: READERS,
+  reviews: READERS,
+  letters: READERS,
+  caseEvents: READERS,
+  sensitive: { Decider: "Read", Admin: "FullControl" },
+  outbox: { Manager: "Read", Decider: "Read", Admin: "FullControl" },
   serviceState: { Admin: "FullControl" },
 };
+
+/** The lists only the case service writes (everything but the contact log and its own state). */
+export const CONTROLLED_LISTS: ListKey[] = ["customers", "identities", "cases", "restrictions", "reviews", "letters", "sensitive", "caseEvents", "outbox"];
 
 export { LISTS };

@@ -36,7 +36,13 @@ export type WorkflowEvent =
       jointly?: string[];
     }
   | { type: "InviteExtensionComment" }
-  | { type: "LetterSent"; kind: LetterKind; elements: LetterElement[] }
+  | {
+      type: "LetterSent";
+      kind: LetterKind;
+      elements: LetterElement[];
+      /** The letter as it went, so the register keeps its words (the workflow needs only the elements). */
+      content?: { title: string; body: string; channel: "Letter" | "Email" };
+    }
   | { type: "LetterWithheld"; kind: LetterKind; reason: string }
   | { type: "MonitoringEnded"; acceptable: boolean; reasons: string }
   | {
@@ -48,6 +54,8 @@ export type WorkflowEvent =
   | { type: "AppealLodged"; receivedAt: string; inWriting: boolean; grounds: string }
   | { type: "AppealDecided"; outcome: "Upheld" | "Varied" | "Removed"; reasons: string; restrictions?: RestrictionDraft[] }
   | { type: "RestrictionExpired" }
+  /** The scheduler: monitoring has ended and nobody has been asked to judge it yet. */
+  | { type: "OpenMonitoringEndReview"; dueBy: string }
   | { type: "Purge" };
 
 export type WorkflowEventType = WorkflowEvent["type"];

@@ -12,6 +12,17 @@ export function mayAct(preset: Preset, rule: ActorRule, actor: Actor, doing: str
   return `Only ${rule.title} (${groups}) may ${doing} under ${preset.organisation}'s policy.`;
 }
 
+/** The words used when only the scheduler or an administrator may take a step. */
+export const SYSTEM_ONLY = "Only the scheduler or an administrator can do this.";
+
+/**
+ * Whether a refusal is about who is asking rather than about the case: the case service answers those 403, the rest
+ * 422. It recognises exactly the sentences mayAct and SYSTEM_ONLY produce, so the two stay in this one file.
+ */
+export function isRoleRefusal(reason: string): boolean {
+  return reason === SYSTEM_ONLY || /^Only .+ \(UPC [^)]+\) may .+ under .+'s policy\.$/s.test(reason) || /^Only the scheduler /.test(reason);
+}
+
 export function needsSetting<T>(preset: Preset, value: T | null, what: string): Check {
   if (value !== null) return null;
   return `${preset.organisation}'s policy does not say ${what}. An administrator must set it in the policy settings before this step can be taken.`;

@@ -4,3 +4,4 @@ export type { WorkflowEvent, RestrictionDraft } from "./events";
 export type { Transition, Effect } from "./result";
 export { newCaseFile, activeRestrictions, lastDecision, openAppeal, type CaseFile, type Actor } from "./state";
 export { dueAfterDays, dueAfterMonths, withinWindow, retainUntil } from "./deadlines";
+export { isRoleRefusal } from "./guards";

@@ -3,7 +3,7 @@ import type { Preset } from "../presets/schema";
 import { formatLondonDate } from "../time/london";
 import type { WorkflowEvent } from "./events";
 import { close, noticeFor } from "./follow-ups";
-import { firstProblem, needsSetting } from "./guards";
+import { firstProblem, needsSetting, SYSTEM_ONLY } from "./guards";
 import { refused, type Transition } from "./result";
 import type { Actor, CaseFile } from "./state";
 import { newCaseFile } from "./state";
@@ -12,7 +12,7 @@ type Ctx = { preset: Preset; actor: Actor; now: Date };
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
 function systemOrAdmin(actor: Actor): string | null {
-  return actor.system || actor.roles.includes("Admin") ? null : "Only the scheduler or an administrator can do this.";
+  return actor.system || actor.roles.includes("Admin") ? null : SYSTEM_ONLY;
 }
 
 export function restrictionExpired(file: CaseFile, _e: Of<"RestrictionExpired">, { preset, actor, now }: Ctx): Transition {

@@ -7,7 +7,7 @@ import type { WorkflowEvent } from "./events";
 import { inviteExtensionComment, letterSent, letterWithheld } from "./letters";
 import { purge, restrictionExpired } from "./lifecycle";
 import { refused, type Transition } from "./result";
-import { monitoringEnded, reviewDecided } from "./reviews";
+import { monitoringEnded, openMonitoringEndReview, reviewDecided } from "./reviews";
 import type { Actor, CaseFile } from "./state";
 
 export interface TransitionContext {
@@ -37,6 +37,7 @@ export function transition(file: CaseFile, event: WorkflowEvent, ctx: Transition
       case "AppealDecided": return appealDecided(file, event, c);
       case "RestrictionExpired": return restrictionExpired(file, event, c);
       case "Purge": return purge(file, event, c);
+      case "OpenMonitoringEndReview": return openMonitoringEndReview(file, event, c);
       default: return refused("That is not a step this product knows.");
     }
   } catch {

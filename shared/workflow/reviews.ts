@@ -44,6 +44,25 @@ export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: C
   };
 }
 
+/**
+ * The scheduler opens a judgement of a monitoring period that has ended with nobody asked to judge it (a record
+ * imported from an older register may have none). Only the system does this, and only once per period.
+ */
+export function openMonitoringEndReview(file: CaseFile, e: Of<"OpenMonitoringEndReview">, { actor, now }: Ctx): Transition {
+  const m = file.monitoring;
+  const due = new Date(e.dueBy);
+  const problem = firstProblem(
+    actor.system ? null : "Only the scheduler opens the judgement of a monitoring period.",
+    file.status === "Monitoring" && m && m.outcome === null ? null : "This customer's contact is not being monitored.",
+    m && now.getTime() >= new Date(m.endsAt).getTime() ? null : "The monitoring period has not ended yet.",
+    file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null) ? "The end of this monitoring period is already waiting for a judgement." : null,
+    Number.isNaN(due.getTime()) || due.getTime() <= now.getTime() ? "Give a future date by which the judgement is due." : null,
+  );
+  if (problem) return refused(problem);
+  const review: ReviewRecord = { kind: "MonitoringEnd", openedAt: now.toISOString(), dueBy: due.toISOString(), outcome: null, by: null, decidedAt: null, reasons: null };
+  return { ok: true, file: { ...file, reviews: [...file.reviews, review] }, effects: [{ type: "OpenReview", kind: "MonitoringEnd", dueBy: review.dueBy }] };
+}
+
 export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx): Transition {
   const { preset, actor, now } = ctx;
   const reviewer = preset.reviewer?.actor ?? null;
