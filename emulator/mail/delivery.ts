@@ -208,8 +208,11 @@ export class Delivery {
     return { message: m, stored: true };
   }
 
-  /** A message created in a folder that is not delivery (drafts, or any folder but the inbox): no rules run. */
-  create(mb: Mailbox, n: NewMessage, folderId: string, opts: { isDraft: boolean; isRead?: boolean }): StoredMessage {
+  /**
+   * A message created in a folder that is not delivery (drafts, or any folder but the inbox): no rules run.
+   * `immutableId` records that it was created under `Prefer: IdType="ImmutableId"`, so sending keeps its id.
+   */
+  create(mb: Mailbox, n: NewMessage, folderId: string, opts: { isDraft: boolean; isRead?: boolean; immutableId?: boolean }): StoredMessage {
     const user = this.ctx.directory.findUser(mb.userId);
     const owner = user ? ownerRecipient(user) : null;
     const m = record({ ...n, from: n.from ?? owner, sender: n.sender ?? n.from ?? owner }, folderId, this.ctx.now(), {
@@ -217,6 +220,7 @@ export class Delivery {
       isRead: opts.isRead ?? n.isRead ?? true,
       internetMessageId: n.internetMessageId ?? newInternetMessageId(domainOf(owner?.emailAddress.address)),
     });
+    if (opts.immutableId) m.immutableId = true;
     mb.insert(m);
     this.store.changed(mb, m, "created");
     return m;
@@ -267,27 +271,70 @@ export class Delivery {
     return { internetMessageId, delivered };
   }
 
-  /** POST /users/{u}/sendMail: a copy in each directory recipient's inbox and one in the sender's Sent Items. */
-  sendMail(senderUser: DirectoryUser, n: NewMessage, saveToSentItems: boolean): void {
+  /** The message as it leaves the sender: from the owner unless set, sender always the owner, sent and received now. */
+  private outgoing(senderUser: DirectoryUser, n: NewMessage): NewMessage {
     const all = [...n.toRecipients, ...n.ccRecipients, ...n.bccRecipients];
     if (all.length === 0) throw badRequest("At least one recipient is required, but none were found.", "ErrorInvalidRecipients");
     const owner = ownerRecipient(senderUser);
-    const internetMessageId = n.internetMessageId ?? newInternetMessageId(domainOf(owner.emailAddress.address));
     const now = graphTime(this.ctx.now());
-    const sent: NewMessage = { ...n, from: n.from ?? owner, sender: owner, sentDateTime: now, receivedDateTime: now };
+    return { ...n, from: n.from ?? owner, sender: owner, sentDateTime: now, receivedDateTime: now };
+  }
+
+  /** A copy in each directory recipient's inbox (To, Cc, Bcc; once per mailbox), delivered with rules and notifications. */
+  private transmit(sent: NewMessage, internetMessageId: string): void {
     const seen = new Set<string>();
-    for (const r of all) {
+    for (const r of [...sent.toRecipients, ...sent.ccRecipients, ...sent.bccRecipients]) {
       const u = this.ctx.directory.findUser(r.emailAddress.address);
       if (!u || seen.has(u.id)) continue;
       seen.add(u.id);
       // Bcc is not visible to recipients.
       this.toInbox(this.store.mailboxOf(u), { ...sent, bccRecipients: [], categories: [], isRead: false, flag: { flagStatus: "notFlagged" } }, internetMessageId);
     }
+  }
+
+  /** POST /users/{u}/sendMail: a copy in each directory recipient's inbox and one in the sender's Sent Items. */
+  sendMail(senderUser: DirectoryUser, n: NewMessage, saveToSentItems: boolean): void {
+    const sent = this.outgoing(senderUser, n);
+    const internetMessageId = n.internetMessageId ?? newInternetMessageId(domainOf(ownerRecipient(senderUser).emailAddress.address));
+    this.transmit(sent, internetMessageId);
     if (saveToSentItems) {
       const mb = this.store.mailboxOf(senderUser);
       const m = record(sent, mb.wellKnownFolder("sentitems").id, this.ctx.now(), { isDraft: false, isRead: true, internetMessageId });
       mb.insert(m);
       this.store.changed(mb, m, "created");
     }
+  }
+
+  /**
+   * POST /users/{u}/messages/{id}/send: the draft goes to its recipients exactly as sendMail's message does, then leaves
+   * its folder for Sent Items as a sent message with the same internetMessageId. Outside Graph's immutable ids a moved
+   * item gets a new id, so the Sent Items copy keeps the draft's id only when the draft was created under
+   * `Prefer: IdType="ImmutableId"` (https://learn.microsoft.com/en-us/graph/outlook-immutable-id, "Immutable ID with sending mail").
+   */
+  sendDraft(senderUser: DirectoryUser, mb: Mailbox, draft: StoredMessage): StoredMessage {
+    const { subject, body, from, toRecipients, ccRecipients, bccRecipients, replyTo, categories, flag, importance, inferenceClassification, attachments } = draft;
+    const content: NewMessage = { subject, body, from, sender: null, toRecipients, ccRecipients, bccRecipients, replyTo, categories, flag, importance, inferenceClassification, attachments };
+    const sent = this.outgoing(senderUser, content);
+    this.transmit(sent, draft.internetMessageId);
+    mb.remove(draft);
+    this.store.changed(mb, draft, "deleted");
+    const now = this.ctx.now();
+    const copy: StoredMessage = {
+      ...draft,
+      id: draft.immutableId ? draft.id : newMessageId(),
+      folderId: mb.wellKnownFolder("sentitems").id,
+      changeKey: newChangeKey(),
+      lastModifiedDateTime: graphTime(now),
+      sentDateTime: sent.sentDateTime as string,
+      receivedDateTime: sent.receivedDateTime as string,
+      from: sent.from,
+      sender: sent.sender,
+      categories: [...draft.categories],
+      isDraft: false,
+      isRead: true,
+    };
+    mb.insert(copy);
+    this.store.changed(mb, copy, "created");
+    return copy;
   }
 }

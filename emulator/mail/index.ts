@@ -4,6 +4,7 @@ import type { MailControl } from "./control";
 import { Delivery } from "./delivery";
 import { applyConfig, controlRoutes } from "./routes-control";
 import { messageRoutes } from "./routes-messages";
+import { sendRoutes } from "./routes-send";
 import { settingsRoutes } from "./routes-settings";
 import { subscriptionRoutes } from "./routes-subscriptions";
 import { messageJson } from "./shapes";
@@ -52,7 +53,7 @@ export function createMailModule(ctx: EmulatorContext): EmulatorModule & { contr
   };
 
   return {
-    routes: [...messageRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
+    routes: [...messageRoutes(ctx, store, delivery), ...sendRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
     controlRoutes: controlRoutes(ctx, store, delivery, subs),
     control,
   };

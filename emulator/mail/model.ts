@@ -68,6 +68,8 @@ export interface StoredMessage extends MessageContent {
   isDraft: boolean;
   conversationId: string;
   hasAttachments: boolean;
+  /** Created under `Prefer: IdType="ImmutableId"`: its id survives the move to Sent Items when it is sent. */
+  immutableId?: boolean;
 }
 
 export interface StoredFolder {

@@ -30,6 +30,11 @@ export function parsePrefer(req: EmuRequest): Prefer {
   return out;
 }
 
+/** `Prefer: IdType="ImmutableId"` (https://learn.microsoft.com/en-us/graph/outlook-immutable-id). */
+export function prefersImmutableId(req: EmuRequest): boolean {
+  return /(?:^|,)\s*IdType\s*=\s*"?ImmutableId"?\s*(?:,|$)/i.test(req.headers["prefer"] ?? "");
+}
+
 export function preferenceApplied(p: Prefer): Record<string, string> {
   const parts: string[] = [];
   if (p.bodyType) parts.push(`outlook.body-content-type="${p.bodyType}"`);

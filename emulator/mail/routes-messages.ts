@@ -6,7 +6,7 @@ import { followupFlag, graphTime, itemBody, newMessageFromGraph, recipient, type
 import { badRequest, itemNotFound, unknownBodyProperty } from "./errors";
 import { domainOf, newChangeKey, newFolderId, newInternetMessageId } from "./ids";
 import type { StoredFolder, StoredMessage } from "./model";
-import { linkWith, listMessages, parsePrefer, preferenceApplied } from "./query";
+import { linkWith, listMessages, parsePrefer, preferenceApplied, prefersImmutableId } from "./query";
 import { FOLDER, noContent, ok, route, USER } from "./routing";
 import { checkMessageSelect, folderJson, MESSAGE_PROPERTIES, messageJson, parseSelectParam } from "./shapes";
 import type { Mailbox, MailStore } from "./store";
@@ -182,7 +182,7 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
         const r = delivery.toInbox(mb, n, n.internetMessageId ?? newInternetMessageId(domainOf(n.from?.emailAddress.address)));
         return ok(messageJson(r.message, mb, view), 201, preferenceApplied(prefer));
       }
-      return ok(messageJson(delivery.create(mb, n, f.id, { isDraft: true }), mb, view), 201, preferenceApplied(prefer));
+      return ok(messageJson(delivery.create(mb, n, f.id, { isDraft: true, immutableId: prefersImmutableId(req) }), mb, view), 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", getMessage),
     route("PATCH", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", patchMessage),
@@ -195,7 +195,7 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
       const { mb } = access(req, "write");
       const n = newMessageFromGraph(req.body);
       const prefer = parsePrefer(req);
-      const m = delivery.create(mb, n, mb.wellKnownFolder("drafts").id, { isDraft: true });
+      const m = delivery.create(mb, n, mb.wellKnownFolder("drafts").id, { isDraft: true, immutableId: prefersImmutableId(req) });
       return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html" }), 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${MSG}`, "/users/{user}/messages/{id}", getMessage),

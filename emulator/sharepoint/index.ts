@@ -6,6 +6,7 @@ import { APP_PRINCIPAL_ID, Principals } from "./principals";
 import type { SiteInfo } from "./render";
 import { sharePointRestRoutes } from "./rest";
 import { sharePointRoutes, webUrlOf } from "./routes";
+import { siteGrantRoutes } from "./site-grants";
 import { SiteStore } from "./store";
 
 export interface SharePointControl {
@@ -62,5 +63,5 @@ export function createSharePointModule(
     },
   };
 
-  return { routes: sharePointRoutes(services), restRoutes: sharePointRestRoutes(services), control };
+  return { routes: [...sharePointRoutes(services), ...siteGrantRoutes(services)], restRoutes: sharePointRestRoutes(services), control };
 }

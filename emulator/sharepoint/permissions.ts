@@ -40,6 +40,26 @@ const APP_READ = ["Sites.Read.All", "Sites.ReadWrite.All", "Sites.Manage.All", "
 const APP_WRITE = ["Sites.ReadWrite.All", "Sites.Manage.All", "Sites.FullControl.All"];
 const APP_MANAGE = ["Sites.Manage.All", "Sites.FullControl.All"];
 const APP_FULL = ["Sites.FullControl.All"];
+/** The application permission whose reach is only the sites granted to the app (POST /sites/{id}/permissions). */
+export const SITES_SELECTED = "Sites.Selected";
+
+/** Roles a site grant can give an app (https://learn.microsoft.com/en-us/graph/permissions-selected-overview, "Roles"). */
+export type SiteGrantRole = "read" | "write" | "manage" | "fullcontrol";
+
+/**
+ * The permission level each grant role acts as. Write is Contribute (items, not lists: observed at
+ * https://www.leonarmston.com/2022/02/use-sites-selected-permission-with-fullcontrol-rather-than-write-or-read/),
+ * manage is Design (lists and columns too), fullcontrol is Full Control (also permissions).
+ */
+const GRANT_LEVEL: Record<SiteGrantRole, number> = { read: 1073741826, write: 1073741827, manage: 1073741828, fullcontrol: 1073741829 };
+
+/** One app's access to this site, as POST /sites/{id}/permissions records it. */
+export interface AppGrant {
+  id: string;
+  appId: string;
+  displayName: string;
+  roles: SiteGrantRole[];
+}
 
 export function accessDenied(): GraphError {
   return new GraphError(403, "accessDenied", "Access denied. You do not have permission to perform this action or access this resource.");
@@ -49,10 +69,12 @@ export interface PermissionState {
   roleDefs: RoleDef[];
   site: RoleAssignment[];
   nextRoleDefId: number;
+  /** Sites.Selected grants; absent in data saved before they existed. */
+  appGrants?: AppGrant[];
 }
 
 export class Permissions {
-  state: PermissionState = { roleDefs: [], site: [], nextRoleDefId: 1073741924 };
+  state: PermissionState = { roleDefs: [], site: [], nextRoleDefId: 1073741924, appGrants: [] };
 
   constructor(
     private readonly principals: Principals,
@@ -68,7 +90,42 @@ export class Permissions {
       roleDefs: builtInRoleDefs(),
       site: admins ? [{ principalId: admins.id, roleDefIds: [1073741829] }] : [],
       nextRoleDefId: 1073741924,
+      appGrants: [],
     };
+  }
+
+  get appGrants(): AppGrant[] {
+    return (this.state.appGrants ??= []);
+  }
+
+  grantOf(appId: string): AppGrant | undefined {
+    return this.appGrants.find((g) => g.appId.toLowerCase() === appId.toLowerCase());
+  }
+
+  /**
+   * What an app may do here: its tenant-wide Sites.* permission, or with Sites.Selected only what a grant to its app id
+   * allows (https://learn.microsoft.com/en-us/graph/permissions-selected-overview, "How access is calculated"). A grant
+   * covers the whole site, lists with their own permissions included, as the add-in model's site collection scope
+   * does; that is our reading, not a documented statement.
+   */
+  private appAllows(principal: Extract<Principal, { kind: "app" }>, perm: number): boolean {
+    const roles = perm === PERM.ViewListItems ? APP_READ : perm === PERM.ManageLists ? APP_MANAGE : perm === PERM.ManagePermissions ? APP_FULL : APP_WRITE;
+    if (roles.some((r) => principal.roles.includes(r))) return true;
+    return (this.selectedMask(principal) & perm) !== 0;
+  }
+
+  /** The permission mask a Sites.Selected app holds through its grant here (0 without the scope or a grant). */
+  private selectedMask(principal: Extract<Principal, { kind: "app" }>): number {
+    if (!principal.roles.includes(SITES_SELECTED)) return 0;
+    let mask = 0;
+    for (const role of this.grantOf(principal.appId)?.roles ?? []) mask = (mask | (this.roleDef(GRANT_LEVEL[role])?.low ?? 0)) >>> 0;
+    return mask;
+  }
+
+  /** Who may list and change Sites.Selected grants: see site-grants.ts. */
+  mayManageGrants(principal: Principal): boolean {
+    if (principal.kind === "app") return APP_FULL.some((r) => principal.roles.includes(r));
+    return (this.userMask(principal.userId) & PERM.ManagePermissions) !== 0;
   }
 
   roleDef(id: number): RoleDef | undefined {
@@ -92,11 +149,7 @@ export class Permissions {
 
   /** Whether a caller holds a permission on a list (or on the site when no list is given). */
   has(principal: Principal, perm: number, list?: ListState): boolean {
-    if (principal.kind === "app") {
-      const roles =
-        perm === PERM.ViewListItems ? APP_READ : perm === PERM.ManageLists ? APP_MANAGE : perm === PERM.ManagePermissions ? APP_FULL : APP_WRITE;
-      return roles.some((r) => principal.roles.includes(r));
-    }
+    if (principal.kind === "app") return this.appAllows(principal, perm);
     return (this.userMask(principal.userId, list) & perm) !== 0;
   }
 
@@ -106,7 +159,7 @@ export class Permissions {
 
   /** SharePoint's "limited access": any permission on the site or on one of its lists lets a user see the site. */
   canSeeSite(principal: Principal, lists: Iterable<ListState>): boolean {
-    if (principal.kind === "app") return APP_READ.some((r) => principal.roles.includes(r));
+    if (principal.kind === "app") return APP_READ.some((r) => principal.roles.includes(r)) || this.selectedMask(principal) !== 0;
     if (this.userMask(principal.userId) !== 0) return true;
     for (const l of lists) if (l.roleAssignments && this.userMask(principal.userId, l) !== 0) return true;
     return false;

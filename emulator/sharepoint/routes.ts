@@ -22,12 +22,27 @@ export interface SpServices {
 }
 
 /** The site segment: "root", a site id "host,guid,guid", or path addressing "host:/sites/upc:". */
-const SITE = String.raw`(?<site>[^/]+:/sites/[^/:]+:?|[^/]+)`;
+export const SITE = String.raw`(?<site>[^/]+:/sites/[^/:]+:?|[^/]+)`;
 const LIST = String.raw`${SITE}/lists/(?<list>[^/]+)`;
 const ITEM = String.raw`${LIST}/items/(?<item>[^/]+)`;
 
-function route(method: Route["method"], pattern: string, name: string, handler: Route["handler"]): Route {
+export function route(method: Route["method"], pattern: string, name: string, handler: Route["handler"]): Route {
   return { method, pattern: new RegExp(`^/sites/${pattern}$`), name, handler };
+}
+
+/** Whether a site segment names this site; anything else is Graph's 404 "Requested site could not be found". */
+export function namesSite(ref: string, site: SiteInfo): boolean {
+  const byPath = /^[^/]+:(\/sites\/[^/:]+):?$/.exec(ref);
+  if (byPath) return byPath[1].toLowerCase() === site.path.toLowerCase();
+  if (ref.includes(",")) {
+    const [, siteGuid, webGuid] = ref.toLowerCase().split(",");
+    return siteGuid === site.siteGuid && (webGuid === undefined || webGuid === site.webGuid);
+  }
+  return ref.toLowerCase() === "root" || ref.toLowerCase() === site.siteGuid;
+}
+
+export function siteNotFound(): GraphError {
+  return new GraphError(404, "itemNotFound", "Requested site could not be found");
 }
 
 export function webUrlOf(baseUrl: string, site: SiteInfo): string {
@@ -66,15 +81,7 @@ export function sharePointRoutes(s: SpServices): Route[] {
   const now = () => ctx.now().getTime();
 
   const resolveSite = (req: EmuRequest): void => {
-    const ref = req.params.site;
-    let ok = ref.toLowerCase() === "root";
-    const byPath = /^[^/]+:(\/sites\/[^/:]+):?$/.exec(ref);
-    if (byPath) ok = byPath[1].toLowerCase() === site.path.toLowerCase();
-    else if (ref.includes(",")) {
-      const [, siteGuid, webGuid] = ref.toLowerCase().split(",");
-      ok = siteGuid === site.siteGuid && (webGuid === undefined || webGuid === site.webGuid);
-    } else if (ref.toLowerCase() === site.siteGuid) ok = true;
-    if (!ok) throw new GraphError(404, "itemNotFound", "Requested site could not be found");
+    if (!namesSite(req.params.site, site)) throw siteNotFound();
     if (!permissions.canSeeSite(req.principal, store.lists.values())) throw accessDenied();
   };
   const listOf = (req: EmuRequest, perm: number): ListState => {
