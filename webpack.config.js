@@ -72,6 +72,8 @@ function buildConfig(env) {
     tenantId: process.env.UPC_TENANT_ID || "",
     clientId: process.env.UPC_CLIENT_ID || "",
     defaultPolicy: process.env.UPC_DEFAULT_POLICY || "council-ccm-2014",
+    caseServiceUrl: process.env.UPC_CASE_SERVICE_URL || "",
+    caseServiceScope: process.env.UPC_CASE_SERVICE_SCOPE || "",
   };
 }
 

@@ -16,9 +16,9 @@ export { lookupSender, cachedSenderLookup, type SenderResult, type SenderQuery }
 export { devUserTokens, devAppTokens } from "./auth/dev-token";
 export { loadCustomerCard, type CustomerCard } from "./lookup/card";
 export { whoAmI, type Me } from "./directory/roles";
-export * as casefile from "./casefile";
 export * as letters from "./repos/letters";
 export * as reports from "./reports";
 export { createDraft, validRecipient, type DraftInput, type DraftRecipient, type CreatedDraft } from "./letters/drafts";
 export * as mail from "./mail";
 export * as serviceState from "./repos/service-state";
+export * as caselog from "./caselog";

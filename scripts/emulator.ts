@@ -18,7 +18,7 @@ export async function runEmulator(argv = process.argv.slice(2), env = process.en
     const site = { graph: admin, siteId: "root" };
     const any = await queryPage(site, "customers", { top: 1 });
     if (any.length === 0) {
-      const s = await seedDemo(site, createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+      const s = await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
       console.log(`Demo data: ${s.customers} customers, ${s.identities} addresses, ${s.contacts} contacts, ${s.referrals} open referrals, ${s.restrictions} restrictions, ${s.messages} mails.`);
     } else console.log("Demo data already present (use --reset to start again).");
   }

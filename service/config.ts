@@ -46,6 +46,16 @@ export interface ServiceOptions {
   monitoringEndDecisionDays?: number;
   /** Names this instance in leases and logs (default: a random id). */
   instanceId?: string;
+  /** The case service API's Application ID URI (default api://<client id>): the audience its tokens must carry. */
+  apiAudience?: string;
+  /** The delegated scope people's tokens for the API must hold (default access_as_user). */
+  apiScope?: string;
+  /** Browser origins allowed to call the API across origins (the add-in's host in a tenant). */
+  allowedOrigins?: string[];
+  /** How often the outbox looks for notices still to send (default 5 s; a step owing one sends it at once). */
+  outboxMs?: number;
+  /** How often rows changed since the last look are checked against the log (default 10 s). */
+  driftMs?: number;
 }
 
 const positiveMs = (name: string) => z.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`);
@@ -80,6 +90,11 @@ const schema = z
     appealWarnDays: z.number().int().min(1),
     monitoringEndDecisionDays: z.number().int().min(1),
     instanceId: z.string().min(1),
+    apiAudience: z.string().min(1).optional(),
+    apiScope: z.string().regex(/^[A-Za-z0-9._-]+$/, "CASE_API_SCOPE must be a scope name such as access_as_user"),
+    allowedOrigins: z.array(z.url({ error: "CASE_API_ALLOWED_ORIGINS must be a comma-separated list of https:// origins" })),
+    outboxMs: positiveMs("outboxMs"),
+    driftMs: positiveMs("driftMs"),
   })
   .superRefine((c, ctx) => {
     const host = new URL(c.graphBaseUrl).hostname;
@@ -90,6 +105,7 @@ const schema = z
     need(c.tenantId && c.clientId && c.clientSecret, "clientSecret", "SERVICE_TENANT_ID, SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET are required on a tenant");
     need(c.mailboxes, "mailboxes", "SERVICE_MAILBOXES is required on a tenant: list the mailboxes to watch");
     need(c.publicUrl?.startsWith("https://"), "publicUrl", "SERVICE_PUBLIC_URL must be an https:// address Graph can reach");
+    for (const o of c.allowedOrigins) need(o.startsWith("https://"), "allowedOrigins", `CASE_API_ALLOWED_ORIGINS: ${o} must be an https:// origin on a tenant`);
   });
 
 export type ServiceConfig = z.infer<typeof schema> & {
@@ -124,6 +140,10 @@ const DEFAULTS = {
   reminderDays: 14,
   appealWarnDays: 5,
   monitoringEndDecisionDays: 14,
+  apiScope: "access_as_user",
+  allowedOrigins: [] as string[],
+  outboxMs: 5_000,
+  driftMs: 10_000,
 };
 
 /** Validates options (defaults filled in); throws a ConfigError listing every problem in words. */
@@ -152,6 +172,8 @@ export function parseConfig(options: ServiceOptions = {}): ServiceConfig {
     ...c,
     mailboxes: c.mailboxes ? c.mailboxes.map((m) => m.toLowerCase()) : null,
     clientState: c.clientState ?? DEV_CLIENT_STATE,
+    allowedOrigins: c.allowedOrigins.map((o) => new URL(o).origin),
+    apiAudience: c.apiAudience ?? (c.clientId ? `api://${c.clientId}` : undefined),
     emulator,
   };
 }
@@ -191,6 +213,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     schedulerMs: num(env, "SERVICE_SCHEDULER_MS", problems),
     initialLookbackHours: num(env, "SERVICE_INITIAL_LOOKBACK_HOURS", problems),
     instanceId: env.SERVICE_INSTANCE_ID || env.WEBSITE_INSTANCE_ID || undefined,
+    apiAudience: env.CASE_API_AUDIENCE || undefined,
+    apiScope: env.CASE_API_SCOPE || undefined,
+    allowedOrigins: list(env.CASE_API_ALLOWED_ORIGINS),
   };
   if (problems.length) throw new ConfigError(problems);
   return parseConfig(options);

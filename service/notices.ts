@@ -13,7 +13,7 @@ export interface BreachNotice {
   receivedAt: string;
   subject: string;
   mailboxes: string[];
-  breaches: Breach[];
+  breaches: Pick<Breach, "message">[];
   guidance: string;
 }
 
@@ -75,5 +75,27 @@ export function lapsedNotice(n: { to: string[]; customerName: string; caseRef: s
       `${n.message} ${n.customerName} (${n.caseRef}) is no longer restricted and the record is closed.` +
       (n.staffNotice.length ? `\n\nThe policy says ${n.staffNotice.join(", ")} must be told.` : "") +
       SIGN_OFF,
+  };
+}
+
+const NOTICE_EVENT_WORDS: Record<string, string> = {
+  MonitoringStarted: "their contact is now being monitored",
+  MonitoringEnded: "their contact is no longer being monitored",
+  SanctionApplied: "sanctions have been put in place",
+  Restricted: "restrictions have been put in place",
+  Lifted: "the restrictions have been lifted",
+};
+
+/**
+ * The policy names who must be told of a step (by office: "Heads of Service", "appropriate staff and managers"); until
+ * those offices are mapped to people, the managers are asked to make sure the staff notice goes.
+ */
+export function staffNoticeDue(n: { to: string[]; customerName: string; caseRef: string; event: string; audiences: string[] }): OutgoingMail {
+  return {
+    to: n.to,
+    subject: `Staff notice owed: ${n.caseRef} ${n.customerName}`,
+    text:
+      `The policy says ${n.audiences.join(", ")} must be told that ${NOTICE_EVENT_WORDS[n.event] ?? n.event} for ${n.customerName} (${n.caseRef}). ` +
+      `Send the staff notice from the customer's case page (Letters), so that it is recorded.${SIGN_OFF}`,
   };
 }

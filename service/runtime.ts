@@ -2,6 +2,9 @@
 // server and the Azure Functions app both build one of these; only who calls the timers differs.
 import { createGraph, type Graph, type TokenSource } from "../graph/client/factory";
 import { tokensFor } from "./auth";
+import { createCaseService, type CaseService } from "./cases";
+import { owedMails } from "./cases/owe";
+import type { TokenCheck } from "./cases/tokens";
 import type { ServiceConfig } from "./config";
 import { FlaggingService } from "./flagging/service";
 import { createLogger, errorFields, type Logger, type LogSink } from "./log";
@@ -12,6 +15,8 @@ export interface RuntimeOptions {
   log?: LogSink;
   /** Overrides the tokens the configuration implies (tests). */
   tokens?: TokenSource;
+  /** Overrides how callers of the case service API are checked (tests). */
+  apiTokens?: TokenCheck;
 }
 
 export interface Runtime {
@@ -19,6 +24,8 @@ export interface Runtime {
   graph: Graph;
   log: Logger;
   service: FlaggingService;
+  /** The case service: the register's one writer, its API and its outbox. */
+  cases: CaseService;
   /** Runs every scheduler job once (idempotent; another instance holding the lease makes it a no-op). */
   runScheduler(now?: Date): Promise<SchedulerReport>;
   /** What the timers do, in one call: register, rules, subscriptions, and a catch-up of every mailbox. */
@@ -30,7 +37,10 @@ export interface Runtime {
 export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runtime {
   const log = createLogger(opts.log);
   const graph = createGraph({ baseUrl: config.graphBaseUrl, tokens: opts.tokens ?? tokensFor(config) });
-  const service = new FlaggingService({ config, graph, log, publicUrl: opts.publicUrl });
+  // The flagging service records breaches through the case service, which sends what they owe from its outbox.
+  const owe = owedMails({ escalationRecipients: () => service.escalationRecipients() });
+  const service: FlaggingService = new FlaggingService({ config, graph, log, publicUrl: opts.publicUrl, owe, onOwed: () => void cases.outbox.sweep().catch(() => undefined) });
+  const cases = createCaseService({ config, graph, site: service.site, log, owe, noticeFrom: () => service.noticeFrom, tokens: opts.apiTokens });
   const timers: NodeJS.Timeout[] = [];
   let schedulerRunning: Promise<SchedulerReport> | null = null;
 
@@ -44,8 +54,9 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
         reminderDays: config.reminderDays,
         appealWarnDays: config.appealWarnDays,
         monitoringEndDecisionDays: config.monitoringEndDecisionDays,
-        noticeFrom: service.noticeFrom,
         escalationRecipients: () => service.escalationRecipients(),
+        owe,
+        sendOwed: () => cases.outbox.sweep(),
       },
       now,
     ).finally(() => (schedulerRunning = null));
@@ -72,6 +83,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
     graph,
     log,
     service,
+    cases,
     runScheduler: schedule,
     async upkeep() {
       await service.refreshRegister();
@@ -79,18 +91,21 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       await service.ensureSubscriptions();
       service.catchUpAll();
       await service.idle(50_000);
+      await cases.outbox.sweep();
     },
     startTimers() {
       every(config.registerPollMs, "register", () => service.refreshRegister());
       every(config.upkeepMs, "subscriptions", () => service.ensureSubscriptions());
       every(config.sweepMs, "sweep", () => service.catchUpAll());
       if (config.scheduler) every(config.schedulerMs, "scheduler", () => schedule());
+      every(config.outboxMs, "outbox", () => cases.outbox.sweep());
     },
     async close() {
       for (const t of timers) clearInterval(t);
       timers.length = 0;
       await schedulerRunning?.catch(() => undefined);
       await service.close();
+      await cases.outbox.idle();
     },
   };
 }

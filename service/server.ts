@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import type { TokenSource } from "../graph/client/factory";
 import { describeConfig, parseConfig, type ServiceOptions } from "./config";
 import type { FlaggingService } from "./flagging/service";
+import { isApiPath, MAX_API_BODY } from "./cases";
+import type { TokenCheck } from "./cases/tokens";
 import { healthEndpoint, MAX_BODY_BYTES, notificationEndpoint, type EndpointResponse } from "./handlers";
 import type { LogSink } from "./log";
 import { createRuntime, type Runtime } from "./runtime";
@@ -13,6 +15,8 @@ export interface StartServiceOptions extends ServiceOptions {
   log?: LogSink;
   /** Overrides the tokens the configuration implies (tests). */
   tokens?: TokenSource;
+  /** Overrides how callers of the case service API are checked (tests). */
+  apiTokens?: TokenCheck;
 }
 
 export interface RunningService {
@@ -26,15 +30,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<string | null> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(c);
+      if (size <= max) chunks.push(c);
     });
-    req.on("end", () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(size > max ? null : Buffer.concat(chunks).toString("utf8")));
     req.on("error", () => resolve(null));
   });
 }
@@ -56,6 +60,15 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname.replace(/\/+$/, "");
     if (path === "/health" && req.method === "GET") return send(res, healthEndpoint(runtime?.service ?? null));
+    if (isApiPath(path)) {
+      void readBody(req, MAX_API_BODY).then(async (body) => {
+        if (body === null) return send(res, { status: 413, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason: "That request is too large." }) });
+        if (!runtime) return send(res, { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "2" }, body: JSON.stringify({ reason: "The case service is starting; try again in a moment." }) });
+        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]));
+        send(res, await runtime.cases.api.handle({ method: req.method ?? "GET", path, headers, body }));
+      });
+      return;
+    }
     if (path !== "/notifications" && path !== "/lifecycle") return send(res, { status: 404, headers: { "Content-Type": "text/plain" }, body: "Not found." });
     void readBody(req).then((body) => {
       if (body === null) return send(res, { status: 413, headers: { "Content-Type": "text/plain" }, body: "Too large." });
@@ -78,7 +91,7 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens });
+  runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens });
   runtime.log.info("service.starting", { ...describeConfig(config), port });
   try {
     await runtime.service.start();

@@ -15,6 +15,10 @@ export interface AppConfig {
   clientId?: string;
   /** Tenant mode: the delegated Graph scopes to request (default DEFAULT_GRAPH_SCOPES). */
   scopes?: string[];
+  /** The case service's API root, e.g. "https://upc-service.azurewebsites.net/api" (development: this origin's /api). */
+  caseServiceUrl: string;
+  /** Tenant mode: the scope people's tokens for the case service carry, e.g. "api://<service app id>/access_as_user". */
+  caseServiceScope?: string;
 }
 
 export class ConfigError extends Error {
@@ -56,6 +60,7 @@ const emulatorSchema = z.object({
   graphBaseUrl: z.url({ error: (i) => `The Graph address "${String(i.input)}" is not a web address.` }),
   site: graphSite,
   user: z.email({ error: (i) => `The demo user "${String(i.input)}" is not an e-mail address (use ?user=sam.officer@upc.test).` }),
+  caseServiceUrl: z.url({ error: (i) => `The case service address "${String(i.input)}" is not a web address.` }),
 });
 
 const tenantSchema = z.object({
@@ -72,6 +77,12 @@ const tenantSchema = z.object({
   tenantId: guid("tenant id", where.tenantId),
   clientId: guid("client id", where.clientId),
   scopes: z.array(z.string().min(1)).min(1, "The list of Graph scopes is empty."),
+  caseServiceUrl: z
+    .string({ error: "The case service's address is missing: give the Functions app's https address ending in /api (build setting UPC_CASE_SERVICE_URL)." })
+    .refine((u) => /^https:\/\/[^/]+/.test(u), { error: (i) => `The case service address "${String(i.input)}" must be an https:// address (build setting UPC_CASE_SERVICE_URL).` }),
+  caseServiceScope: z
+    .string({ error: "The case service's scope is missing: give api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE)." })
+    .regex(/^api:\/\/[^/]+\/[A-Za-z0-9._-]+$/, { error: (i) => `The case service scope "${String(i.input)}" should look like api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE).` }),
 });
 
 /** Empty strings are "not set" (webpack's DefinePlugin turns unset variables into ""). */
@@ -103,10 +114,12 @@ export function readConfig(url: URL, built: Partial<AppConfig> = {}): AppConfig 
   // The dev server may proxy the emulator below the page's own origin ("/graph/v1.0").
   const graphBaseUrl = rawGraph.startsWith("/") ? `${url.origin}${rawGraph}` : rawGraph;
   const site = given(built.site) ?? (mode === "emulator" ? "root" : "");
+  const rawService = param("service") ?? given(built.caseServiceUrl) ?? (mode === "emulator" ? "/api" : undefined);
+  const caseServiceUrl = rawService?.startsWith("/") ? `${url.origin}${rawService}` : rawService;
 
   const parsed =
     mode === "emulator"
-      ? emulatorSchema.safeParse({ mode, graphBaseUrl, site, user: (param("user") ?? given(built.user) ?? "sam.officer@upc.test").toLowerCase() })
+      ? emulatorSchema.safeParse({ mode, graphBaseUrl, site, user: (param("user") ?? given(built.user) ?? "sam.officer@upc.test").toLowerCase(), caseServiceUrl })
       : tenantSchema.safeParse({
           mode,
           graphBaseUrl,
@@ -114,6 +127,8 @@ export function readConfig(url: URL, built: Partial<AppConfig> = {}): AppConfig 
           tenantId: given(built.tenantId),
           clientId: given(built.clientId),
           scopes: scopesOf(built.scopes) ?? [...DEFAULT_GRAPH_SCOPES],
+          caseServiceUrl,
+          caseServiceScope: given(built.caseServiceScope),
         });
   if (!parsed.success) throw new ConfigError([...new Set(parsed.error.issues.map((i) => i.message))]);
   return parsed.data;

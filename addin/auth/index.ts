@@ -29,3 +29,13 @@ export function createAccountManager(config: AppConfig, surface: AuthSurface, de
   if (!config.tenantId || !config.clientId) throw new ConfigError(["Tenant mode needs the tenant id and the app's client id in the build configuration."]);
   return createTenantAccountManager(config, surface, { ...hostDeps(surface), ...deps });
 }
+
+/**
+ * Tokens for the case service, from the same sign-in: the emulator's development token, or (tenant) a token for the
+ * service's own API scope through nested app authentication, never a Graph token.
+ */
+export function createCaseServiceTokens(config: AppConfig, surface: AuthSurface, deps: AuthDeps = {}): TokenSource {
+  if (config.mode === "emulator") return devUserTokens(config.user!);
+  if (!config.caseServiceScope) throw new ConfigError(["Tenant mode needs the case service's scope in the build configuration (UPC_CASE_SERVICE_SCOPE)."]);
+  return createAccountManager({ ...config, scopes: [config.caseServiceScope] }, surface, deps);
+}

@@ -11,7 +11,7 @@ export const GRAPH_RESOURCE = "https://graph.microsoft.com";
  */
 export const DEFAULT_GRAPH_SCOPES = ["User.Read", "GroupMember.Read.All", "Sites.Selected", "Mail.ReadWrite", "Mail.Send"] as const;
 
-/** Scopes as MSAL sends them: fully qualified for Graph, so no other resource is ever implied. */
+/** Scopes as MSAL sends them: fully qualified for Graph, so no other resource is ever implied; an API's own stay as given. */
 export function qualifiedScopes(scopes: readonly string[]): string[] {
-  return scopes.map((s) => (/^https?:\/\//.test(s) ? s : `${GRAPH_RESOURCE}/${s}`));
+  return scopes.map((s) => (/^(https?|api):\/\//.test(s) ? s : `${GRAPH_RESOURCE}/${s}`));
 }

@@ -10,6 +10,9 @@ export interface BuildConfig {
   clientId: string;
   /** The policy a new record starts under when an officer starts a contact log. */
   defaultPolicy: string;
+  /** Empty: the same origin's /api (the dev server's proxy to the case service). */
+  caseServiceUrl: string;
+  caseServiceScope: string;
 }
 
 declare const __UPC_BUILD__: BuildConfig | undefined;
@@ -17,4 +20,4 @@ declare const __UPC_BUILD__: BuildConfig | undefined;
 export const BUILD: BuildConfig =
   typeof __UPC_BUILD__ !== "undefined"
     ? __UPC_BUILD__
-    : { mode: "emulator", graphBaseUrl: "", site: "root", tenantId: "", clientId: "", defaultPolicy: "council-ccm-2014" };
+    : { mode: "emulator", graphBaseUrl: "", site: "root", tenantId: "", clientId: "", defaultPolicy: "council-ccm-2014", caseServiceUrl: "", caseServiceScope: "" };

@@ -16,6 +16,8 @@ export function pageConfig(url: URL, user?: string): AppConfig {
     site: BUILD.site,
     ...(BUILD.tenantId ? { tenantId: BUILD.tenantId } : {}),
     ...(BUILD.clientId ? { clientId: BUILD.clientId } : {}),
+    ...(BUILD.caseServiceUrl ? { caseServiceUrl: BUILD.caseServiceUrl } : {}),
+    ...(BUILD.caseServiceScope ? { caseServiceScope: BUILD.caseServiceScope } : {}),
     ...(user ? { user } : {}),
   });
 }

@@ -3,7 +3,8 @@ import { DataError, kindForStatus, toDataError } from "../../graph/client/errors
 import { createGraph, type Graph } from "../../graph/client/factory";
 import { whoAmI, type Me } from "../../graph/directory/roles";
 import type { Site } from "../../graph/repos/items";
-import { createAccountManager, type AppConfig, type AuthSurface } from "../auth";
+import { createAccountManager, createCaseServiceTokens, type AppConfig, type AuthSurface } from "../auth";
+import { createCaseServiceClient, type CaseServiceClient } from "../../graph/case-service/client";
 import { BUILD, pageConfig } from "./build";
 import { senderLookups, type SenderLookups, type StorageLike } from "./flag";
 
@@ -12,6 +13,8 @@ export { hasRole } from "./roles";
 export interface PaneServices {
   graph: Graph;
   site: Site;
+  /** Every change to the register but a logged contact goes through the case service. */
+  cases: CaseServiceClient;
   lookups: SenderLookups;
   /** The officer's profile and roles (one $batch, remembered for the session). */
   me(): Promise<Me>;
@@ -33,11 +36,13 @@ export function createPaneServices(config: AppConfig, surface: AuthSurface, defa
   const tokens = createAccountManager(config, surface);
   const graph = createGraph({ baseUrl: config.graphBaseUrl, tokens });
   const site: Site = { graph, siteId: config.site };
+  const cases = createCaseServiceClient({ baseUrl: config.caseServiceUrl, tokens: createCaseServiceTokens(config, surface) });
   let mine: Promise<Me> | null = null;
   const key = `${ME_KEY}.${config.user ?? config.clientId ?? ""}`;
   return {
     graph,
     site,
+    cases,
     lookups: senderLookups(site, { storage }),
     defaultPolicy,
     me() {

@@ -191,12 +191,12 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
     }
   };
   const start = () =>
-    run("start", () => startContactLog(services.site, { name: flag.name || flag.address, address: flag.address, policyId: services.defaultPolicy }));
+    run("start", () => startContactLog(services.cases, { name: flag.name || flag.address, address: flag.address, policyId: services.defaultPolicy }));
   return (
     <div className={styles.row}>
       {flag.kind === "possible" && isDecider(pane)
         ? flag.candidates.map((c) => (
-            <Button key={c.id} appearance="primary" disabled={!!busy} onClick={() => run(`add-${c.id}`, () => addAddress(services.site, c, flag.address))}>
+            <Button key={c.id} appearance="primary" disabled={!!busy} onClick={() => run(`add-${c.id}`, () => addAddress(services.cases, c, flag.address))}>
               Add this address to {c.name}
             </Button>
           ))

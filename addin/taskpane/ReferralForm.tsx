@@ -5,6 +5,7 @@ import type { Role } from "../../shared/domain/vocab";
 import type { CustomerCard } from "../../graph/lookup/card";
 import { errorWords } from "../components/ErrorNotice";
 import { ukDate } from "../components/format";
+import { newIdempotencyKey } from "../../graph/case-service/client";
 import { presetFor, referCase } from "../pane-data/referral";
 import type { PaneServices } from "../pane-data/services";
 import type { CardView } from "../pane-data/view";
@@ -22,6 +23,8 @@ export default function ReferralForm({ services, card, view, actor, onSaved, onC
   const [summary, setSummary] = useState("");
   const [evidence, setEvidence] = useState<string[]>([]);
   const [state, setState] = useState<{ busy: boolean; refusal?: string; error?: unknown }>({ busy: false });
+  // One key per referral being written: trying again after a failure cannot refer twice.
+  const [key] = useState(newIdempotencyKey);
 
   if (!preset) {
     return (
@@ -37,7 +40,7 @@ export default function ReferralForm({ services, card, view, actor, onSaved, onC
     setState({ busy: true });
     try {
       const outcome = await referCase(
-        services.site,
+        services.cases,
         customer,
         {
           behaviours,
@@ -50,7 +53,7 @@ export default function ReferralForm({ services, card, view, actor, onSaved, onC
           summary,
           evidenceContactIds: evidence,
         },
-        actor,
+        key,
       );
       if (!outcome.ok) {
         setState({ busy: false, refusal: outcome.refusal });

@@ -84,6 +84,6 @@ export async function openCustomer(site: Site, req: OpenRequest): Promise<StepOu
   } catch (err) {
     if (!(err instanceof DataError && (err.retryable || err.kind === "Conflict"))) throw err;
   }
-  return { ok: true, customerId: row.id, seq: 1, record: t.record, effects: t.effects, repeated: false, projection };
+  return { ok: true, customerId: row.id, seq: 1, record: t.record, effects: t.effects, repeated: false, owed: 0, projection };
 }
 

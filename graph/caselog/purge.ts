@@ -35,3 +35,17 @@ export async function purgeCustomer(site: Site, customerId: string, purgeSeq: nu
   await deleteRows(site, "caseEvents", last);
   return counts;
 }
+
+/** Purges cut short (the log's Purge step is still there): finished now. Counts of what went, summed. */
+export async function finishPurges(site: Site): Promise<Record<string, number>> {
+  const left = await persistently(() => queryAll(site, "caseEvents", { filter: eq("Type", "Purge"), select: ["Title", "Seq"] }));
+  const totals: Record<string, number> = {};
+  for (const e of left) {
+    const f = e.fields as { Title?: string; Seq?: unknown };
+    const customerId = String(f.Title ?? "").split(":")[0];
+    if (!/^\d+$/.test(customerId)) continue;
+    const counts = await purgeCustomer(site, customerId, Number(f.Seq));
+    for (const [list, n] of Object.entries(counts)) totals[list] = (totals[list] ?? 0) + n;
+  }
+  return totals;
+}

@@ -11,7 +11,7 @@ import { legacyImport } from "./legacy";
 import { loadRegister, type LoadedRegister } from "./load";
 import { projectCustomer, type ProjectOutcome } from "./project";
 
-export type Owe = (effects: Effect[], record: CaseRecord, customerId: string) => Promise<Omit<OwedMail, "n">[]>;
+export type Owe = (effects: Effect[], record: CaseRecord, customerId: string, event: StepEvent) => Promise<Omit<OwedMail, "n">[]>;
 
 export interface StepRequest {
   event: StepEvent;
@@ -33,6 +33,8 @@ export type StepOutcome =
       effects: Effect[];
       /** The step had already been stored under this key: this is its answer again. */
       repeated: boolean;
+      /** How many notices the step owes (the outbox sends them). */
+      owed: number;
       /** Null when the rows could not be brought up to date just now (the case service finishes it later). */
       projection: ProjectOutcome | null;
     }
@@ -75,7 +77,7 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
     const now = wholeSecond(req.now ?? new Date());
     const t = applyStep(replay.record, req.event, { preset, actor: req.actor, now, first: false });
     if (!t.ok) return refusal(isRoleRefusal(t.reason) ? 403 : 422, t.reason);
-    const owed = req.owe ? (await req.owe(t.effects, t.record, customerId)).map((o, n) => ({ ...o, n })) : [];
+    const owed = req.owe ? (await req.owe(t.effects, t.record, customerId, req.event)).map((o, n) => ({ ...o, n })) : [];
     const stored: StoredEvent = { seq: replay.seq + 1, event: req.event, actor: req.actor, at: now.toISOString(), idempotencyKey: req.idempotencyKey, presetVersion: presetVersion(preset), owed };
     const appended = await appendEvent(site, customerId, stored);
     if (!appended.ok && appended.reason === "race") {
@@ -87,7 +89,7 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
       return answerStored(site, await persistently(() => loadRegister(site, customerId)), appended.event, presets);
     }
     const projection = await projectAfter(site, customerId, { ...loaded, events: [...loaded.events, stored] }, presets);
-    return { ok: true, customerId, seq: stored.seq, record: t.record, effects: t.effects, repeated: false, projection };
+    return { ok: true, customerId, seq: stored.seq, record: t.record, effects: t.effects, repeated: false, owed: owed.length, projection };
   }
   return refusal(409, "Others kept changing this case while your step was being saved. Reload to see their changes, then try again.");
 }
@@ -97,7 +99,7 @@ async function answerStored(site: Site, loaded: LoadedRegister, stored: StoredEv
   const upTo = replayLog(loaded.events, presets, stored.seq);
   if (upTo.problem) return refusal(409, `This case's history has a problem an administrator must look at: ${upTo.problem}`);
   const projection = await projectAfter(site, loaded.customerId, loaded, presets);
-  return { ok: true, customerId: loaded.customerId, seq: stored.seq, record: upTo.record, effects: upTo.steps.at(-1)?.effects ?? [], repeated: true, projection };
+  return { ok: true, customerId: loaded.customerId, seq: stored.seq, record: upTo.record, effects: upTo.steps.at(-1)?.effects ?? [], repeated: true, owed: stored.owed.length, projection };
 }
 
 /** Projection is best done at once, but the step is already safe in the log: a failure here is finished later. */

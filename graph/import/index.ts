@@ -1,5 +1,7 @@
 // Importing an existing register (a spreadsheet saved as CSV): read and check every row, check the rows against what
 // the site already holds, and only then write, so that a file with any problem changes nothing. Safe to run again.
+import type { Actor } from "../../shared/workflow";
+import { whoAmI } from "../directory/roles";
 import type { Site } from "../repos/items";
 import { CsvError, parseCsv } from "./csv";
 import { describeRowPlan, planImport, planIsEmpty, type ImportPlan } from "./plan";
@@ -17,6 +19,8 @@ export interface ImportOptions {
   defaultPolicy?: string;
   now?: Date;
   onProgress?: (done: number, total: number, step: string) => void;
+  /** Who is importing (an administrator): recorded on each step; by default the signed-in person. */
+  actor?: Actor;
 }
 
 export type ImportResult =
@@ -47,6 +51,7 @@ export async function importRegister(site: Site, csvText: string, options: Impor
   const changes = plan.rows.flatMap(describeRowPlan);
   const notes = [...reading.notes, ...notesOf(plan)];
   if (options.dryRun || planIsEmpty(plan)) return { outcome: "planned", changes, notes, rows: reading.rows.length };
-  const summary = await writePlan(site, plan, { now: options.now, onProgress: options.onProgress });
+  const actor = options.actor ?? (await whoAmI(site.graph));
+  const summary = await writePlan(site, plan, { actor, now: options.now, onProgress: options.onProgress });
   return { outcome: "written", changes, notes, rows: reading.rows.length, summary };
 }

@@ -1,12 +1,13 @@
-// Writing an import plan through the repositories (the same code the product uses), one row at a time.
-import { describeRestriction } from "../../shared/restrictions";
-import type { Customer } from "../../shared/domain/records";
-import { createCustomer } from "../repos/customers";
-import { addIdentity } from "../repos/identities";
+// Writing an import plan through the register's log (the one path every writer takes): a new customer is one Imported
+// step carrying everything its row holds; a customer already on record gets one step adding what it lacks.
+import type { CustomerDetails, StepEvent } from "../../shared/register";
+import { newCaseFile, type Actor, type CaseFile } from "../../shared/workflow";
+import type { RestrictionTerm, ReviewRecord } from "../../shared/workflow/state";
+import { openCustomer, takeStep } from "../caselog";
+import { DataError } from "../client/errors";
 import type { Site } from "../repos/items";
-import { createRestriction } from "../repos/restrictions";
-import { createReview } from "../repos/reviews";
-import { restrictionFor, type ImportPlan, type RowPlan } from "./plan";
+import type { ImportPlan, RowPlan } from "./plan";
+import type { RegisterRow } from "./rows";
 
 export interface WriteSummary {
   customers: number;
@@ -20,47 +21,83 @@ export function writesOf(p: RowPlan): number {
   return (p.existing ? 0 : 1) + p.identities.length + p.restrictions.length + p.reviews.length;
 }
 
-export async function writePlan(site: Site, plan: ImportPlan, options: { now?: Date; onProgress?: (done: number, total: number, step: string) => void } = {}): Promise<WriteSummary> {
+const SOURCE = "an import of an existing register";
+
+function terms(r: RegisterRow, params: RowPlan["restrictions"]): RestrictionTerm[] {
+  return params.map((p) => ({ kind: p.kind, params: p, startsAt: r.restrictionsFrom, endsAt: r.restrictionsUntil, state: "Active" }));
+}
+
+function reviews(list: RowPlan["reviews"], now: Date): ReviewRecord[] {
+  return list.map((rv) => ({ kind: rv.kind, openedAt: now.toISOString(), dueBy: rv.dueBy, outcome: null, by: null, decidedAt: null, reasons: null }));
+}
+
+/** The case file a row stands for: its status, restrictions and reviews, and the dates the sheet gives. */
+export function fileFor(r: RegisterRow, now: Date): CaseFile {
+  const c = r.customer;
+  const scheduled = r.reviews.filter((x) => x.kind === "ScheduledReview").map((x) => x.dueBy).sort()[0] ?? null;
+  const monitoringEnd = c.monitoringEnds ?? r.reviews.find((x) => x.kind === "MonitoringEnd")?.dueBy ?? null;
+  return {
+    ...newCaseFile(c.policyId, c.status),
+    restrictions: terms(r, r.restrictions),
+    reviews: reviews(r.reviews, now),
+    reviewDue: c.status === "Restricted" ? (c.reviewDue ?? scheduled ?? r.restrictionsUntil) : null,
+    monitoring: c.status === "Monitoring" && monitoringEnd ? { startsAt: now.toISOString(), endsAt: monitoringEnd, outcome: null } : null,
+    closedAt: c.status === "Closed" ? now.toISOString() : null,
+    retainUntil: c.retainUntil ?? null,
+  };
+}
+
+function detailsOf(r: RegisterRow): CustomerDetails {
+  const c = r.customer;
+  return {
+    name: c.name,
+    caseRef: c.caseRef ?? "",
+    kind: c.kind,
+    policyId: c.policyId,
+    serviceAreas: c.serviceAreas,
+    spocUpn: c.spocUpn ?? null,
+    spocName: c.spocName ?? null,
+    spocDeputyUpn: c.spocDeputyUpn ?? null,
+    allowedChannels: c.allowedChannels,
+    staffGuidance: c.staffGuidance,
+    adjustments: c.adjustments,
+  };
+}
+
+/** A key per row and content: running the same import again finds its own steps instead of adding them twice. */
+function keyFor(prefix: string, content: unknown): string {
+  const text = JSON.stringify(content);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${prefix}:${h.toString(16).padStart(8, "0")}:${text.length}`;
+}
+
+export async function writePlan(site: Site, plan: ImportPlan, options: { actor: Actor; now?: Date; onProgress?: (done: number, total: number, step: string) => void }): Promise<WriteSummary> {
   const now = options.now ?? new Date();
   const summary: WriteSummary = { customers: 0, identities: 0, restrictions: 0, reviews: 0 };
   const total = plan.rows.reduce((n, p) => n + writesOf(p), 0);
   let done = 0;
-  const step = (what: string) => options.onProgress?.(++done, total, what);
 
   for (const p of plan.rows) {
-    if (writesOf(p) === 0) continue;
+    const n = writesOf(p);
+    if (n === 0) continue;
     const r = p.source;
-    let customer: Customer = p.existing!;
+    const identities = p.identities.map((i) => ({ kind: i.kind, value: i.value }));
+    let outcome;
     if (!p.existing) {
-      customer = await createCustomer(site, r.customer);
+      const event: StepEvent = { type: "Imported", customer: detailsOf(r), identities, file: fileFor(r, now), source: SOURCE };
+      outcome = await openCustomer(site, { event, actor: options.actor, idempotencyKey: keyFor(`import:row`, [r.customer, r.identities, r.restrictions, r.reviews]), now });
       summary.customers++;
-      step(`Row ${r.row}: ${customer.caseRef}`);
+    } else {
+      const event: StepEvent = { type: "ImportAmended", identities, restrictions: terms(r, p.restrictions), reviews: reviews(p.reviews, now), source: SOURCE };
+      outcome = await takeStep(site, p.existing.id!, { event, actor: options.actor, idempotencyKey: keyFor(`import:${p.existing.id}`, [identities, p.restrictions, p.reviews]), now });
     }
-    for (const i of p.identities) {
-      await addIdentity(site, customer, i.kind, i.value);
-      summary.identities++;
-      step(`Row ${r.row}: ${i.value}`);
-    }
-    for (const params of p.restrictions) {
-      const restriction = restrictionFor(r, params, customer.id!);
-      await createRestriction(site, { ...restriction, title: describeRestriction(restriction) });
-      summary.restrictions++;
-      step(`Row ${r.row}: ${params.kind}`);
-    }
-    for (const review of p.reviews) {
-      await createReview(site, {
-        title: `${review.kind === "ScheduledReview" ? "Scheduled review" : "End of monitoring"}: ${customer.caseRef}`,
-        customerId: customer.id!,
-        caseId: null,
-        kind: review.kind,
-        openedAt: now.toISOString(),
-        dueBy: review.dueBy,
-        reviewer: null,
-        outcome: null,
-      });
-      summary.reviews++;
-      step(`Row ${r.row}: review due ${review.dueBy.slice(0, 10)}`);
-    }
+    if (!outcome.ok) throw new DataError(outcome.status === 403 ? "Forbidden" : "Invalid", `Row ${r.row}: ${outcome.reason}`, outcome.status);
+    summary.identities += p.identities.length;
+    summary.restrictions += p.restrictions.length;
+    summary.reviews += p.reviews.length;
+    done += n;
+    options.onProgress?.(done, total, `Row ${r.row}: ${outcome.record.customer.caseRef}`);
   }
   return summary;
 }

@@ -27,5 +27,6 @@ export {
   type Subscription,
 } from "./subscriptions";
 export { inboxDeltaStart, readInboxDelta, flagCategoryRequest, sendMail, DeltaLinkExpired, DELTA_SELECT, type InboxMessage, type DeltaRound, type OutgoingMail } from "./messages";
+export { sendOnce, messageIdFor } from "./send-once";
 export { readRegisterDelta, registerDeltaStart, type RegisterChange, type RegisterList, type RegisterRound } from "./register";
 export { resolveMailboxes, groupMemberUpns, type MailboxRef } from "./people";

@@ -1,7 +1,8 @@
-// Everything the Teams tab's case page shows about one customer: the case file (one $batch) and, in a second $batch
-// sent at the same time, the addresses, the contact log and (for deciders only) the health and vulnerability notes.
+// Everything the Teams tab's case page shows about one customer: the case file replayed from its log with the rows it
+// projects (one $batch) and, in a second $batch sent at the same time, the addresses, the contact log and (for deciders
+// only) the health and vulnerability notes.
 import type { Contact } from "../../shared/domain/records";
-import { loadCaseFile, type LoadedCase } from "../casefile/load";
+import { loadCaseView, type LoadedCase } from "./case-view";
 import { eq } from "../client/odata";
 import { contactFromItem } from "../repos/contacts";
 import { date, lookupId, str, type Fields } from "../repos/fields";
@@ -35,7 +36,7 @@ export async function loadCasePage(site: Site, customerId: string, opts: { withS
     { id: "contacts", method: "GET", url: queryUrl(site, "contacts", { filter: byCustomer, orderby: "fields/ContactAt desc", top: 999 }) },
     ...(opts.withSensitive ? [{ id: "sensitive", method: "GET" as const, url: queryUrl(site, "sensitive", { filter: byCustomer, top: 999 }) }] : []),
   ]);
-  const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseFile(site, customerId), extra]);
+  const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseView(site, customerId), extra]);
   return {
     loaded,
     identities: (await allRows(site, identities)).map(identityFromItem),

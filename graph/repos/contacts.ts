@@ -3,7 +3,7 @@ import { contactSchema, type Contact } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
 import { eq, odataDate } from "../client/odata";
 import { compact, date, list, lookupId, num, str, type Fields } from "./fields";
-import { createItem, persistently, queryAll, queryPage, updateFields, type ListItem, type Site } from "./items";
+import { createItem, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";
 
 export function contactFromItem(item: ListItem): Contact & { id: string } {
   const f = item.fields as Fields;
@@ -66,8 +66,9 @@ export interface Logged {
 }
 
 /**
- * Logs a contact exactly once. MessageId is unique in SharePoint, so a second writer's create fails as a duplicate;
- * we then add any recipients it knew that the stored one lacks, so the log shows everyone the mail reached.
+ * Logs a contact exactly once. MessageId is unique in SharePoint, so a second writer's create fails as a duplicate and
+ * the contact already in the log is returned. People may only add to the log (they cannot edit a contact), so the
+ * recipients it lacks are added by the flagging service, which reads every watched mailbox.
  */
 export async function logContact(site: Site, input: Contact): Promise<Logged> {
   const contact = contactSchema.parse({ ...input, messageId: keyFor(input), recipients: [...new Set(input.recipients.map((r) => r.toLowerCase()))] });
@@ -77,19 +78,9 @@ export async function logContact(site: Site, input: Contact): Promise<Logged> {
   } catch (e) {
     if (!(e instanceof DataError && e.kind === "Duplicate")) throw e;
   }
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const existing = await persistently(() => findByMessageId(site, contact.messageId!));
-    if (!existing) throw new DataError("Conflict", "The contact was recorded and then removed while saving; please try again.");
-    const missing = contact.recipients.filter((r) => !existing.recipients.includes(r));
-    if (missing.length === 0) return { contact: existing, created: false };
-    try {
-      await persistently(() => updateFields(site, "contacts", existing.id, { Recipients: [...existing.recipients, ...missing].join("\n") }, existing.etag));
-      return { contact: { ...existing, recipients: [...existing.recipients, ...missing] }, created: false };
-    } catch (e) {
-      if (!(e instanceof DataError && e.kind === "Conflict")) throw e;
-    }
-  }
-  throw new DataError("Conflict");
+  const existing = await persistently(() => findByMessageId(site, contact.messageId!));
+  if (!existing) throw new DataError("Conflict", "The contact was recorded and then removed while saving; please try again.");
+  return { contact: existing, created: false };
 }
 
 /** A customer's contacts from a time on (ContactAt and Customer are indexed), oldest first. */

@@ -46,7 +46,7 @@ export async function benchService(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true, retryAfterSeconds: 0.05 });
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
   await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
-  await seedDemo({ graph: admin, siteId: "root" }, createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+  await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
   const s = await startService({ graphBaseUrl: emu.url, port: 0, mailboxes: MAILBOXES, scheduler: false, log: () => undefined });
   try {
     await settle(emu, s);

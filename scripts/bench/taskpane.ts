@@ -52,7 +52,7 @@ export async function benchTaskpane(): Promise<void> {
     // ── The register: the demo data, as npm start loads it ──────────────────────────────────────────────────────
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
     await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
-    await seedDemo({ graph: admin, siteId: "root" }, createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
 
     // ── Requests to show the flag, with the pane's own lookup code ──────────────────────────────────────────────
     const site = { graph: createGraph({ baseUrl: emu.url, tokens: devUserTokens(USER) }), siteId: "root" };

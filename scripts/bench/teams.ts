@@ -66,7 +66,7 @@ export async function benchTeams(): Promise<void> {
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
     await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
     const site = { graph: admin, siteId: "root" };
-    await seedDemo(site, createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
     const busy = await createCustomer(site, { name: "Bench Busy Customer", kind: "Individual", status: "Referred", policyId: "cumbria-fire-2023", serviceAreas: "Fire Safety", allowedChannels: [], staffGuidance: "", adjustments: "Prefers e-mail." });
     const now = Date.now();
     const channels = ["Email", "Email", "Phone", "Letter", "InPerson"];

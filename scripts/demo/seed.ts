@@ -1,21 +1,24 @@
-// Loads the demo register and demo mail through the real data layer (Graph over HTTP), relative to today.
-import { describeRestriction } from "../../shared/restrictions";
+// Loads the demo register and demo mail through the real code path, relative to today: each demo customer is one
+// Imported step in the register's log (as an administrator's import of an older register would be), projected by the
+// case service's own code; contacts are logged as officers and the flagging service log them; mail is delivered.
 import type { Contact } from "../../shared/domain/records";
+import { normaliseIdentity } from "../../shared/address";
 import { CONTACT_CHANNELS } from "../../shared/domain/vocab";
 import { getPreset } from "../../shared/presets/registry";
+import type { CustomerDetails, IdentityEntry } from "../../shared/register";
+import { newCaseFile, type Actor, type CaseFile } from "../../shared/workflow";
+import { openCustomer } from "../../graph/caselog";
 import { ensureOk, type BatchRequest, type Graph } from "../../graph/client/factory";
-import { createCustomer, syncIdentities } from "../../graph/repos/customers";
-import { addIdentity } from "../../graph/repos/identities";
 import { contactToFields } from "../../graph/repos/contacts";
-import { createCase } from "../../graph/repos/cases";
-import { createRestriction } from "../../graph/repos/restrictions";
-import { createReview } from "../../graph/repos/reviews";
 import { createItem, itemsPath, type Site } from "../../graph/repos/items";
 import { DEMO_CUSTOMERS, UNFLAGGED_SENDERS, type DemoCustomer } from "./people";
 
 const DAY = 86_400_000;
 const STAFF = ["sam.officer@upc.test", "kim.officer@upc.test", "mo.manager@upc.test", "complaints@upc.test"];
 const MAILBOXES = ["sam.officer@upc.test", "kim.officer@upc.test", "complaints@upc.test"];
+/** The demo register was "imported" by the administrator. */
+const IMPORTER: Actor = { upn: "admin@upc.test", roles: ["Admin", "Staff"] };
+const DECIDER = "dee.decider@upc.test";
 
 /** A small deterministic generator, so the demo is the same every time it is seeded. */
 function random(seed: number) {
@@ -72,106 +75,106 @@ function contactsFor(d: DemoCustomer, customerId: string, now: Date, rnd: () => 
   return out;
 }
 
-export async function seedDemo(site: Site, mailGraph: Graph, now = new Date()): Promise<SeedSummary> {
+/** The case file a demo customer stands for: what its status implies happened, at dates relative to `now`. */
+function demoFile(d: DemoCustomer, index: number, now: Date): CaseFile {
+  const preset = getPreset(d.policyId)!;
+  const at = (days: number) => new Date(now.getTime() + days * DAY).toISOString();
+  const decidedAt = at(-(40 + index));
+  // Restriction reviews lie ahead (2, 12 or 22 days: some within the fortnight's reminders), because an overdue one
+  // lapses at the scheduler's first run; the overdue items are monitoring periods that have ended unjudged.
+  const reviewDue = at(2 + (index % 3) * 10);
+  const monitoringEnd = at(index % 2 === 0 ? -3 : 30);
+  const decided = ["Monitoring", "Restricted", "Closed"].includes(d.status);
+  const referred = d.status === "Referred" || decided;
+  const preChecks = Object.fromEntries(preset.preChecks.items.map((p) => [p.id, true]));
+  const outcome = d.status === "Monitoring" ? "Monitor" : d.status === "Restricted" ? "Restrict" : "Lift";
+  const file: CaseFile = {
+    ...newCaseFile(d.policyId, d.status),
+    warnings: d.status === "Warned" || referred ? [{ level: "Informal", at: at(-(70 + index)), by: "mo.manager@upc.test", note: "Told by phone that the volume of contact is affecting the service." }] : [],
+    referral: referred
+      ? {
+          at: at(-(d.status === "Referred" ? 2 + index : 60)),
+          by: "sam.officer@upc.test",
+          behaviours: [preset.behaviours.items[0].id],
+          serviceArea: d.serviceArea,
+          summary: `Contact from ${d.kind === "Organisation" ? "the organisation" : "the customer"} has become unreasonably persistent; see the log.`,
+          evidenceContactIds: [],
+        }
+      : null,
+    statusBeforeReferral: d.status === "Referred" ? "Warned" : null,
+    preChecks: referred ? preChecks : {},
+    vulnerabilityConsidered: referred,
+    decisions: decided ? [{ outcome, at: decidedAt, by: DECIDER, participants: [DECIDER], reasons: "Behaviour continued after a warning; the restriction is proportionate." }] : [],
+  };
+  if (d.status === "Monitoring") {
+    file.monitoring = { startsAt: decidedAt, endsAt: monitoringEnd, outcome: null };
+    file.reviews = [{ kind: "MonitoringEnd", openedAt: decidedAt, dueBy: monitoringEnd, outcome: null, by: null, decidedAt: null, reasons: null }];
+  }
+  if (d.status === "Restricted") {
+    file.restrictions = (d.restrictions ?? []).map((params) => ({ kind: params.kind, params, startsAt: decidedAt, endsAt: params.kind === "NoContact" ? at(60) : null, state: "Active" as const }));
+    file.reviewDue = reviewDue;
+    file.reviews = [{ kind: "ScheduledReview", openedAt: decidedAt, dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null }];
+    if (d.name === "Seán O'Brien") file.reviews.push({ kind: "Appeal", openedAt: at(-18), receivedAt: at(-18), dueBy: at(10), outcome: null, by: null, decidedAt: null, reasons: "The Tuesday slot clashes with my hospital appointments." });
+  }
+  if (d.status === "Closed") {
+    file.closedAt = at(-30);
+    file.retainUntil = at(365);
+  }
+  if (decided) file.letters = [{ kind: outcome === "Monitor" ? "Monitoring" : outcome === "Restrict" ? "Restriction" : "Lifted", at: decidedAt, by: DECIDER, elements: [], withheldReason: null }];
+  return file;
+}
+
+function demoDetails(d: DemoCustomer): CustomerDetails {
+  const single = d.restrictions?.find((r) => r.kind === "SingleChannel") as { channel: "Letter" | "Email" | "Phone" } | undefined;
+  return {
+    name: d.name,
+    caseRef: "",
+    kind: d.kind,
+    policyId: d.policyId,
+    serviceAreas: d.serviceArea,
+    spocUpn: d.spoc?.upn ?? null,
+    spocName: d.spoc?.name ?? null,
+    spocDeputyUpn: null,
+    allowedChannels: single ? [single.channel] : [],
+    staffGuidance: d.guidance ?? "",
+    adjustments: d.adjustments ?? "",
+  };
+}
+
+function demoIdentities(d: DemoCustomer): IdentityEntry[] {
+  const raw: [IdentityEntry["kind"], string][] = [...d.emails.map((e) => ["Email", e] as [IdentityEntry["kind"], string]), ...(d.phones ?? []).map((p) => ["Phone", p] as [IdentityEntry["kind"], string]), ...(d.domain ? [["Domain", d.domain] as [IdentityEntry["kind"], string]] : [])];
+  return raw.map(([kind, value]) => {
+    const n = normaliseIdentity(kind, value);
+    if (!n.ok) throw new Error(`Demo address ${value}: ${n.error}`);
+    return { kind: n.kind, value: n.value };
+  });
+}
+
+/**
+ * Seeds the demo register through the case service's own path, signed in as the app (the register's one writer), and
+ * the demo mail through `mailGraph`. Customers are imported in order, so O'Brien is UPC-0001 on a fresh site.
+ */
+export async function seedDemo(app: Graph, mailGraph: Graph = app, now = new Date(), siteId = "root"): Promise<SeedSummary> {
+  const site: Site = { graph: app, siteId };
   const rnd = random(20261122);
   const summary: SeedSummary = { customers: 0, identities: 0, contacts: 0, referrals: 0, restrictions: 0, reviews: 0, messages: 0 };
   for (const [index, d] of DEMO_CUSTOMERS.entries()) {
-    const preset = getPreset(d.policyId)!;
-    const decided = ["Monitoring", "Restricted", "Closed"].includes(d.status);
-    const decidedAt = new Date(now.getTime() - (40 + index) * DAY);
-    // Restriction reviews lie ahead (2, 12 or 22 days: some within the fortnight's reminders), because an overdue one
-    // lapses at the scheduler's first run; the overdue items are monitoring periods that have ended unjudged.
-    const reviewDue = new Date(now.getTime() + (2 + (index % 3) * 10) * DAY);
-    const monitoringEnd = new Date(now.getTime() + (index % 2 === 0 ? -3 : 30) * DAY);
-    const customer = await createCustomer(site, {
-      name: d.name,
-      kind: d.kind,
-      status: d.status,
-      policyId: d.policyId,
-      serviceAreas: d.serviceArea,
-      spocUpn: d.spoc?.upn ?? null,
-      spocName: d.spoc?.name ?? null,
-      spocDeputyUpn: null,
-      allowedChannels: d.restrictions?.find((r) => r.kind === "SingleChannel") ? [(d.restrictions.find((r) => r.kind === "SingleChannel") as { channel: "Letter" }).channel] : [],
-      staffGuidance: d.guidance ?? "",
-      adjustments: d.adjustments ?? "",
-      monitoringEnds: d.status === "Monitoring" ? monitoringEnd.toISOString() : null,
-      reviewDue: d.status === "Restricted" ? reviewDue.toISOString() : null,
-      retainUntil: d.status === "Closed" ? new Date(now.getTime() + 365 * DAY).toISOString() : null,
-    });
+    const file = demoFile(d, index, now);
+    const identities = demoIdentities(d);
+    const opened = await openCustomer(site, { event: { type: "Imported", customer: demoDetails(d), identities, file, source: "the demo register" }, actor: IMPORTER, idempotencyKey: `demo:${index}:${d.name}`, now });
+    if (!opened.ok) throw new Error(`The demo customer ${d.name} was refused: ${opened.reason}`);
+    const customerId = opened.customerId;
     summary.customers++;
-    const addresses: ["Email" | "Phone" | "Domain", string][] = [
-      ...d.emails.map((e) => ["Email", e] as ["Email", string]),
-      ...(d.phones ?? []).map((ph) => ["Phone", ph] as ["Phone", string]),
-      ...(d.domain ? [["Domain", d.domain] as ["Domain", string]] : []),
-    ];
-    for (const [kind, value] of addresses) {
-      await addIdentity(site, customer, kind, value);
-      summary.identities++;
-    }
-    await syncIdentities(site, customer);
+    summary.identities += identities.length;
+    summary.restrictions += file.restrictions.length;
+    summary.reviews += file.reviews.length;
+    if (d.status === "Referred") summary.referrals++;
 
-    const contacts = contactsFor(d, customer.id!, now, rnd);
-    await postAll(site.graph, contacts.map((c, i) => ({ id: String(i), method: "POST", url: itemsPath(site, "contacts"), body: { fields: contactToFields(c) } })));
+    const contacts = contactsFor(d, customerId, now, rnd);
+    await postAll(app, contacts.map((c, i) => ({ id: String(i), method: "POST", url: itemsPath(site, "contacts"), body: { fields: contactToFields(c) } })));
     summary.contacts += contacts.length;
-
-    if (d.status === "Referred" || decided) {
-      const c = await createCase(site, {
-        title: `${customer.caseRef} ${d.serviceArea}`,
-        customerId: customer.id!,
-        stage: d.status === "Referred" ? "Referred" : "Decided",
-        outcome: d.status === "Referred" ? null : d.status === "Monitoring" ? "Monitor" : d.status === "Restricted" ? "Restrict" : "Lift",
-        referredBy: "sam.officer@upc.test",
-        referredAt: new Date(now.getTime() - (d.status === "Referred" ? 2 + index : 60) * DAY).toISOString(),
-        serviceArea: d.serviceArea,
-        behaviours: [preset.behaviours.items[0].id],
-        summary: `Contact from ${d.kind === "Organisation" ? "the organisation" : "the customer"} has become unreasonably persistent; see the log.`,
-        localResolution: [],
-        preChecks: Object.fromEntries(preset.preChecks.items.map((p) => [p.id, true])),
-        vulnerabilityConsidered: true,
-        evidenceContactIds: [],
-        decidedBy: decided ? "dee.decider@upc.test" : null,
-        decidedAt: decided ? decidedAt.toISOString() : null,
-        reasons: decided ? "Behaviour continued after a warning; the restriction is proportionate." : null,
-      });
-      if (d.status === "Referred") summary.referrals++;
-      for (const params of d.restrictions ?? []) {
-        await createRestriction(site, {
-          title: describeRestriction(params),
-          customerId: customer.id!,
-          caseId: c.id,
-          kind: params.kind,
-          params,
-          startsAt: decidedAt.toISOString(),
-          endsAt: params.kind === "NoContact" ? new Date(now.getTime() + 60 * DAY).toISOString() : null,
-          reviewDue: reviewDue.toISOString(),
-          state: "Active",
-        });
-        summary.restrictions++;
-      }
-      if (d.status === "Restricted" || d.status === "Monitoring") {
-        await createReview(site, {
-          title: `${d.status === "Monitoring" ? "End of monitoring" : "Scheduled review"}: ${customer.caseRef}`,
-          customerId: customer.id!,
-          caseId: c.id,
-          kind: d.status === "Monitoring" ? "MonitoringEnd" : "ScheduledReview",
-          openedAt: decidedAt.toISOString(),
-          dueBy: (d.status === "Monitoring" ? monitoringEnd : reviewDue).toISOString(),
-          reviewer: null,
-          outcome: null,
-        });
-        summary.reviews++;
-      }
-      if (decided) {
-        await createItem(site, "letters", { Title: `${d.status} letter: ${customer.caseRef}`, CustomerLookupId: Number(customer.id), CaseLookupId: Number(c.id), Kind: d.status === "Monitoring" ? "Monitoring" : d.status === "Restricted" ? "Restriction" : "Lifted", SentAt: decidedAt.toISOString(), Channel: "Letter", Body: "(demo letter)", Complete: true });
-      }
-    }
     if (d.adjustments) {
-      await createItem(site, "sensitive", { CustomerLookupId: Number(customer.id), Notes: `Health note for ${customer.caseRef}: see adjustments; GP letter on file.`, RecordedBy: "dee.decider@upc.test", RecordedAt: now.toISOString() });
-    }
-    if (d.name === "Seán O'Brien") {
-      await createReview(site, { title: `Appeal: ${customer.caseRef}`, customerId: customer.id!, kind: "Appeal", openedAt: new Date(now.getTime() - 18 * DAY).toISOString(), dueBy: new Date(now.getTime() + 10 * DAY).toISOString(), reviewer: "rory.reviewer@upc.test", outcome: null });
-      summary.reviews++;
+      await createItem(site, "sensitive", { CustomerLookupId: Number(customerId), Notes: `Health note for ${opened.record.customer.caseRef}: see adjustments; GP letter on file.`, RecordedBy: DECIDER, RecordedAt: now.toISOString() });
     }
   }
   summary.messages = await seedMail(mailGraph, now);

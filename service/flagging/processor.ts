@@ -9,9 +9,10 @@ import { fromResponse } from "../../graph/client/errors";
 import { contactFromItem, contactToFields, findByMessageId } from "../../graph/repos/contacts";
 import { itemsPath, persistently, updateFields, type ListItem, type Site } from "../../graph/repos/items";
 import { loadCustomerCard, type CustomerCard } from "../../graph/lookup/card";
-import { flagCategoryRequest, sendMail, type InboxMessage } from "../../graph/mail";
+import { takeStep, type Owe } from "../../graph/caselog";
+import { flagCategoryRequest, type InboxMessage } from "../../graph/mail";
+import type { Actor } from "../../shared/workflow";
 import type { FlagMatch, FlaggedStatus } from "./flag-index";
-import { breachNotice } from "../notices";
 import { errorFields, type Logger } from "../log";
 import type { ServiceStats } from "./stats";
 
@@ -36,11 +37,22 @@ export interface ProcessorDeps {
   categoryFor(status: FlaggedStatus): string;
   /** Every flag category's name (the service owns these; any other category is the mailbox owner's). */
   flagCategories(): string[];
-  /** The mailbox notices are sent from. */
-  noticeFrom(): string;
-  /** Who hears of a breach when the customer has no SPOC or deputy. */
-  fallbackRecipients(): Promise<string[]>;
+  /** Composes the notice a breach owes the SPOC (it is recorded in the log and sent by the outbox). */
+  owe: Owe;
+  /** A breach was recorded: the outbox has a notice to send. */
+  onOwed(): void;
   cardCacheMs: number;
+}
+
+/** The flagging service acts as the system: it may record a breach, and nothing else. */
+export const FLAGGER: Actor = { upn: "upc-service", roles: [], system: true };
+
+/** The log's key for a breach: one per mail, whichever instance or round finds it. */
+export function breachKey(messageId: string): string {
+  if (messageId.length <= 240) return `breach:${messageId}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < messageId.length; i++) h = Math.imul(h ^ messageId.charCodeAt(i), 0x01000193) >>> 0;
+  return `breach:${messageId.slice(0, 200)}#${h.toString(16)}`;
 }
 
 type Card = CustomerCard & { loadedAt: number };
@@ -199,7 +211,25 @@ export class MailProcessor {
       card.periodContacts.push({ ...contact, id: "" } as Contact & { id: string });
     }
 
-    const notices: Create[] = [];
+    // The breach goes into the log before the contact is stored: an instance stopped between the two leaves the notice
+    // owed (the outbox sends it) and the mail unread (the next round stores the contact).
+    for (const c of creates.filter((x) => x.breaches.length)) {
+      const first = c.mail.copies[0].message;
+      const r = await takeStep(this.deps.site, customerId, {
+        event: { type: "BreachRecorded", messageId: c.mail.messageId, receivedAt: first.receivedDateTime, subject: (first.subject ?? "").slice(0, 1000), mailboxes: c.recipients, breaches: c.breaches.map((b) => ({ kind: b.kind, message: b.message })) },
+        actor: FLAGGER,
+        idempotencyKey: breachKey(c.mail.messageId),
+        owe: this.deps.owe,
+      });
+      if (!r.ok) {
+        this.deps.log.warn("breach.not-recorded", { customer: customerId, status: r.status });
+        continue;
+      }
+      if (!r.repeated) {
+        this.deps.stats.breaches++;
+        if (r.owed) this.deps.onOwed();
+      }
+    }
     await inChunks(creates, 20, async (chunk) => {
       const res = await this.deps.graph.batch(chunk.map((c, i) => ({ id: String(i), method: "POST" as const, url: itemsPath(this.deps.site, "contacts"), body: { fields: c.fields } })));
       res.forEach((r, i) => {
@@ -209,7 +239,6 @@ export class MailProcessor {
           const stored = contactFromItem(ensureOk<ListItem>(r));
           const mine = card.periodContacts.find((p) => p.messageId === stored.messageId && !p.id);
           if (mine) mine.id = stored.id;
-          if (c.breaches.length) notices.push(c);
           return;
         }
         const err = fromResponse(r.status, r.body);
@@ -224,34 +253,6 @@ export class MailProcessor {
       else this.deps.stats.alreadyLogged++;
     }
 
-    for (const c of notices) {
-      this.deps.stats.breaches++;
-      let to = [spoc.upn ?? spoc.deputyUpn].filter((x): x is string => !!x);
-      if (to.length === 0) to = await this.deps.fallbackRecipients();
-      if (to.length === 0) {
-        this.deps.log.warn("breach.no-recipient", { customer: customerId });
-        continue;
-      }
-      const first = c.mail.copies[0].message;
-      const mail = breachNotice({
-        spoc: to[0],
-        customerName: customer.name,
-        caseRef: customer.caseRef,
-        receivedAt: first.receivedDateTime,
-        subject: first.subject,
-        mailboxes: c.recipients,
-        breaches: c.breaches,
-        guidance: customer.staffGuidance,
-      });
-      try {
-        await persistently(() => sendMail(this.deps.graph, this.deps.noticeFrom(), { ...mail, to }));
-        this.deps.stats.notices++;
-      } catch (e) {
-        // The contact and its breach are recorded either way; the SPOC sees it in the log.
-        this.deps.stats.errors++;
-        this.deps.log.error("breach.notice-failed", { customer: customerId, ...errorFields(e) });
-      }
-    }
   }
 }
 

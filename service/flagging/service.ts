@@ -31,6 +31,7 @@ import {
   type RegisterList,
   type Subscription,
 } from "../../graph/mail";
+import type { Owe } from "../../graph/caselog";
 import { ensureMailboxRow, getMailboxRow, readMailboxRows, saveMailboxRow, type MailboxRow } from "../../graph/repos/service-state";
 import type { ServiceConfig } from "../config";
 import { errorFields, type Logger } from "../log";
@@ -79,6 +80,10 @@ export interface ServiceParts {
   log: Logger;
   /** Where Graph reaches this service (the Node server's or the Functions app's address). */
   publicUrl: string;
+  /** Composes the notices a breach owes (the case service's). */
+  owe: Owe;
+  /** A breach was recorded: the outbox has a notice to send. */
+  onOwed(): void;
 }
 
 export class FlaggingService {
@@ -125,8 +130,8 @@ export class FlaggingService {
       stats: this.stats,
       categoryFor: (s) => FLAG_CATEGORIES[s].displayName,
       flagCategories: () => Object.values(FLAG_CATEGORIES).map((c) => c.displayName),
-      noticeFrom: () => this.noticeMailbox,
-      fallbackRecipients: () => this.escalationRecipients(),
+      owe: parts.owe,
+      onOwed: parts.onOwed,
       cardCacheMs: this.config.cardCacheMs,
     });
   }

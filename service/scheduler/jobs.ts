@@ -1,30 +1,20 @@
-// The scheduler: reminders and escalations for reviews, MonitoringEnd reviews when monitoring ends, appeal deadline
-// warnings, restrictions lapsing at their review date, and retention. Every job is idempotent (what was sent is
-// stamped on the row, ETag-guarded) and one instance runs them at a time (a lease), so two instances are safe.
-import type { Customer } from "../../shared/domain/records";
-import { getPreset } from "../../shared/presets/registry";
-import { dueAfterDays, transition, type Actor } from "../../shared/workflow";
+// The scheduler: a judgement opened when monitoring ends, reminders and escalations for reviews, appeal deadline
+// warnings, restrictions lapsing at review, and retention. The lists only say where to look: every job reads the
+// customer's log and acts through the workflow, so no hand edit of a row can lapse, purge or open anything. What a
+// job owes is an outbox row with a key of its own, so two instances (or two runs) send each notice once.
+import { finishPurges } from "../../graph/caselog/purge";
+import { loadLog, takeStep, type Owe } from "../../graph/caselog";
+import { oweOnce } from "../../graph/caselog/outbox-rows";
 import type { Graph } from "../../graph/client/factory";
-import { DataError } from "../../graph/client/errors";
-import { loadCaseFile, purgeCustomer, runSteps } from "../../graph/casefile";
-import { createReview } from "../../graph/repos/reviews";
 import { persistently, type Site } from "../../graph/repos/items";
-import { sendMail, type OutgoingMail } from "../../graph/mail";
-import {
-  customersWithStatus,
-  openReviewsDueBy,
-  pastRetention,
-  releaseLease,
-  restrictedPastReview,
-  reviewKindsOf,
-  stampReview,
-  tryLease,
-  writeSummary,
-} from "../../graph/repos/service-state";
+import { customersWithStatus, openReviewsDueBy, pastRetention, releaseLease, restrictedPastReview, tryLease, writeSummary } from "../../graph/repos/service-state";
+import { getPreset } from "../../shared/presets/registry";
+import { replayLog } from "../../shared/register";
+import { dueAfterDays, type Actor, type WorkflowEvent } from "../../shared/workflow";
 import { errorFields, type Logger } from "../log";
-import { appealWarning, lapsedNotice, reviewEscalation, reviewReminder } from "../notices";
+import { appealWarning, reviewEscalation, reviewReminder } from "../notices";
 
-/** The scheduler acts as the system: the workflow lets it expire and purge, and nothing else. */
+/** The scheduler acts as the system: the workflow lets it expire, purge and open a judgement, and nothing else. */
 export const SCHEDULER_ACTOR: Actor = { upn: "upc-service", roles: [], system: true };
 
 const DAY = 86_400_000;
@@ -39,9 +29,11 @@ export interface SchedulerDeps {
   reminderDays: number;
   appealWarnDays: number;
   monitoringEndDecisionDays: number;
-  /** The mailbox reminders and notices are sent from. */
-  noticeFrom: string;
   escalationRecipients(): Promise<string[]>;
+  /** Composes the notices a step owes (the case service's). */
+  owe: Owe;
+  /** Sends what is owed (the outbox), once the jobs have run. */
+  sendOwed(): Promise<void>;
 }
 
 export interface SchedulerReport {
@@ -52,7 +44,7 @@ export interface SchedulerReport {
   appealWarnings: number;
   escalations: number;
   expired: number;
-  /** Restrictions past their review date that were not expired, by the policy's reason (in words). */
+  /** Steps the workflow refused (a restriction past its review that does not lapse under its policy…), by reason. */
   held: Record<string, number>;
   /** What retention removed, per list (counts only). */
   purged: Record<string, number>;
@@ -64,10 +56,6 @@ function emptyReport(ran: boolean): SchedulerReport {
 }
 
 const unique = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x): x is string => !!x).map((x) => x.toLowerCase()))];
-
-async function send(deps: SchedulerDeps, mail: OutgoingMail): Promise<void> {
-  await persistently(() => sendMail(deps.graph, deps.noticeFrom, mail));
-}
 
 /** Runs every job once. Safe to call as often as wanted, from any number of instances. */
 export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promise<SchedulerReport> {
@@ -89,9 +77,11 @@ export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promi
     await job("reviews", () => remindAndEscalate(deps, now, report));
     await job("expiry", () => expireRestrictions(deps, now, report));
     await job("retention", () => applyRetention(deps, now, report));
+    await job("outbox", () => deps.sendOwed());
   } finally {
     await releaseLease(deps.site, "scheduler", deps.instanceId).catch(() => undefined);
   }
+  for (const [reason, count] of Object.entries(report.held)) deps.log.info("scheduler.held", { count, reason });
   deps.log.info("scheduler.ran", {
     monitoringReviews: report.monitoringReviewsOpened,
     reminders: report.reminders,
@@ -105,119 +95,91 @@ export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promi
   return report;
 }
 
-/** A Monitoring customer whose period has ended gets a MonitoringEnd review, once. */
+/** One system step, keyed so that however many instances take it, it is stored once. Refusals are counted, in words. */
+async function systemStep(deps: SchedulerDeps, customerId: string, event: WorkflowEvent, key: string, now: Date, report: SchedulerReport) {
+  const r = await takeStep(deps.site, customerId, { event, actor: SCHEDULER_ACTOR, idempotencyKey: key, now, owe: deps.owe });
+  if (!r.ok) {
+    if (r.status !== 404) report.held[r.reason] = (report.held[r.reason] ?? 0) + 1;
+    return null;
+  }
+  return r;
+}
+
+/** A monitoring period that has ended with nobody asked to judge it gets a judgement, due in a fortnight. */
 export async function openMonitoringEndReviews(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
   const ended = (await customersWithStatus(deps.site, "Monitoring")).filter((c) => c.monitoringEnds && Date.parse(c.monitoringEnds) <= now.getTime());
   for (const c of ended) {
-    const reviews = await reviewKindsOf(deps.site, c.id!);
-    const already = reviews.some((r) => r.kind === "MonitoringEnd" && (r.state === "Open" || (r.openedAt && r.openedAt >= c.monitoringEnds!)));
-    if (already) continue;
-    await createReview(deps.site, {
-      title: `End of monitoring: ${c.caseRef}`,
-      customerId: c.id!,
-      kind: "MonitoringEnd",
-      openedAt: now.toISOString(),
-      dueBy: dueAfterDays(now, deps.monitoringEndDecisionDays).toISOString(),
-      reviewer: null,
-      outcome: null,
-    });
-    report.monitoringReviewsOpened++;
+    const log = await persistently(() => loadLog(deps.site, c.id!));
+    const { record } = replayLog(log.events, getPreset);
+    const m = record.file.monitoring;
+    // Nothing to do unless the log agrees (an edited row is no reason to act), so nothing is counted as held either.
+    if (log.events.length && (record.file.status !== "Monitoring" || !m || m.outcome !== null || Date.parse(m.endsAt) > now.getTime() || record.file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null))) continue;
+    const dueBy = dueAfterDays(now, deps.monitoringEndDecisionDays).toISOString();
+    const r = await systemStep(deps, c.id!, { type: "OpenMonitoringEndReview", dueBy }, `monitoring-end:${c.id}:${m?.endsAt ?? c.monitoringEnds}`, now, report);
+    if (r && !r.repeated) report.monitoringReviewsOpened++;
   }
 }
 
 /**
  * Reviews due within `reminderDays` remind their owner once; appeals warn their owner once when the decision
- * deadline is `appealWarnDays` away; overdue ones are escalated once to the owner and the managers. Each is claimed
- * by stamping the row (If-Match) before the mail goes, and un-stamped if the mail fails, so it is tried again.
+ * deadline is `appealWarnDays` away; overdue ones are escalated once to the owner and the managers. What is due is
+ * read from the log, and each notice is an outbox row keyed by the review and its date, so it is owed once.
  */
 export async function remindAndEscalate(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
-  const due = await openReviewsDueBy(deps.site, new Date(now.getTime() + deps.reminderDays * DAY));
-  for (const r of due) {
-    const dueAt = Date.parse(r.dueBy);
-    const overdue = dueAt < now.getTime();
-    const field = overdue ? "EscalatedAt" : "RemindedAt";
-    if (overdue ? r.escalatedAt : r.remindedAt) continue;
-    if (!overdue && r.kind === "Appeal" && dueAt - now.getTime() > deps.appealWarnDays * DAY) continue;
-    const to = overdue ? unique([r.reviewer, ...(await deps.escalationRecipients())]) : r.reviewer ? [r.reviewer] : unique(await deps.escalationRecipients());
-    if (to.length === 0) {
-      deps.log.warn("scheduler.no-recipient", { review: r.id });
-      continue;
-    }
-    if (!(await stampReview(deps.site, r.id, field, now.toISOString(), r.etag))) continue;
-    const notice = { to, title: r.title, kind: r.kind, dueBy: r.dueBy };
-    try {
-      await send(deps, overdue ? reviewEscalation({ ...notice, owner: r.reviewer }) : r.kind === "Appeal" ? appealWarning(notice) : reviewReminder(notice));
-      if (overdue) report.escalations++;
-      else if (r.kind === "Appeal") report.appealWarnings++;
-      else report.reminders++;
-    } catch (e) {
-      report.errors++;
-      deps.log.error("scheduler.mail-failed", { review: r.id, ...errorFields(e) });
-      await stampReview(deps.site, r.id, field, null).catch(() => undefined);
-    }
-  }
-}
-
-/**
- * Restrictions past their review date lapse where the policy says so, through the workflow's RestrictionExpired step
- * (its guard and words, not ours); the SPOC is told. Where the policy says they do not lapse, or is silent, nothing is
- * changed and the reason is reported.
- */
-export async function expireRestrictions(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
-  const past = await restrictedPastReview(deps.site, now);
-  for (const c of past) {
-    let result: Awaited<ReturnType<typeof runSteps>>;
-    try {
-      result = await runSteps(deps.site, c.id!, SCHEDULER_ACTOR, [{ type: "RestrictionExpired" }], { now });
-    } catch (e) {
-      // Someone changed the record while we worked (e.g. a review was decided): it is looked at again next run.
-      if (e instanceof DataError && e.kind === "Conflict") continue;
-      throw e;
-    }
-    if (!result.ok) {
-      report.held[result.reason] = (report.held[result.reason] ?? 0) + 1;
-      continue;
-    }
-    report.expired++;
-    const staff = result.effects.flatMap((e) => (e.type === "NotifyStaff" ? e.recipients : []));
-    for (const effect of result.effects) {
-      if (effect.type !== "NotifySpoc") continue;
-      const customer: Customer = result.loaded.customer;
-      const to = unique([customer.spocUpn, customer.spocDeputyUpn]);
-      const recipients = to.length ? to : unique(await deps.escalationRecipients());
-      if (!recipients.length) continue;
-      try {
-        await send(deps, lapsedNotice({ to: recipients, customerName: customer.name, caseRef: customer.caseRef, message: effect.message, staffNotice: staff }));
-      } catch (e) {
-        report.errors++;
-        deps.log.error("scheduler.mail-failed", { customer: c.id, ...errorFields(e) });
+  const candidates = await openReviewsDueBy(deps.site, new Date(now.getTime() + deps.reminderDays * DAY));
+  const customers = [...new Set(candidates.map((r) => r.customerId).filter(Boolean))];
+  for (const customerId of customers) {
+    const log = await persistently(() => loadLog(deps.site, customerId));
+    const replay = replayLog(log.events, getPreset);
+    if (replay.problem || !log.events.length) continue;
+    const { customer, file } = replay.record;
+    for (const [i, r] of file.reviews.entries()) {
+      if (r.outcome !== null) continue;
+      const dueAt = Date.parse(r.dueBy);
+      if (dueAt > now.getTime() + deps.reminderDays * DAY) continue;
+      const overdue = dueAt < now.getTime();
+      if (!overdue && r.kind === "Appeal" && dueAt - now.getTime() > deps.appealWarnDays * DAY) continue;
+      const what = overdue ? "escalate" : r.kind === "Appeal" ? "warn" : "remind";
+      const title = `${r.kind === "Appeal" ? "Appeal" : r.kind === "MonitoringEnd" ? "End of monitoring" : "Scheduled review"}: ${customer.caseRef}`;
+      const to = overdue ? unique([r.by, ...(await deps.escalationRecipients())]) : r.by ? [r.by] : unique(await deps.escalationRecipients());
+      if (!to.length) {
+        deps.log.warn("scheduler.no-recipient", { customer: customerId });
+        continue;
       }
+      const notice = { to, title, kind: r.kind, dueBy: r.dueBy };
+      const mail = overdue ? reviewEscalation({ ...notice, owner: r.by }) : r.kind === "Appeal" ? appealWarning(notice) : reviewReminder(notice);
+      const key = `${customerId}/${what}:${i}:${r.dueBy.slice(0, 10)}`;
+      if (!(await persistently(() => oweOnce(deps.site, key, customerId, what, mail)))) continue;
+      if (what === "escalate") report.escalations++;
+      else if (what === "warn") report.appealWarnings++;
+      else report.reminders++;
     }
   }
-  for (const [reason, count] of Object.entries(report.held)) deps.log.info("expiry.held", { count, reason });
+}
+
+/** Restrictions past their review date lapse where the log and the policy say so; the SPOC is told (outbox). */
+export async function expireRestrictions(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
+  for (const c of await restrictedPastReview(deps.site, now)) {
+    const r = await systemStep(deps, c.id!, { type: "RestrictionExpired" }, `expire:${c.id}:${c.reviewDue ?? ""}`, now, report);
+    if (r && !r.repeated) report.expired++;
+  }
 }
 
 /**
- * Records past RetainUntil are deleted where the workflow's Purge step allows it (a closed record, a retention period
- * set by the policy, the date passed). A summary of what was removed, in counts only, is written to UpcServiceState.
+ * Records past retention are deleted where the log's Purge step is allowed (closed, the policy's period set, the date
+ * passed). A summary in counts only is written to UpcServiceState. A purge cut short is finished first.
  */
 export async function applyRetention(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
-  const past = await pastRetention(deps.site, now);
   const totals: Record<string, number> = {};
-  const held: Record<string, number> = {};
-  for (const c of past) {
-    const loaded = await loadCaseFile(deps.site, c.id!);
-    const preset = getPreset(loaded.customer.policyId);
-    const t = preset ? transition(loaded.file, { type: "Purge" }, { preset, actor: SCHEDULER_ACTOR, now }) : { ok: false as const, reason: "The customer's policy is not set up here." };
-    if (!t.ok) {
-      held[t.reason] = (held[t.reason] ?? 0) + 1;
-      continue;
-    }
-    const counts = await purgeCustomer(deps.site, c.id!);
-    for (const [list, n] of Object.entries(counts)) totals[list] = (totals[list] ?? 0) + n;
+  const add = (counts: Record<string, number> | null | undefined) => {
+    for (const [list, n] of Object.entries(counts ?? {})) totals[list] = (totals[list] ?? 0) + n;
+  };
+  add(await finishPurges(deps.site));
+  for (const c of await pastRetention(deps.site, now)) {
+    const r = await systemStep(deps, c.id!, { type: "Purge" }, `purge:${c.id}`, now, report);
+    if (r && !r.repeated) add(r.projection?.purged);
   }
   report.purged = totals;
-  for (const [reason, count] of Object.entries(held)) deps.log.info("retention.held", { count, reason });
   if (totals.customers) {
     await writeSummary(deps.site, "retention", { ...totals, ranAt: now.toISOString() }, now);
     deps.log.info("retention.removed", totals);

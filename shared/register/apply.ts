@@ -73,6 +73,16 @@ function register(record: CaseRecord, e: RegisterEvent, ctx: StepContext): Recor
       if (typeof file === "string") return no(file);
       return { ok: true, record: { customer: { ...e.customer }, identities: [...e.identities], file }, effects: [] };
     }
+    case "ImportAmended": {
+      const problem = firstProblem(
+        actor.system || actor.roles.includes("Admin") ? null : SYSTEM_ONLY,
+        duplicateAddress([...record.identities, ...e.identities].map((i) => i.value)),
+        e.restrictions.every((t) => ctx.preset.restrictions.kinds.includes(t.kind)) ? null : `${ctx.preset.organisation}'s policy does not provide for one of these restrictions.`,
+      );
+      if (problem) return no(problem);
+      const file = { ...record.file, restrictions: [...record.file.restrictions, ...e.restrictions], reviews: [...record.file.reviews, ...e.reviews] };
+      return { ok: true, record: { ...record, identities: [...record.identities, ...e.identities], file }, effects: [] };
+    }
     case "DetailsChanged": {
       const problem = firstProblem(may(ctx, MANAGERS, "change a customer's details"), needsReasons(e.reason, "this change"), Object.keys(e.changes).length ? null : "Nothing was changed.");
       if (problem) return no(problem);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ALLOWED_CHANNELS, CUSTOMER_KINDS, DECISION_OUTCOMES, IDENTITY_KINDS, LETTER_KINDS } from "../domain/vocab";
 import { LETTER_ELEMENTS } from "../presets/schema";
 import type { WorkflowEvent } from "../workflow/events";
-import type { CaseFile } from "../workflow/state";
+import type { CaseFile, RestrictionTerm, ReviewRecord } from "../workflow/state";
 import type { CustomerDetails, IdentityEntry } from "./record";
 
 export type DetailChanges = Partial<Omit<CustomerDetails, "caseRef" | "policyId">>;
@@ -14,6 +14,8 @@ export type RegisterEvent =
   | { type: "Opened"; customer: Omit<CustomerDetails, "caseRef"> & { caseRef?: string }; identities: IdentityEntry[] }
   /** A customer brought from an older register or a spreadsheet, with everything it already held. */
   | { type: "Imported"; customer: CustomerDetails; identities: IdentityEntry[]; file: CaseFile; source: string }
+  /** An import adds what the sheet holds and the record lacks: addresses, restrictions, reviews. */
+  | { type: "ImportAmended"; identities: IdentityEntry[]; restrictions: RestrictionTerm[]; reviews: ReviewRecord[]; source: string }
   | { type: "DetailsChanged"; changes: DetailChanges; reason: string }
   | { type: "IdentityAdded"; identity: IdentityEntry; evidence: string }
   | { type: "IdentityRemoved"; value: string; reason: string }
@@ -23,7 +25,7 @@ export type RegisterEvent =
 export type StepEvent = WorkflowEvent | RegisterEvent;
 export type StepType = StepEvent["type"];
 
-export const REGISTER_EVENT_TYPES = ["Opened", "Imported", "DetailsChanged", "IdentityAdded", "IdentityRemoved", "BreachRecorded"] as const;
+export const REGISTER_EVENT_TYPES = ["Opened", "Imported", "ImportAmended", "DetailsChanged", "IdentityAdded", "IdentityRemoved", "BreachRecorded"] as const;
 
 export function isRegisterEvent(e: StepEvent): e is RegisterEvent {
   return (REGISTER_EVENT_TYPES as readonly string[]).includes(e.type);
@@ -66,6 +68,7 @@ const workflowEvent = z.discriminatedUnion("type", [
     preChecks: z.record(z.string(), z.boolean()).optional(),
     vulnerabilityConsidered: z.boolean().optional(),
     evidenceContactIds: z.array(text(40)).max(500).optional(),
+    localResolution: z.array(z.object({ step: text(100), note: text() })).max(20).optional(),
   }),
   z.object({ type: z.literal("WithdrawReferral"), reason: text() }),
   z.object({
@@ -99,6 +102,13 @@ const registerEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("Opened"), customer: details.extend({ caseRef: text(40).optional() }), identities: z.array(identity).max(50) }),
   // The imported case file is checked by the workflow's own replay, not here: it is the register's own shape.
   z.object({ type: z.literal("Imported"), customer: details, identities: z.array(identity).max(200), file: z.record(z.string(), z.unknown()), source: text(200) }),
+  z.object({
+    type: z.literal("ImportAmended"),
+    identities: z.array(identity).max(200),
+    restrictions: z.array(z.object({ kind: text(100), params: z.record(z.string(), z.unknown()), startsAt: iso, endsAt: iso.nullable(), state: z.enum(["Active", "Lifted", "Expired"]) })).max(50),
+    reviews: z.array(z.object({ kind: z.enum(["ScheduledReview", "MonitoringEnd", "Appeal"]), openedAt: iso, dueBy: iso, outcome: z.null(), by: z.null(), decidedAt: z.null(), reasons: z.null() })).max(50),
+    source: text(200),
+  }),
   z.object({ type: z.literal("DetailsChanged"), changes: details.omit({ caseRef: true, policyId: true }).partial(), reason: text() }),
   z.object({ type: z.literal("IdentityAdded"), identity, evidence: text() }),
   z.object({ type: z.literal("IdentityRemoved"), value: text(320), reason: text() }),

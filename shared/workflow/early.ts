@@ -63,6 +63,10 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
   const knownBehaviours = new Set(preset.behaviours.items.map((b) => b.id));
   const unknown = e.behaviours.filter((b) => !knownBehaviours.has(b));
   const lr = preset.localResolution;
+  // Attempts the referrer reports are recorded as theirs, not as confirmed in writing: only a recorded step says that.
+  const reported = (e.localResolution ?? []).map((s) => ({ step: s.step, at: now.toISOString(), by: actor.upn, note: s.note.trim(), confirmedInWriting: false }));
+  const unknownSteps = lr.steps.length ? reported.filter((s) => !lr.steps.some((x) => x.id === s.step)) : [];
+  const attempts = [...file.localResolution, ...reported];
   const problem = firstProblem(
     mayAct(preset, preset.refer.actor, actor, "refer a case"),
     ["Observed", "Warned", "Closed"].includes(file.status)
@@ -71,8 +75,9 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
     file.purged ? "This record has been deleted under the retention rules." : null,
     e.behaviours.length ? null : "Choose at least one behaviour from the policy that this referral is about.",
     unknown.length ? `These behaviours are not in this policy: ${unknown.join(", ")}.` : null,
+    unknownSteps.length ? `These are not local-resolution steps in this policy: ${unknownSteps.map((s) => s.step).join(", ")}.` : null,
     e.summary.trim() ? null : "Write a short summary of what has happened, with the evidence.",
-    lr.required && file.localResolution.length === 0
+    lr.required && attempts.length === 0
       ? `${preset.organisation}'s policy requires local resolution to be tried first (${lr.steps.map((s) => s.label).join("; ")}). Record at least one attempt before referring.`
       : null,
   );
@@ -83,6 +88,7 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
       ...file,
       status: "Referred",
       statusBeforeReferral: file.status,
+      localResolution: attempts,
       referral: {
         at: now.toISOString(),
         by: actor.upn,

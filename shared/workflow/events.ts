@@ -21,6 +21,8 @@ export type WorkflowEvent =
       preChecks?: Record<string, boolean>;
       vulnerabilityConsidered?: boolean;
       evidenceContactIds?: string[];
+      /** Local-resolution attempts the referrer reports having tried (by the preset's step id), with what happened. */
+      localResolution?: { step: string; note: string }[];
     }
   | { type: "WithdrawReferral"; reason: string }
   | {

@@ -26,7 +26,7 @@ export async function startProduct(opts: { seed?: boolean; chaos?: number; retry
   const adminGraph = graphAs("admin@upc.test");
   await provision(adminGraph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
   const admin: Site = { graph: adminGraph, siteId: "root" };
-  const seeded = opts.seed ? await seedDemo(admin, app) : undefined;
+  const seeded = opts.seed ? await seedDemo(app) : undefined;
   if (opts.chaos) emu.setChaos(opts.chaos);
   return { emu, graphAs, siteAs, app, admin, seeded, close: () => emu.close() };
 }

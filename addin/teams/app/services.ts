@@ -2,12 +2,15 @@
 import { createContext, useContext } from "react";
 import type { Role } from "../../../shared/domain/vocab";
 import type { Graph } from "../../../graph/client/factory";
+import type { CaseServiceClient } from "../../../graph/case-service/client";
 import type { Me } from "../../../graph/directory/roles";
 import type { Site } from "../../../graph/repos/items";
 
 export interface TabServices {
   graph: Graph;
   site: Site;
+  /** Every change to the register goes through the case service. */
+  cases: CaseServiceClient;
   me: Me;
   /** The clock the views decide with; tests may fix it. */
   now(): Date;
@@ -23,9 +26,4 @@ export function useServices(): TabServices {
 
 export function hasRole(me: Pick<Me, "roles">, ...wanted: Role[]): boolean {
   return me.roles.some((r) => wanted.includes(r));
-}
-
-/** The workflow's actor for the signed-in person. */
-export function actorOf(me: Me) {
-  return { upn: me.upn, roles: me.roles };
 }

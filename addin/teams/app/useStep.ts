@@ -1,37 +1,39 @@
-// Taking a workflow step from the tab: the case file is loaded, the preset's rules applied and the result saved
-// (graph/casefile runSteps). A refusal comes back in the policy's words; a failure as a DataError with a Retry.
+// Taking a workflow step from the tab: the step goes to the case service, which judges it by the policy, records it
+// and answers. A refusal comes back in the policy's words; a failure as a DataError with a Retry that resends the same
+// step under the same key, so it is never recorded twice.
 import { useCallback, useState } from "react";
-import { runSteps, type SaveOptions } from "../../../graph/casefile";
+import { newIdempotencyKey } from "../../../graph/case-service/client";
 import { toDataError } from "../../../graph/client/errors";
-import type { Effect, WorkflowEvent } from "../../../shared/workflow";
+import type { StepEvent } from "../../../shared/register";
+import type { Effect } from "../../../shared/workflow";
 import { formatLondonDate } from "../../../shared/time/london";
-import { actorOf, useServices } from "./services";
+import { useServices } from "./services";
 
 export interface StepState {
   busy: boolean;
   refusal: string | null;
   error: unknown;
-  run(events: WorkflowEvent[], opts?: SaveOptions): Promise<Effect[] | null>;
-  /** Runs the last request again (after a failure). */
+  run(event: StepEvent): Promise<Effect[] | null>;
+  /** Sends the last step again, under its key (after a failure). */
   retry(): void;
   clear(): void;
 }
 
 export function useStep(customerId: string, onDone: (effects: Effect[]) => void): StepState {
-  const { site, me, now } = useServices();
+  const { cases } = useServices();
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(undefined);
-  const [last, setLast] = useState<{ events: WorkflowEvent[]; opts?: SaveOptions } | null>(null);
+  const [last, setLast] = useState<{ event: StepEvent; key: string } | null>(null);
 
-  const run = useCallback(
-    async (events: WorkflowEvent[], opts?: SaveOptions) => {
+  const send = useCallback(
+    async (event: StepEvent, key: string) => {
       setBusy(true);
       setRefusal(null);
       setError(undefined);
-      setLast({ events, opts });
+      setLast({ event, key });
       try {
-        const r = await runSteps(site, customerId, actorOf(me), events, { ...opts, now: now() });
+        const r = await cases.step(customerId, event, key);
         if (!r.ok) {
           setRefusal(r.reason);
           return null;
@@ -45,11 +47,12 @@ export function useStep(customerId: string, onDone: (effects: Effect[]) => void)
         setBusy(false);
       }
     },
-    [site, me, now, customerId, onDone],
+    [cases, customerId, onDone],
   );
+  const run = useCallback((event: StepEvent) => send(event, newIdempotencyKey()), [send]);
   const retry = useCallback(() => {
-    if (last) void run(last.events, last.opts);
-  }, [last, run]);
+    if (last) void send(last.event, last.key);
+  }, [last, send]);
   const clear = useCallback(() => {
     setRefusal(null);
     setError(undefined);

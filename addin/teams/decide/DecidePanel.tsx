@@ -92,7 +92,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
       ...(buildsRestrictions && summary.drafts.length ? { restrictions: summary.drafts } : {}),
       ...(jointly.trim() ? { jointly: jointly.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean) } : {}),
     };
-    await step.run([event]);
+    await step.run(event);
   };
 
   return (
@@ -177,7 +177,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
         {needsInvite ? (
           <Note intent="warning" title="The customer must be invited to comment first.">
             This policy requires the customer to be told the reasons for the extension and invited to comment before it is decided.{" "}
-            <Button size="small" onClick={() => void invite.run([{ type: "InviteExtensionComment" }])} disabled={invite.busy}>
+            <Button size="small" onClick={() => void invite.run({ type: "InviteExtensionComment" })} disabled={invite.busy}>
               Record that the customer was invited to comment
             </Button>
             {invite.refusal ? <Refusal reason={invite.refusal} /> : null}

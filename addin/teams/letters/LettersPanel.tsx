@@ -127,7 +127,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       return;
     }
     setBusy(false);
-    await step.run([{ type: "LetterSent", kind, elements: presentElements(draft) }], { letters: { [kind]: { title: draft.subject, body: text, channel: staff ? "Email" : channel } } });
+    await step.run({ type: "LetterSent", kind, elements: presentElements(draft), content: { title: draft.subject, body: text, channel: staff ? "Email" : channel } });
   };
 
   const withhold = async () => {
@@ -136,7 +136,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       setProblem("Record why no letter is being sent.");
       return;
     }
-    await step.run([{ type: "LetterWithheld", kind, reason: withheldReason.trim() }]);
+    await step.run({ type: "LetterWithheld", kind, reason: withheldReason.trim() });
   };
 
   return (

@@ -98,7 +98,7 @@ function LodgeAppeal({ page, preset, onDone, onReload }: { page: CasePage; prese
     const today = londonDateKey(now());
     const at = received === today ? now() : endOfLondonDay(received);
     const event: WorkflowEvent = { type: "AppealLodged", receivedAt: at.toISOString(), inWriting, grounds: grounds.trim() };
-    void step.run([event]);
+    void step.run(event);
   };
   return (
     <StepForm id="lodge-heading" heading="Record an appeal" onSubmit={submit}>
@@ -154,7 +154,7 @@ function DecideAppeal({ page, preset, onDone, onReload }: { page: CasePage; pres
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
-    void step.run([{ type: "AppealDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) }]);
+    void step.run({ type: "AppealDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) });
   };
   return (
     <StepForm id="hear-heading" heading="Decide the appeal" level="h4" onSubmit={submit}>
@@ -195,7 +195,7 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
-    void step.run([{ type: "ReviewDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) }]);
+    void step.run({ type: "ReviewDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) });
   };
   return (
     <StepForm id="decide-review-heading" heading="Record the review" level="h4" onSubmit={submit}>
@@ -211,7 +211,7 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
         <Note intent="warning" title="The customer must be invited to comment first.">
           This policy requires the customer to be told the reasons and invited to comment before restrictions are extended.{" "}
           {canInvite ? (
-            <Button size="small" onClick={() => void invite.run([{ type: "InviteExtensionComment" }])} disabled={invite.busy}>
+            <Button size="small" onClick={() => void invite.run({ type: "InviteExtensionComment" })} disabled={invite.busy}>
               Record that the customer was invited to comment
             </Button>
           ) : (
@@ -244,7 +244,7 @@ function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: D
   const submit = () => {
     setTried(true);
     if (p.length) return;
-    void step.run([{ type: "MonitoringEnded", acceptable: judgement === "acceptable", reasons: reasons.trim() }]);
+    void step.run({ type: "MonitoringEnded", acceptable: judgement === "acceptable", reasons: reasons.trim() });
   };
   return (
     <StepForm id="judge-heading" heading="Judge the monitoring period" level="h4" onSubmit={submit}>

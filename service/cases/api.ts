@@ -1,0 +1,135 @@
+// The case service's HTTP API, independent of the host (the Node server and the Functions app both call it):
+//   GET  /api/customers/{id}         the record, replayed from the log
+//   POST /api/customers              { event: Opened|Imported, idempotencyKey } a new customer
+//   POST /api/customers/{id}/steps   { event, idempotencyKey } a workflow step
+// Every request names its caller with a bearer token; their roles come from the directory; the workflow judges.
+import { openCustomer, takeStep, type Owe, type StepOutcome } from "../../graph/caselog";
+import { loadLog } from "../../graph/caselog";
+import { DataError, toDataError } from "../../graph/client/errors";
+import type { Site } from "../../graph/repos/items";
+import { getPreset } from "../../shared/presets/registry";
+import { parseStepEvent, replayLog } from "../../shared/register";
+import type { Actor } from "../../shared/workflow";
+import { errorFields, type Logger } from "../log";
+import type { RoleSource } from "./roles";
+import { isUnknownPerson } from "./roles";
+import { AuthError, type TokenCheck } from "./tokens";
+
+export interface ApiRequest {
+  method: string;
+  /** The path below the host, e.g. "/api/customers/12/steps". */
+  path: string;
+  headers: Record<string, string | undefined>;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface CaseApiDeps {
+  site: Site;
+  tokens: TokenCheck;
+  roles: RoleSource;
+  owe: Owe;
+  log: Logger;
+  /** Browser origins allowed to call the API directly (CORS); same-origin pages need none. */
+  allowedOrigins: string[];
+  /** Called after a step owing notices is stored, so the outbox sends them without waiting for its timer. */
+  onOwed?: () => void;
+  now?: () => Date;
+}
+
+/** Largest request body accepted: a step with a long letter is well under this. */
+export const MAX_API_BODY = 256 * 1024;
+const KEY = /^[A-Za-z0-9:._-]{8,200}$/;
+
+export function isApiPath(path: string): boolean {
+  return path === "/api/customers" || path.startsWith("/api/customers/");
+}
+
+export function createCaseApi(deps: CaseApiDeps) {
+  const json = (status: number, body: unknown, extra: Record<string, string> = {}, origin?: string): ApiResponse => ({
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...cors(origin), ...extra },
+    body: JSON.stringify(body),
+  });
+  const cors = (origin?: string): Record<string, string> =>
+    origin && deps.allowedOrigins.includes(origin)
+      ? { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Max-Age": "600", Vary: "Origin" }
+      : {};
+
+  async function actorFor(req: ApiRequest): Promise<Actor> {
+    const caller = await deps.tokens.verify(req.headers.authorization);
+    let roles;
+    try {
+      roles = await deps.roles.rolesOf(caller);
+    } catch (e) {
+      if (isUnknownPerson(e)) throw new AuthError("Your account is not in this organisation's directory.");
+      throw e;
+    }
+    return { upn: caller.upn, roles };
+  }
+
+  const answer = (o: StepOutcome, origin?: string): ApiResponse => {
+    if (!o.ok) return json(o.status, { reason: o.reason }, {}, origin);
+    if (o.owed) deps.onOwed?.();
+    return json(200, { customerId: o.customerId, seq: o.seq, caseFile: o.record.file, customer: o.record.customer, identities: o.record.identities, effects: o.effects, repeated: o.repeated, saved: o.projection !== null }, {}, origin);
+  };
+
+  async function route(req: ApiRequest, origin?: string): Promise<ApiResponse> {
+    const m = /^\/api\/customers(?:\/([^/]+))?(\/steps)?\/?$/.exec(req.path);
+    if (!m) return json(404, { reason: "There is nothing at this address." }, {}, origin);
+    const [, rawId, steps] = m;
+    if (rawId !== undefined && !/^\d{1,12}$/.test(rawId)) return json(404, { reason: "That customer is not on the register." }, {}, origin);
+    const get = req.method === "GET" && rawId && !steps;
+    const post = req.method === "POST" && (steps ? !!rawId : !rawId);
+    if (!get && !post) return json(405, { reason: "That is not something this address does." }, { Allow: rawId && !steps ? "GET" : "POST" }, origin);
+    const actor = await actorFor(req);
+    if (!actor.roles.length) return json(403, { reason: "You are not in any of the UPC groups, so the case register is not open to you. Ask an administrator if you think you should be." }, {}, origin);
+
+    if (get) {
+      const log = await loadLog(deps.site, rawId!);
+      if (!log.customer && !log.events.length) return json(404, { reason: "That customer is not on the register." }, {}, origin);
+      const r = replayLog(log.events, getPreset);
+      if (r.problem) return json(409, { reason: `This case's history has a problem an administrator must look at: ${r.problem}` }, {}, origin);
+      return json(200, { customerId: rawId, seq: r.seq, caseFile: r.record.file, customer: r.record.customer, identities: r.record.identities }, {}, origin);
+    }
+
+    let body: { event?: unknown; idempotencyKey?: unknown };
+    try {
+      body = JSON.parse(req.body) as typeof body;
+    } catch {
+      return json(400, { reason: "The request is not JSON." }, {}, origin);
+    }
+    if (typeof body?.idempotencyKey !== "string" || !KEY.test(body.idempotencyKey)) {
+      return json(400, { reason: "Each step needs an idempotencyKey: 8 to 200 letters, digits, dots, colons, hyphens or underscores (a UUID is ideal)." }, {}, origin);
+    }
+    const parsed = parseStepEvent(body.event);
+    if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
+    const request = { event: parsed.event, actor, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.() };
+    return answer(steps ? await takeStep(deps.site, rawId!, request) : await openCustomer(deps.site, request), origin);
+  }
+
+  return {
+    async handle(req: ApiRequest): Promise<ApiResponse> {
+      const origin = req.headers.origin;
+      if (req.method === "OPTIONS") return { status: origin && deps.allowedOrigins.includes(origin) ? 204 : 403, headers: cors(origin), body: "" };
+      try {
+        return await route(req, origin);
+      } catch (e) {
+        if (e instanceof AuthError) return json(401, { reason: e.message }, { "WWW-Authenticate": "Bearer" }, origin);
+        const err = e instanceof DataError || (e as { statusCode?: number })?.statusCode ? toDataError(e) : null;
+        deps.log.error("api.failed", { path: req.path.replace(/\d+/g, ":id"), ...errorFields(err ?? e) });
+        if (!err) return json(500, { reason: "The case service could not take that step just now. Nothing was changed; try again, and tell an administrator if it keeps happening." }, {}, origin);
+        if (err.retryable) return json(503, { reason: err.userMessage }, { "Retry-After": "5" }, origin);
+        if (err instanceof DataError && err.kind === "Conflict") return json(409, { reason: err.userMessage }, {}, origin);
+        return json(500, { reason: "The case service could not take that step just now. Nothing was changed; try again, and tell an administrator if it keeps happening." }, {}, origin);
+      }
+    },
+  };
+}
+
+export type CaseApi = ReturnType<typeof createCaseApi>;

@@ -1,0 +1,50 @@
+// The case service inside a running service: its API, who may call it, the notices its steps owe and the outbox
+// that sends them. The Node server and the Functions app each build one from their runtime.
+import type { Graph } from "../../graph/client/factory";
+import type { Site } from "../../graph/repos/items";
+import type { ServiceConfig } from "../config";
+import type { Logger } from "../log";
+import { createCaseApi, type CaseApi } from "./api";
+import type { Owe } from "../../graph/caselog";
+import { Outbox } from "./outbox";
+import { directoryRoles } from "./roles";
+import { developmentTokens, entraTokens, type TokenCheck } from "./tokens";
+
+export { isApiPath, MAX_API_BODY, type ApiRequest, type ApiResponse } from "./api";
+
+export interface CaseService {
+  api: CaseApi;
+  outbox: Outbox;
+}
+
+export interface CaseServiceParts {
+  config: ServiceConfig;
+  graph: Graph;
+  site: Site;
+  log: Logger;
+  noticeFrom(): string;
+  /** Composes the notices a step owes. */
+  owe: Owe;
+  /** Tests replace the token check (a tenant configuration with keys of their own). */
+  tokens?: TokenCheck;
+}
+
+/** Development tokens only against the emulator; a tenant configuration accepts nothing but Entra's signed tokens. */
+export function tokenCheckFor(config: ServiceConfig): TokenCheck {
+  if (config.emulator) return developmentTokens();
+  return entraTokens({ tenantId: config.tenantId!, audiences: [config.apiAudience!, config.clientId!].filter(Boolean), scope: config.apiScope });
+}
+
+export function createCaseService(p: CaseServiceParts): CaseService {
+  const outbox = new Outbox({ site: p.site, graph: p.graph, log: p.log, instanceId: p.config.instanceId, from: p.noticeFrom });
+  const api = createCaseApi({
+    site: p.site,
+    tokens: p.tokens ?? tokenCheckFor(p.config),
+    roles: directoryRoles(p.graph),
+    owe: p.owe,
+    log: p.log,
+    allowedOrigins: p.config.allowedOrigins,
+    onOwed: () => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })),
+  });
+  return { api, outbox };
+}
