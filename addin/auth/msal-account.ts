@@ -41,7 +41,8 @@ const EARLY_MS = 5 * 60_000;
 
 /** MSAL errors that mean the popup never showed (blocked, or the host refused to open it). */
 const POPUP_BLOCKED = new Set(["popup_window_error", "empty_window_error", "block_nested_popups", "popup_relay_unsupported_flow", "monitor_window_timeout"]);
-const CANCELLED = new Set(["user_cancelled", "access_denied_user_cancelled"]);
+// MSAL 5 reports a person closing the brokered window as "user_canceled" (ClientAuthErrorCodes.userCanceled).
+const CANCELLED = new Set(["user_canceled", "user_cancelled", "access_denied_user_cancelled"]);
 const OFFLINE = new Set(["no_network_connectivity", "endpoints_resolution_error"]);
 
 /** An address on this page's origin, without URL (the event runtime may have no location and no URL parser). */

@@ -11,6 +11,7 @@
 //   OfficeDev/office-js#4450); URL and URLSearchParams (React Native's implement few accessors, facebook/react-native#45030);
 //   atob, btoa, TextEncoder, TextDecoder, navigator, XMLHttpRequest, BroadcastChannel, importScripts (not documented there).
 import vm from "node:vm";
+import { createBroker } from "./naa-broker";
 
 export interface Completion {
   allowEvent: boolean;
@@ -47,24 +48,13 @@ export interface JsRuntime {
   globalNames(): string[];
 }
 
-function b64url(value: unknown): string {
-  return Buffer.from(JSON.stringify(value)).toString("base64url");
-}
-
-/** An ID token of Entra's shape (unsigned: MSAL reads its claims, the broker vouches for it). */
-function idToken(upn: string): string {
-  return `${b64url({ alg: "none", typ: "JWT" })}.${b64url({ aud: "client", iss: "https://login.microsoftonline.com/tid/v2.0", tid: "tid", oid: "oid-1", preferred_username: upn, name: "Seán Ó Officer", login_hint: upn })}.`;
-}
-
 export function loadInJsRuntime(code: string, opts: RuntimeOptions): JsRuntime {
   const handlers = new Map<string, (event: unknown) => void>();
-  const brokerCalls: string[] = [];
   const graphCalls: string[] = [];
   const logs: string[] = [];
   const notices: string[] = [];
   let completions: Completion[] = [];
   let onCompleted: (() => void) | null = null;
-  const listeners: ((m: { data: string }) => void)[] = [];
   const succeeded = (value: unknown) => ({ status: "succeeded", value });
 
   const recipients = (list: string[]) => ({ getAsync: (cb: (r: unknown) => void) => cb(succeeded(list.map((emailAddress) => ({ emailAddress, displayName: "" })))) });
@@ -96,25 +86,8 @@ export function loadInJsRuntime(code: string, opts: RuntimeOptions): JsRuntime {
     },
   };
 
-  // The broker Outlook puts at window.nestedAppAuthBridge, speaking MSAL's bridge protocol.
-  const bridge = {
-    addEventListener: (_type: string, cb: (m: { data: string }) => void) => void listeners.push(cb),
-    postMessage: (text: string) => {
-      const req = JSON.parse(text) as { method: string; requestId: string; tokenParams?: { scope?: string } };
-      brokerCalls.push(req.method);
-      const reply = (body: Record<string, unknown>) => setTimeout(() => listeners.forEach((l) => l({ data: JSON.stringify({ messageType: "NestedAppAuthResponse", requestId: req.requestId, ...body }) })), 0);
-      if (req.method === "GetInitContext") return reply({ success: true, initContext: { sdkName: "outlook-stand-in", sdkVersion: "1.0", capabilities: { queryAccount: false } } });
-      if (req.method === "GetToken" && (opts.broker ?? "token") === "token") {
-        return reply({
-          success: true,
-          token: { access_token: opts.accessToken ?? "token", id_token: idToken(opts.me), expires_in: 3600, scope: req.tokenParams?.scope },
-          account: { homeAccountId: "oid-1.tid", environment: "login.microsoftonline.com", tenantId: "tid", username: opts.me, localAccountId: "oid-1" },
-        });
-      }
-      if (req.method === "GetToken" && opts.broker === "silent") return; // never answers
-      return reply({ success: false, error: { status: "USER_INTERACTION_REQUIRED", code: "interaction_required", description: "Sign in from the task pane." } });
-    },
-  };
+  // The broker Outlook puts at window.nestedAppAuthBridge; an event handler may only ask silently.
+  const { bridge, calls: brokerCalls } = createBroker({ upn: opts.me, accessToken: opts.accessToken, silent: opts.broker ?? "token", popup: "token" });
 
   const fetchStandIn = async (input: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
     if (typeof input !== "string" || !/^https:\/\//.test(input)) throw new TypeError(`fetch: only absolute https addresses are supported here (got ${String(input)})`);
