@@ -1,11 +1,14 @@
-// The add-in's browser bundles: the task pane, the send-time guard (commands), the browser harness and, once it exists,
-// the Teams tab. esbuild transpiles (type-check with `npm run typecheck`); office.js is copied from the package.
+// The add-in's browser bundles: the task pane, the browser harness, the sign-in page and the Teams tab, plus the
+// send-time guard as one self-contained commands.js (scripts/commands-bundle.js) and the well-known file that lets it
+// sign in and call Graph from classic Outlook. esbuild transpiles (type-check with `npm run typecheck`); office.js is
+// copied from the package.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import { EsbuildPlugin } from "esbuild-loader";
 import webpack from "webpack";
+import { buildCommandsBundle } from "./scripts/commands-bundle.js";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const OFFICE_DIST = join(root, "node_modules/@microsoft/office-js/dist");
@@ -63,6 +66,43 @@ class OfficeJsPlugin {
   }
 }
 
+/**
+ * commands.js, built by esbuild as one file with nothing to load (classic Outlook runs it alone, with no DOM), and
+ * /.well-known/microsoft-officeaddins-allowed.json naming it: without that file classic Outlook refuses the handler's
+ * sign-in and cross-origin calls (Microsoft Learn, "Use single sign-on (SSO) or cross-origin resource sharing (CORS) in
+ * your event-based or spam-reporting Office Add-in", https://learn.microsoft.com/office/dev/add-ins/develop/use-sso-in-event-based-activation).
+ */
+class CommandsBundlePlugin {
+  constructor(buildConfig, production, baseUrl) {
+    this.buildConfig = buildConfig;
+    this.production = production;
+    this.baseUrl = baseUrl;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("CommandsBundlePlugin", (compilation) => {
+      compilation.hooks.processAssets.tapPromise({ name: "CommandsBundlePlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, async () => {
+        const { code, map, inputs } = await buildCommandsBundle(this.buildConfig, { production: this.production });
+        compilation.emitAsset("commands.js", new webpack.sources.RawSource(code), { minimized: true });
+        if (map) compilation.emitAsset("commands.js.map", new webpack.sources.RawSource(map), { development: true });
+        for (const file of inputs) compilation.fileDependencies.add(file);
+        const allowed = { allowed: [`${this.baseUrl}/commands.js`] };
+        compilation.emitAsset(".well-known/microsoft-officeaddins-allowed.json", new webpack.sources.RawSource(`${JSON.stringify(allowed, null, 2)}\n`));
+      });
+    });
+  }
+}
+
+/** The origin the pages are served from: UPC_BASE_URL for a tenant build (required there), else the dev server's. */
+export function baseUrlFor(mode, vars = process.env) {
+  const given = (vars.UPC_BASE_URL || "").trim().replace(/\/+$/, "");
+  if (given) {
+    if (!/^https:\/\/[^/?#]+$/.test(given)) throw new Error(`UPC_BASE_URL "${given}" must be an https origin only, like https://upc.contoso.gov.uk.`);
+    return given;
+  }
+  if (mode === "tenant") throw new Error("UPC_BASE_URL is not set: a tenant build names its send-check script in /.well-known/microsoft-officeaddins-allowed.json by its full address, e.g. https://upc.contoso.gov.uk.");
+  return (vars.UPC_DEV_BASE_URL || "https://localhost:3000").replace(/\/+$/, "");
+}
+
 /** Build-time settings for tenant builds; the emulator build needs none of them. */
 function buildConfig(env) {
   return {
@@ -86,7 +126,6 @@ export default function config(env = {}, argv = {}) {
   const production = mode === "production";
   const pages = [
     { name: "taskpane", entry: "./addin/taskpane/index.tsx", template: "./addin/taskpane/taskpane.html", title: "UPC register" },
-    { name: "commands", entry: "./addin/commands/index.ts", template: "./addin/commands/commands.html", title: "UPC send check" },
     { name: "harness", entry: "./addin/harness/index.tsx", template: "./addin/harness/harness.html", title: "UPC add-in harness" },
   ];
   // The Office dialog's sign-in page (nested app authentication's fallback) when the auth module provides it.
@@ -108,8 +147,8 @@ export default function config(env = {}, argv = {}) {
     entry: Object.fromEntries(pages.map((p) => [p.name, p.entry])),
     output: {
       path: resolve(root, typeof env.outDir === "string" ? env.outDir : "dist"),
-      // The event handlers' script keeps a fixed name: classic Outlook on Windows loads it by the URL in the manifest.
-      filename: (pathData) => (!production || pathData.chunk?.name === "commands" ? "[name].js" : "[name].[contenthash:8].js"),
+      // commands.js (the event handlers, fixed name: the manifest names it) is emitted by CommandsBundlePlugin.
+      filename: production ? "[name].[contenthash:8].js" : "[name].js",
       chunkFilename: production ? "chunks/[name].[contenthash:8].js" : "chunks/[name].js",
       publicPath: "/",
       // dist/manifest/ is written by the manifest build (manifest/build.ts): a rebuild of the pages leaves it alone.
@@ -146,6 +185,9 @@ export default function config(env = {}, argv = {}) {
             inject: "body",
           }),
       ),
+      // The event handlers' page loads office.js and commands.js itself (browser runtimes: web, new Outlook, Mac).
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./addin/commands/commands.html", chunks: [], title: "UPC send check", inject: false }),
+      new CommandsBundlePlugin(buildConfig(env), production, baseUrlFor(buildConfig(env).mode)),
       new OfficeJsPlugin(),
       new IconsPlugin(),
     ],

@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEFAULT_GRAPH_SCOPES, qualifiedScopes } from "../addin/auth/scopes";
+import { renderXmlManifest, xmlAddinId } from "./xml";
 
 export const MANIFEST_DIR = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(MANIFEST_DIR, "..");
@@ -34,6 +35,8 @@ export interface ManifestSettings {
   scopes: string[];
   /** True when example values stand in for missing production settings: fine to validate, never to package. */
   example: boolean;
+  /** The add-in only (XML) manifest's own id (UPC_XML_APP_ID); by default derived from appId. */
+  xmlAppId?: string;
 }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -84,6 +87,8 @@ export function settingsFor(env: string, vars: Record<string, string | undefined
     }
   }
   if (appId && !GUID.test(appId)) problems.push(`The app id "${appId}" is not a GUID.`);
+  const xmlAppId = v("UPC_XML_APP_ID");
+  if (xmlAppId && !GUID.test(xmlAppId)) problems.push(`UPC_XML_APP_ID "${xmlAppId}" is not a GUID.`);
   if (clientId && !GUID.test(clientId)) problems.push(`The client id "${clientId}" is not a GUID (the Application (client) ID of the app registration).`);
   if (problems.length) throw new SettingsError(problems);
   const site = `${baseUrl}/`;
@@ -100,6 +105,7 @@ export function settingsFor(env: string, vars: Record<string, string | undefined
     termsUrl: v("UPC_TERMS_URL") ?? site,
     scopes: qualifiedScopes(scopes),
     example,
+    ...(xmlAppId ? { xmlAppId } : {}),
   };
 }
 
@@ -122,9 +128,13 @@ export function renderManifest(s: ManifestSettings, template = readFileSync(TEMP
     NAME_SUFFIX: s.env === "dev" ? " (dev)" : "",
   };
   const text = template.replace(/\{\{([A-Z_]+)\}\}/g, (whole, key: string) => (key in values ? jsonText(values[key]) : whole));
-  const manifest = JSON.parse(text) as { webApplicationInfo?: { nestedAppAuthInfo?: { scopes: string[] }[] } };
+  const manifest = JSON.parse(text) as { webApplicationInfo?: { nestedAppAuthInfo?: { scopes: string[] }[] }; extensions?: { alternates?: Record<string, unknown>[] }[] };
   // The prefetched NAA token must ask for exactly what the add-in asks for, in the same order.
   for (const naa of manifest.webApplicationInfo?.nestedAppAuthInfo ?? []) naa.scopes = [...s.scopes];
+  // Clients that read this manifest hide the XML twin made for Mac and mobile, so nobody sees two UPC buttons (Microsoft
+  // Learn, "Manage both a unified manifest and an add-in only manifest version of your Office Add-in").
+  const ext = manifest.extensions?.[0];
+  if (ext) ext.alternates = [...(ext.alternates ?? []), { hide: { customOfficeAddin: { officeAddinId: xmlAddinId(s, s.xmlAppId) } } }];
   return manifest as Record<string, unknown>;
 }
 
@@ -132,6 +142,8 @@ export interface BuiltManifest {
   settings: ManifestSettings;
   dir: string;
   file: string;
+  /** manifest.xml beside it: the add-in only manifest for Outlook on Mac, iOS and Android. */
+  xmlFile: string;
   manifest: Record<string, unknown>;
 }
 
@@ -144,5 +156,7 @@ export function writeManifest(settings: ManifestSettings, outRoot = join(ROOT, "
   writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
   const icons = manifest.icons as { color: string; outline: string };
   for (const name of [icons.color, icons.outline]) copyFileSync(join(ICONS, name), join(dir, name));
-  return { settings, dir, file, manifest };
+  const xmlFile = join(dir, "manifest.xml");
+  writeFileSync(xmlFile, renderXmlManifest(settings, manifest, { xmlAppId: settings.xmlAppId }));
+  return { settings, dir, file, xmlFile, manifest };
 }

@@ -1,10 +1,13 @@
-// `npm run validate [-- --env <name>] [-- --file <manifest.json>]`: builds the manifest for each environment and
-// checks it offline against the schema bundled with @microsoft/app-manifest and against what the product needs.
+// `npm run validate [-- --env <name>] [-- --file <manifest.json>] [-- --xsd <folder>]`: builds the manifests for each
+// environment and checks them offline: the unified manifest against the schema bundled with @microsoft/app-manifest
+// and what the product needs; the add-in only manifest.xml (Mac and mobile) against the rules in manifest/xml-validate.ts
+// and, given Microsoft's XSDs (--xsd or UPC_MANIFEST_XSD_DIR), against those with xmllint.
 // Without production settings (UPC_BASE_URL, UPC_APP_ID, UPC_CLIENT_ID) the production manifest is checked with
 // example values. Exits 1 on any problem, listing each one.
 import { relative } from "node:path";
 import { ROOT, SettingsError, settingsFor, writeManifest } from "../manifest/build";
 import { validateManifestFile, type ValidationReport } from "../manifest/validate";
+import { validateXmlManifestFile } from "../manifest/validate-xml";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -18,7 +21,9 @@ export async function validateEnvironments(envs: string[], vars: Record<string, 
     try {
       const settings = settingsFor(env, vars, { examples: true });
       if (settings.example) notes.push(`${env}: production settings are not all set, so example values stand in (set UPC_BASE_URL, UPC_APP_ID and UPC_CLIENT_ID to check your own).`);
-      reports.push(await validateManifestFile(writeManifest(settings, outRoot).file));
+      const built = writeManifest(settings, outRoot);
+      reports.push(await validateManifestFile(built.file));
+      reports.push(validateXmlManifestFile(built.xmlFile, settings.baseUrl, vars.UPC_MANIFEST_XSD_DIR || arg("--xsd")));
     } catch (e) {
       reports.push({ file: `(${env})`, errors: e instanceof SettingsError ? e.problems : [(e as Error).message] });
     }

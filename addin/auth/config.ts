@@ -65,14 +65,8 @@ const emulatorSchema = z.object({
 
 const tenantSchema = z.object({
   mode: z.literal("tenant"),
-  graphBaseUrl: z.string().refine((u) => {
-    try {
-      const url = new URL(u);
-      return url.protocol === "https:" && GRAPH_HOSTS.includes(url.hostname);
-    } catch {
-      return false;
-    }
-  }, { error: (i) => `The Graph address "${String(i.input)}" is not Microsoft Graph: a tenant build only ever sends its tokens to ${DEFAULT_TENANT_GRAPH} (or a national cloud's Graph).` }),
+  // A pattern rather than URL: the event runtime may have no URL parser (see httpsHostOf).
+  graphBaseUrl: z.string().refine((u) => GRAPH_HOSTS.includes(httpsHostOf(u) ?? ""), { error: (i) => `The Graph address "${String(i.input)}" is not Microsoft Graph: a tenant build only ever sends its tokens to ${DEFAULT_TENANT_GRAPH} (or a national cloud's Graph).` }),
   site: graphSite.refine((s) => s !== "root", `Tenant mode needs the UPC site, not the tenant's root site: ${where.site}.`),
   tenantId: guid("tenant id", where.tenantId),
   clientId: guid("client id", where.clientId),
@@ -84,6 +78,16 @@ const tenantSchema = z.object({
     .string({ error: "The case service's scope is missing: give api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE)." })
     .regex(/^api:\/\/[^/]+\/[A-Za-z0-9._-]+$/, { error: (i) => `The case service scope "${String(i.input)}" should look like api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE).` }),
 });
+
+/**
+ * The host name of an https address, or undefined. Classic Outlook runs event handlers in a JavaScript-only runtime
+ * built on React Native's (Microsoft Learn, "Runtimes in Office Add-ins"), whose URL implements few of its accessors,
+ * so the send-time check's configuration is read without it.
+ */
+export function httpsHostOf(address: string): string | undefined {
+  const m = /^https:\/\/([^/?#:@\s]+)(?::\d+)?(?:[/?#]|$)/i.exec(address.trim());
+  return m ? m[1].toLowerCase() : undefined;
+}
 
 /** Empty strings are "not set" (webpack's DefinePlugin turns unset variables into ""). */
 function given(value: string | null | undefined): string | undefined {
@@ -103,16 +107,17 @@ function scopesOf(value: unknown): string[] | undefined {
  * setting from the build, never from the address bar, so that a crafted link cannot send its tokens to another host.
  * Throws a ConfigError listing every problem.
  */
-export function readConfig(url: URL, built: Partial<AppConfig> = {}): AppConfig {
+export function readConfig(url: URL | null, built: Partial<AppConfig> = {}): AppConfig {
   const builtMode = given(built.mode);
-  const fromUrl = builtMode !== "tenant";
-  const param = (name: string) => (fromUrl ? given(url.searchParams.get(name)) : undefined);
+  const fromUrl = builtMode !== "tenant" && url !== null;
+  const param = (name: string) => (fromUrl ? given(url!.searchParams.get(name)) : undefined);
   const mode = param("mode") ?? builtMode ?? "emulator";
   if (mode !== "emulator" && mode !== "tenant") throw new ConfigError([`Unknown mode "${mode}": use emulator or tenant.`]);
 
   const rawGraph = param("graph") ?? given(built.graphBaseUrl) ?? (mode === "tenant" ? DEFAULT_TENANT_GRAPH : DEFAULT_EMULATOR_GRAPH);
   // The dev server may proxy the emulator below the page's own origin ("/graph/v1.0").
-  const graphBaseUrl = rawGraph.startsWith("/") ? `${url.origin}${rawGraph}` : rawGraph;
+  if (rawGraph.startsWith("/") && !url) throw new ConfigError([`The Graph address "${rawGraph}" is relative, and this runtime has no page to resolve it against: build with an absolute UPC_GRAPH_BASE_URL.`]);
+  const graphBaseUrl = rawGraph.startsWith("/") ? `${url!.origin}${rawGraph}` : rawGraph;
   const site = given(built.site) ?? (mode === "emulator" ? "root" : "");
   const rawService = param("service") ?? given(built.caseServiceUrl) ?? (mode === "emulator" ? "/api" : undefined);
   const caseServiceUrl = rawService?.startsWith("/") ? `${url.origin}${rawService}` : rawService;

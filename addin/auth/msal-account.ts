@@ -1,5 +1,6 @@
-// Signing in to a Microsoft 365 tenant with nested app authentication (NAA): silent first, then MSAL's popup, then (in
-// Outlook, when the popup cannot open) the Office dialog. Event handlers never prompt: they get SignInRequiredError.
+// Signing in to a Microsoft 365 tenant with nested app authentication (NAA): silent first, then MSAL's popup (returning
+// to the registered /signin.html), then the host's dialog when the popup cannot open; where the host cannot broker NAA
+// at all, the host's dialog straight away. Event handlers never prompt: they get SignInRequiredError.
 import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from "@azure/msal-browser";
 import type { AppConfig } from "./config";
 import { SignInCancelledError, SignInError, SignInRequiredError } from "./errors";
@@ -26,6 +27,12 @@ export interface AuthDeps {
   hostAccount?: () => Promise<HostAccount | null>;
   /** Runs before MSAL starts (Teams: TeamsJS must be initialised first). */
   prepareHost?: () => Promise<void>;
+  /** Whether the host can broker NAA (Outlook: NestedAppAuth 1.1; Teams: isNAAChannelRecommended); undefined: unknown. */
+  naaSupported?: () => boolean | undefined | Promise<boolean | undefined>;
+  /** How the sign-in page answers the dialog: Office's messageParent (default) or Teams' notifySuccess. */
+  dialogChannel?: "office" | "teams";
+  /** The registered page MSAL's popup returns to (default /signin.html on the page's origin). */
+  redirectUri?: string;
   now?: () => number;
 }
 
@@ -34,8 +41,15 @@ const EARLY_MS = 5 * 60_000;
 
 /** MSAL errors that mean the popup never showed (blocked, or the host refused to open it). */
 const POPUP_BLOCKED = new Set(["popup_window_error", "empty_window_error", "block_nested_popups", "popup_relay_unsupported_flow", "monitor_window_timeout"]);
-const CANCELLED = new Set(["user_cancelled", "access_denied_user_cancelled"]);
+// MSAL 5 reports a person closing the brokered window as "user_canceled" (ClientAuthErrorCodes.userCanceled).
+const CANCELLED = new Set(["user_canceled", "user_cancelled", "access_denied_user_cancelled"]);
 const OFFLINE = new Set(["no_network_connectivity", "endpoints_resolution_error"]);
+
+/** An address on this page's origin, without URL (the event runtime may have no location and no URL parser). */
+function pageAddress(path: string): string | undefined {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return origin && /^https?:\/\//.test(origin) ? `${origin}${path}` : undefined;
+}
 
 function codeOf(e: unknown): string {
   return typeof e === "object" && e !== null ? String((e as { errorCode?: unknown }).errorCode ?? "") : "";
@@ -74,8 +88,17 @@ export function createTenantAccountManager(config: AppConfig, surface: AuthSurfa
       await deps.prepareHost?.();
       // Loaded only in tenant mode, so the emulator build and the first paint never carry MSAL.
       const { createNestablePublicClientApplication } = await import("@azure/msal-browser");
-      return createNestablePublicClientApplication({ auth: { clientId: config.clientId!, authority } });
+      // Without a redirectUri MSAL's popup would return to the page that opened it, which is not registered.
+      const redirectUri = deps.redirectUri ?? pageAddress("/signin.html");
+      return createNestablePublicClientApplication({
+        auth: { clientId: config.clientId!, authority, ...(redirectUri ? { redirectUri } : {}) },
+        // Classic Outlook runs event handlers where there is no web storage (Microsoft Learn, "Runtimes in Office
+        // Add-ins" > "JavaScript-only runtime", https://learn.microsoft.com/office/dev/add-ins/testing/runtimes).
+        ...(surface === "event" ? { cache: { cacheLocation: "memoryStorage" as const } } : {}),
+      });
     })());
+  let naa: Promise<boolean | undefined> | undefined;
+  const naaSupported = () => (naa ??= Promise.resolve().then(() => deps.naaSupported?.()).catch(() => undefined));
   const hostAccount = () => (host ??= (deps.hostAccount?.() ?? Promise.resolve(null)).catch(() => null));
 
   const keep = (token: string, expiresOn: Date | string | null | undefined, username: string): Held => {
@@ -104,6 +127,7 @@ export function createTenantAccountManager(config: AppConfig, surface: AuthSurfa
     if (!deps.dialogUrl && !page) throw new SignInError("The sign-in window has no page to open.");
     const url = new URL(deps.dialogUrl ?? "/signin.html", page);
     url.searchParams.set("start", "1");
+    if (deps.dialogChannel === "teams") url.searchParams.set("reply", "teams");
     url.searchParams.set("scopes", scopes.join(" "));
     if (hint?.loginHint ?? hint?.username) url.searchParams.set("loginHint", (hint?.loginHint ?? hint?.username)!);
     const reply = parseDialogResult(await deps.openDialog!(url.toString()));
@@ -126,6 +150,12 @@ export function createTenantAccountManager(config: AppConfig, surface: AuthSurfa
   }
 
   async function acquire(): Promise<Held> {
+    if ((await naaSupported()) === false) {
+      // The host cannot broker the sign-in (older Outlook or Teams): the event handler has no window to ask in; the
+      // task pane and the tab use their host's dialog, the fallback Microsoft documents for this case.
+      if (surface === "event") throw new SignInRequiredError();
+      if (deps.openDialog) return byDialog(await hostAccount());
+    }
     const app = await client();
     const hint = await hostAccount();
     try {

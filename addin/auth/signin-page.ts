@@ -1,6 +1,8 @@
-// /signin.html: the page MSAL returns to, and the page the Office dialog opens when Outlook cannot show MSAL's popup.
-//  - Opened by the task pane in the Office dialog (?start=1): sign in with a full-page redirect (the standard, not the
-//    nested, client: the dialog is an ordinary browser window) and send the result back with messageParent.
+// /signin.html: the page MSAL's popup returns to (the redirect URI registered for the add-in), and the page the host's
+// dialog opens when the host cannot broker sign-in or show MSAL's popup.
+//  - Opened in a dialog (?start=1): sign in with a full-page redirect (the standard, not the nested, client: the dialog
+//    is an ordinary browser window) and send the result back: Office's messageParent (Microsoft Learn, "Authenticate
+//    and authorize with the Office dialog API"), or in Teams (?reply=teams) authentication.notifySuccess/notifyFailure.
 //  - Reached with an authorisation response (#code=… or ?code=…, error=…): MSAL's redirect bridge hands it to the
 //    window that asked (a popup's opener, or the dialog page that started the redirect).
 import { createStandardPublicClientApplication, type AuthenticationResult } from "@azure/msal-browser";
@@ -9,8 +11,17 @@ import type { DialogResult } from "./office-dialog";
 
 declare const __UPC_BUILD__: Partial<AppConfig> | undefined;
 
-function send(result: DialogResult): void {
-  Office.context.ui.messageParent(JSON.stringify(result));
+/** Sends the result to whoever opened the dialog. */
+export async function sendResult(result: DialogResult, reply: string | null): Promise<void> {
+  const text = JSON.stringify(result);
+  if (reply === "teams") {
+    const { app, authentication } = await import("@microsoft/teams-js");
+    if (!app.isInitialized()) await app.initialize();
+    if (result.ok) authentication.notifySuccess(text);
+    else authentication.notifyFailure(text);
+    return;
+  }
+  Office.context.ui.messageParent(text);
 }
 
 function hasAuthResponse(loc: Location): boolean {
@@ -24,7 +35,9 @@ export async function runSignInPage(): Promise<void> {
     await broadcastResponseToMainFrame();
     return;
   }
-  await Office.onReady();
+  const reply = here.searchParams.get("reply");
+  const send = (result: DialogResult) => sendResult(result, reply);
+  if (reply !== "teams") await Office.onReady();
   try {
     const config = readConfig(here, typeof __UPC_BUILD__ === "undefined" ? {} : __UPC_BUILD__);
     const scopes = (here.searchParams.get("scopes") ?? "").split(" ").filter(Boolean);
@@ -47,6 +60,6 @@ export async function runSignInPage(): Promise<void> {
     }
     await app.acquireTokenRedirect({ scopes, loginHint, redirectStartPage: here.toString() });
   } catch (e) {
-    send({ ok: false, error: e instanceof Error ? e.message : String(e) });
+    await send({ ok: false, error: e instanceof Error ? e.message : String(e) });
   }
 }

@@ -1,11 +1,12 @@
 // Which recipients of a mail being sent are restricted customers: identities in one request, their records in one more.
 import { domainOfEmail, normaliseEmail } from "../../shared/address";
 import type { Customer, Restriction } from "../../shared/domain/records";
-import { ensureOk } from "../../graph/client/factory";
+import { ensureOk } from "../../graph/client/batch";
+import type { BatchGraph } from "../../graph/client/fetch-graph";
 import { anyOf, eq } from "../../graph/client/odata";
 import { customerFromItem } from "../../graph/repos/customers";
 import { identityFromItem, type IdentityRow } from "../../graph/repos/identities";
-import { itemsPath, queryUrl, type ListItem, type Site } from "../../graph/repos/items";
+import { itemsPath, queryUrl, type ListItem } from "../../graph/repos/items";
 import { restrictionFromItem } from "../../graph/repos/restrictions";
 
 export interface RestrictedRecipient {
@@ -14,6 +15,12 @@ export interface RestrictedRecipient {
   identity: IdentityRow;
   customer: Customer;
   restrictions: Restriction[];
+}
+
+/** Where the register is: any client that can send a $batch (the SDK client, or the event runtime's fetch client). */
+export interface LookupSite {
+  graph: Pick<BatchGraph, "batch">;
+  siteId: string;
 }
 
 const PER_FILTER = 15;
@@ -26,7 +33,7 @@ export function lookupValues(addresses: readonly string[]): string[] {
 }
 
 /** Restricted customers among the recipients; an empty list when none is on the register as Restricted. */
-export async function restrictedRecipients(site: Site, addresses: readonly string[]): Promise<RestrictedRecipient[]> {
+export async function restrictedRecipients(site: LookupSite, addresses: readonly string[]): Promise<RestrictedRecipient[]> {
   const values = lookupValues(addresses);
   if (values.length === 0) return [];
   const chunks: string[][] = [];

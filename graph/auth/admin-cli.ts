@@ -84,7 +84,7 @@ export function adminTarget(options: AdminTargetOptions = {}): AdminTarget {
     }
     const spToken = v("SHAREPOINT_TOKEN");
     let sharePointTokens: TokenSource | undefined;
-    if (spToken) sharePointTokens = staticToken("SHAREPOINT_TOKEN", spToken, { audiences: [`https://${host}`, `https://${host}/`, SHAREPOINT_APP_ID], service: `SharePoint at https://${host}`, howToRenew: renewSharePoint(host) });
+    if (spToken) sharePointTokens = staticToken("SHAREPOINT_TOKEN", spToken, { audiences: [`https://${host}`, `https://${host}/`, SHAREPOINT_APP_ID], service: `SharePoint at https://${host}`, howToRenew: renewSharePoint(host), appOnlyNeedsCertificate: true });
     else if (options.needsSharePoint) warnings.push(`SHAREPOINT_TOKEN is not set: list permissions cannot be set (SharePoint REST needs its own token for https://${host}).`);
     return { kind: "tenant", graphBaseUrl, site, graphTokens: graph, sharePointTokens, describe: `${site.webUrl} as ${describeToken(graph.claims)}`, warnings };
   }

@@ -8,11 +8,12 @@ function b64url(value: unknown): string {
   return btoa(bin).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-const HEADER = b64url({ alg: "none", typ: "JWT" });
+/** Computed on use: a module that only imports this file (the event runtime has no TextEncoder) does no work. */
+const header = () => b64url({ alg: "none", typ: "JWT" });
 
 /** A signed-in demo user; the emulator accepts it, Entra never would. */
 export function devUserTokens(upn: string): TokenSource {
-  const token = `${HEADER}.${b64url({ upn, name: upn, oid: upn, tid: "emulator" })}.`;
+  const token = `${header()}.${b64url({ upn, name: upn, oid: upn, tid: "emulator" })}.`;
   return { getToken: async () => token };
 }
 
@@ -20,6 +21,6 @@ export const SERVICE_APP_ROLES = ["Sites.FullControl.All", "Mail.ReadWrite", "Ma
 
 /** The application itself (app-only), as the flagging service runs. */
 export function devAppTokens(roles: string[] = SERVICE_APP_ROLES): TokenSource {
-  const token = `${HEADER}.${b64url({ appid: "upc-service", roles, tid: "emulator", oid: "upc-service" })}.`;
+  const token = `${header()}.${b64url({ appid: "upc-service", roles, tid: "emulator", oid: "upc-service" })}.`;
   return { getToken: async () => token };
 }

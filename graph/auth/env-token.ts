@@ -11,6 +11,10 @@ export interface TokenClaims {
   unique_name?: string;
   app_displayname?: string;
   tid?: string;
+  /** How the app proved itself (v1 tokens): "0" public client, "1" client secret, "2" certificate. */
+  appidacr?: string;
+  /** The same in v2 tokens. */
+  azpacr?: string;
 }
 
 export class TokenError extends Error {}
@@ -39,7 +43,15 @@ export interface StaticTokenOptions {
   service: string;
   /** How to get a fresh one, in words. */
   howToRenew: string;
+  /** SharePoint REST: refuse an app-only token that the app obtained with a client secret. */
+  appOnlyNeedsCertificate?: boolean;
   now?: () => number;
+}
+
+/** True for an app-only token (no signed-in person) that the app obtained with a client secret. */
+export function isAppOnlyFromSecret(claims: TokenClaims | null): boolean {
+  if (!claims || claims.scp || !claims.roles?.length) return false;
+  return (claims.appidacr ?? claims.azpacr) === "1";
 }
 
 function time(seconds: number): string {
@@ -69,6 +81,11 @@ export function staticToken(name: string, token: string, options: StaticTokenOpt
     }
     if (typeof claims.exp === "number" && claims.exp * 1000 <= now()) {
       throw new TokenError(`${name} expired at ${time(claims.exp)}. ${options.howToRenew}`);
+    }
+    if (options.appOnlyNeedsCertificate && isAppOnlyFromSecret(claims)) {
+      // Microsoft Learn, "Granting access via Microsoft Entra ID App-Only" (https://learn.microsoft.com/sharepoint/dev/solution-guidance/security-apponly-azuread):
+      // app-only access to SharePoint REST is by certificate; SharePoint answers a secret's token with 401.
+      throw new TokenError(`${name} is an app-only token obtained with a client secret, which SharePoint REST refuses: app-only access to SharePoint needs the app to sign in with a certificate. Use a certificate credential for this app, or an administrator's own (delegated) token, or the device-code sign-in (DEPLOY.md, step 6).`);
     }
   };
   check();

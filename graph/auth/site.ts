@@ -12,6 +12,8 @@ export interface SiteRef {
 export class SiteError extends Error {}
 
 const SITE_ID = /^[\w.-]+(:\d+)?,[0-9a-f-]{36}(,[0-9a-f-]{36})?$/i;
+/** scheme, host[:port], path of an http(s) address (query and fragment dropped). */
+const WEB_ADDRESS = /^(https?):\/\/([\w.-]+(?::\d+)?)(\/[^?#]*)?(?:[?#].*)?$/i;
 const SITE_PATH = /^([\w.-]+(?::\d+)?):(\/(?:sites|teams)\/[^/:?#]+)\/?:?$/i;
 
 /**
@@ -25,19 +27,26 @@ export function parseSite(input: string): SiteRef {
   if (SITE_ID.test(raw)) return { graphSite: raw, host: raw.split(",")[0] };
   const byPath = SITE_PATH.exec(raw);
   if (byPath) return { graphSite: `${byPath[1]}:${byPath[2]}`, host: byPath[1], webUrl: `https://${byPath[1]}${byPath[2]}` };
-  let url: URL;
+  // A pattern, not URL: Outlook's event runtime has no dependable URL parser, and the send-time check reads the site too.
+  const url = WEB_ADDRESS.exec(raw);
+  if (!url) {
+    if (/^[a-z][\w+.-]*:/i.test(raw) && !/^https?:/i.test(raw)) throw new SiteError(`"${raw}" is not a web address of a SharePoint site.`);
+    throw new SiteError(`"${raw}" is not a site address. Give it as https://contoso.sharepoint.com/sites/upc.`);
+  }
+  const [, scheme, hostPort, pathname = "/"] = url;
+  const protocol = `${scheme.toLowerCase()}:`;
+  const host = hostPort.toLowerCase();
+  let segments: string[];
   try {
-    url = new URL(raw);
+    segments = pathname.split("/").filter(Boolean).map(decodeURIComponent);
   } catch {
     throw new SiteError(`"${raw}" is not a site address. Give it as https://contoso.sharepoint.com/sites/upc.`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") throw new SiteError(`"${raw}" is not a web address of a SharePoint site.`);
-  const segments = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
   const at = segments.findIndex((s) => s.toLowerCase() === "sites" || s.toLowerCase() === "teams");
   if (at < 0 || !segments[at + 1]) {
-    if (segments.length === 0) return { graphSite: url.host, host: url.host, webUrl: `${url.protocol}//${url.host}` };
+    if (segments.length === 0) return { graphSite: host, host, webUrl: `${protocol}//${host}` };
     throw new SiteError(`"${raw}" does not name a site: its address should contain /sites/<name> (or /teams/<name>).`);
   }
   const path = `/${segments[at]}/${segments[at + 1]}`;
-  return { graphSite: `${url.host}:${path}`, host: url.host, webUrl: `${url.protocol}//${url.host}${path}` };
+  return { graphSite: `${host}:${path}`, host, webUrl: `${protocol}//${host}${path}` };
 }

@@ -1,28 +1,12 @@
 // The one Graph client per app: the SDK with its default middleware (RetryHandler honours Retry-After), plus batching.
 import { Client, MiddlewareFactory, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
-import { fromResponse, toDataError } from "./errors";
+import { ensureOk, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from "./batch";
+import { toDataError } from "./errors";
 import { LoopbackAuthenticationHandler } from "./loopback-auth";
 
 /** Where tokens come from: MSAL in the add-in, client credentials in the service, development tokens on the emulator. */
 export interface TokenSource {
   getToken(): Promise<string>;
-}
-
-export interface BatchRequest {
-  id: string;
-  method: "GET" | "POST" | "PATCH" | "DELETE";
-  /** Relative to the version root, e.g. "/sites/root/lists/UpcCustomers/items?…". */
-  url: string;
-  body?: unknown;
-  headers?: Record<string, string>;
-  dependsOn?: string[];
-}
-
-export interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
 }
 
 export interface Graph {
@@ -49,7 +33,7 @@ export interface GraphOptions {
   batchRetries?: number;
 }
 
-export const MAX_BATCH = 20;
+export { ensureOk, MAX_BATCH, type BatchRequest, type BatchResponse };
 
 const GRAPH_HOSTS = new Set(["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn", "canary.graph.microsoft.com"]);
 
@@ -79,37 +63,8 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
     }
   }
 
-  async function batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
-    if (requests.length === 0) return [];
-    if (requests.length > MAX_BATCH) throw new Error(`A $batch holds at most ${MAX_BATCH} requests`);
-    const results = new Map<string, BatchResponse>();
-    let pending = requests;
-    for (let attempt = 0; pending.length; attempt++) {
-      const body = {
-        requests: pending.map((r) => ({
-          id: r.id,
-          method: r.method,
-          url: r.url,
-          ...(r.body !== undefined ? { body: r.body, headers: { "Content-Type": "application/json", ...r.headers } } : r.headers ? { headers: r.headers } : {}),
-          ...(r.dependsOn ? { dependsOn: r.dependsOn.filter((d) => pending.some((p) => p.id === d)) } : {}),
-        })),
-      };
-      const answer = await call(() => client.api("/$batch").post(body)) as { responses: BatchResponse[] };
-      let wait = 0;
-      const retry: BatchRequest[] = [];
-      for (const res of answer.responses) {
-        const again = (res.status === 429 || res.status === 503 || res.status === 424) && attempt < batchRetries;
-        if (again) {
-          retry.push(pending.find((p) => p.id === res.id)!);
-          const after = Number(res.headers?.["Retry-After"] ?? res.headers?.["retry-after"] ?? 1);
-          wait = Math.max(wait, Number.isFinite(after) ? after : 1);
-        } else results.set(res.id, res);
-      }
-      pending = retry;
-      if (pending.length) await new Promise((r) => setTimeout(r, Math.min(wait, 30) * 1000));
-    }
-    return requests.map((r) => results.get(r.id)!);
-  }
+  const batch = (requests: BatchRequest[]): Promise<BatchResponse[]> =>
+    runBatch((body) => call(() => client.api("/$batch").post(body)) as Promise<{ responses: BatchResponse[] }>, requests, batchRetries);
 
   return {
     client,
@@ -131,10 +86,4 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
     },
     batch,
   };
-}
-
-/** Throws the DataError a failed batch part stands for. */
-export function ensureOk<T>(res: BatchResponse): T {
-  if (res.status >= 200 && res.status < 300) return res.body as T;
-  throw fromResponse(res.status, res.body);
 }

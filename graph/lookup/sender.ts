@@ -2,7 +2,7 @@
 import { domainOfEmail, normaliseEmail } from "../../shared/address";
 import type { Customer } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
-import { ensureOk } from "../client/factory";
+import { ensureOk } from "../client/batch";
 import { anyOf, eq } from "../client/odata";
 import { customerFromItem } from "../repos/customers";
 import { identityFromItem, type IdentityRow } from "../repos/identities";

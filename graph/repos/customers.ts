@@ -2,7 +2,7 @@
 import { customerSchema, type Customer } from "../../shared/domain/records";
 import type { CustomerStatus } from "../../shared/domain/vocab";
 import { DataError } from "../client/errors";
-import { ensureOk } from "../client/factory";
+import { ensureOk } from "../client/batch";
 import { eq } from "../client/odata";
 import { compact, date, list, str, strOrNull, type Fields } from "./fields";
 import { createItem, getItem, itemsPath, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";

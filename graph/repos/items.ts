@@ -19,7 +19,7 @@ export interface Site {
   siteId: string;
 }
 
-export function itemsPath(site: Site, list: ListKey): string {
+export function itemsPath(site: Pick<Site, "siteId">, list: ListKey): string {
   return `/sites/${site.siteId}/lists/${LISTS[list]}/items`;
 }
 
@@ -30,7 +30,7 @@ export interface ItemQuery {
   select?: string[];
 }
 
-export function queryUrl(site: Site, list: ListKey, q: ItemQuery): string {
+export function queryUrl(site: Pick<Site, "siteId">, list: ListKey, q: ItemQuery): string {
   const expand = q.select ? `fields($select=${q.select.join(",")})` : "fields";
   return `${itemsPath(site, list)}${query({ $expand: expand, $filter: q.filter, $orderby: q.orderby, $top: q.top })}`;
 }

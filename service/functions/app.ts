@@ -1,9 +1,9 @@
-// The same service as an Azure Functions (v4) app, for a council that wants a scaled, managed host:
-//   POST /api/notifications and /api/lifecycle (http, anonymous: Graph authenticates with the clientState),
-//   an "upkeep" timer every minute (register → rules, subscriptions, catch-up of every mailbox), and
-//   a "scheduler" timer every five minutes. Configuration comes from the app settings (see service/config.ts);
-//   SERVICE_PUBLIC_URL must be the app's https address including /api.
-import { app, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer } from "@azure/functions";
+// The same service as an Azure Functions (v4) app, for a council that wants a scaled, managed host: the FUNCTIONS table
+// below (POST /api/notifications and /api/lifecycle, anonymous: Graph authenticates with the clientState; an "upkeep"
+// timer every minute; a "scheduler" timer every five minutes). Configuration comes from the app settings (see
+// service/config.ts); SERVICE_PUBLIC_URL must be the app's https address including /api. `npm run build:functions`
+// turns this file into the deployable folder dist/functions (scripts/build-functions.ts).
+import { app, type HttpHandler, type HttpMethod, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer, type TimerHandler } from "@azure/functions";
 import { configFromEnv } from "../config";
 import { notificationEndpoint } from "../handlers";
 import { createRuntime, type Runtime } from "../runtime";
@@ -53,32 +53,70 @@ async function notificationHandler(source: RuntimeSource, request: HttpRequest, 
   return { status: r.status, headers: r.headers, body: r.body };
 }
 
-/** Registers the functions on `target` (the real `app`, or a stand-in in tests). */
-export function registerFunctions(target: FunctionsApp = app, source: RuntimeSource = envRuntime()): void {
-  for (const name of ["notifications", "lifecycle"]) {
-    target.http(name, {
-      methods: ["POST"],
-      authLevel: "anonymous",
-      route: name,
-      handler: (request, context) => notificationHandler(source, request, context),
-    });
-  }
-  target.timer("upkeep", {
+export interface HttpFunction {
+  kind: "http";
+  name: string;
+  route: string;
+  methods: HttpMethod[];
+  /** "anonymous" where the caller proves itself another way (Graph: the clientState; people: their bearer token). */
+  authLevel: "anonymous" | "function" | "admin";
+  handler: (source: RuntimeSource) => HttpHandler;
+}
+
+export interface TimerFunction {
+  kind: "timer";
+  name: string;
+  /** NCRONTAB with seconds, as the Functions timer trigger takes it. */
+  schedule: string;
+  handler: (source: RuntimeSource) => TimerHandler;
+}
+
+export type FunctionSpec = HttpFunction | TimerFunction;
+
+const notificationTrigger = (name: string): HttpFunction => ({
+  kind: "http",
+  name,
+  route: name,
+  methods: ["POST"],
+  authLevel: "anonymous",
+  handler: (source) => (request, context) => notificationHandler(source, request, context),
+});
+
+/**
+ * Every function of the app, in one table: a new trigger is added here and nowhere else (registerFunctions and the
+ * test of the built app both read it).
+ */
+export const FUNCTIONS: readonly FunctionSpec[] = [
+  notificationTrigger("notifications"),
+  notificationTrigger("lifecycle"),
+  {
+    kind: "timer",
+    name: "upkeep",
     schedule: "0 * * * * *",
-    handler: async (_timer: Timer, context: InvocationContext) => {
+    handler: (source) => async (_timer: Timer, context: InvocationContext) => {
       const rt = await source.get();
       await rt.upkeep();
       context.log(`upkeep: ${rt.service.stats.rounds} rounds, ${rt.service.stats.logged} contacts logged so far`);
     },
-  });
-  target.timer("scheduler", {
+  },
+  {
+    kind: "timer",
+    name: "scheduler",
     schedule: "0 */5 * * * *",
-    handler: async (_timer: Timer, context: InvocationContext) => {
+    handler: (source) => async (_timer: Timer, context: InvocationContext) => {
       const rt = await source.get();
       const report = await rt.runScheduler();
       context.log(`scheduler: ${report.ran ? "ran" : "skipped (another instance holds the lease)"}; ${report.reminders} reminders, ${report.escalations} escalations, ${report.expired} expired`);
     },
-  });
+  },
+];
+
+/** Registers the functions on `target` (the real `app`, or a stand-in in tests). */
+export function registerFunctions(target: FunctionsApp = app, source: RuntimeSource = envRuntime(), functions: readonly FunctionSpec[] = FUNCTIONS): void {
+  for (const f of functions) {
+    if (f.kind === "http") target.http(f.name, { methods: f.methods, authLevel: f.authLevel, route: f.route, handler: f.handler(source) });
+    else target.timer(f.name, { schedule: f.schedule, handler: f.handler(source) });
+  }
 }
 
 // The Functions host sets FUNCTIONS_WORKER_RUNTIME; importing this file anywhere else registers nothing.

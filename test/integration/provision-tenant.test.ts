@@ -74,6 +74,16 @@ describe("an administrator's sign-in", () => {
     ).toThrow(/SHAREPOINT_TOKEN is a token for https:\/\/fabrikam.sharepoint.com, not for SharePoint at https:\/\/contoso.sharepoint.com/);
   });
 
+  it("refuses an app-only SharePoint token obtained with a client secret, and accepts one obtained with a certificate", () => {
+    // Microsoft Learn, "Granting access via Microsoft Entra ID App-Only": app-only SharePoint REST is by certificate.
+    const graph = jwt({ aud: "https://graph.microsoft.com", exp: inAnHour(), roles: ["Sites.FullControl.All"], appidacr: "1" });
+    const sp = (acr: string) => jwt({ aud: "https://contoso.sharepoint.com", exp: inAnHour(), roles: ["Sites.FullControl.All"], appidacr: acr, app_displayname: "UPC provisioning" });
+    expect(() => adminTarget({ site: SITE, env: { GRAPH_TOKEN: graph, SHAREPOINT_TOKEN: sp("1") }, needsSharePoint: true })).toThrow(/SHAREPOINT_TOKEN is an app-only token obtained with a client secret, which SharePoint REST refuses/);
+    expect(adminTarget({ site: SITE, env: { GRAPH_TOKEN: graph, SHAREPOINT_TOKEN: sp("2") }, needsSharePoint: true })).toMatchObject({ kind: "tenant", warnings: [] });
+    // Graph itself takes an app-only token from a secret.
+    expect(adminTarget({ site: SITE, env: { GRAPH_TOKEN: graph } })).toMatchObject({ kind: "tenant" });
+  });
+
   it("warns that a Graph token without a Sites permission cannot create lists", () => {
     const t = adminTarget({ site: SITE, env: { GRAPH_TOKEN: jwt({ aud: "00000003-0000-0000-c000-000000000000", exp: inAnHour(), scp: "Directory.AccessAsUser.All Group.ReadWrite.All" }) } });
     expect(t.warnings.join()).toMatch(/carries no SharePoint site permission/);

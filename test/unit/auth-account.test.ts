@@ -59,8 +59,30 @@ describe("account manager (tenant mode, nested app authentication)", () => {
     expect(await manager.account()).toBe("sam.officer@contoso.gov.uk");
     const [config] = vi.mocked(createNestablePublicClientApplication).mock.calls[0];
     expect(config.auth).toMatchObject({ clientId: TENANT.clientId, authority: `https://login.microsoftonline.com/${TENANT.tenantId}` });
+    // No page address here (Node): MSAL is given no redirect rather than a wrong one.
+    expect(config.auth).not.toHaveProperty("redirectUri");
     const request = pca.acquireTokenSilent.mock.calls[0] as unknown as [{ scopes: string[] }];
     expect(request[0].scopes).toEqual(expect.arrayContaining(["https://graph.microsoft.com/User.Read", "https://graph.microsoft.com/Sites.Selected"]));
+  });
+
+  it("sends MSAL's popup back to the registered /signin.html on the page's origin, not to the page itself", async () => {
+    fakePca();
+    vi.stubGlobal("location", { origin: "https://upc.contoso.gov.uk", href: "https://upc.contoso.gov.uk/taskpane.html?x=1" });
+    try {
+      await createAccountManager(TENANT, "taskpane", { hostAccount: async () => null }).getToken();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const [config] = vi.mocked(createNestablePublicClientApplication).mock.calls[0];
+    expect(config.auth.redirectUri).toBe("https://upc.contoso.gov.uk/signin.html");
+    expect(config.cache).toBeUndefined();
+  });
+
+  it("keeps an event handler's MSAL cache in memory (the event runtime has no web storage)", async () => {
+    fakePca();
+    await createAccountManager(TENANT, "event", { hostAccount: async () => null }).getToken();
+    const [config] = vi.mocked(createNestablePublicClientApplication).mock.calls[0];
+    expect(config.cache).toEqual({ cacheLocation: "memoryStorage" });
   });
 
   it("uses the host's login hint with ssoSilent when MSAL knows no account yet", async () => {
