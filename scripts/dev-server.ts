@@ -1,5 +1,6 @@
-// The add-in's web server for development, tests and the benchmark: the built pages over https, and /graph/* proxied
-// to the Graph emulator so the pages call Graph on their own origin (no CORS, no mixed content).
+// The add-in's web server for development, tests and the benchmark: the built pages over https, /graph/* proxied to
+// the Graph emulator and /api/* to the case service, so the pages call both on their own origin (no CORS, no mixed
+// content), as a tenant's pages would call Graph and the service's own https address.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer as createHttp, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createHttps } from "node:https";
@@ -14,6 +15,8 @@ export interface DevServerOptions {
   root: string;
   /** Where Graph is, e.g. "http://127.0.0.1:4000" (the emulator's origin; /graph/v1.0 → /v1.0). */
   graphOrigin: string;
+  /** Where the case service is, e.g. "http://127.0.0.1:4100" (/api/… → /api/…). */
+  serviceOrigin?: string;
   /** The Office development certificate; plain http without it. */
   tls?: { key: Buffer; cert: Buffer; ca?: Buffer } | null;
 }
@@ -61,9 +64,12 @@ function serveFile(root: string, req: IncomingMessage, res: ServerResponse): voi
   else createReadStream(path).pipe(res);
 }
 
-/** Forwards /graph/… to the emulator's /…, rewriting the links in its answers back to this origin's /graph/v1.0. */
-function proxyGraph(target: URL, publicOrigin: () => string, req: IncomingMessage, res: ServerResponse): void {
-  const path = (req.url ?? "/").replace(/^\/graph/, "") || "/";
+/**
+ * Forwards /graph/… to the emulator's /…, rewriting the links in its answers back to this origin's /graph/v1.0; with
+ * `apiOnly`, forwards /api/… to the case service as it is.
+ */
+function proxyGraph(target: URL, publicOrigin: () => string, req: IncomingMessage, res: ServerResponse, apiOnly = false): void {
+  const path = apiOnly ? (req.url ?? "/") : (req.url ?? "/").replace(/^\/graph/, "") || "/";
   const headers: Record<string, string | string[]> = {};
   for (const [k, v] of Object.entries(req.headers)) if (v !== undefined && !HOP_BY_HOP.has(k)) headers[k] = v;
   const out = httpRequest({ protocol: target.protocol, hostname: target.hostname, port: target.port, method: req.method, path, headers }, (answer) => {
@@ -89,6 +95,11 @@ function proxyGraph(target: URL, publicOrigin: () => string, req: IncomingMessag
   });
   out.on("error", () => {
     if (res.headersSent) return res.destroy();
+    if (apiOnly) {
+      const body = JSON.stringify({ reason: "The case service is not running or not reachable from the dev server." });
+      res.writeHead(502, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) });
+      return res.end(body);
+    }
     // Graph's error shape, so the pages say the register cannot be reached rather than failing oddly.
     const body = JSON.stringify({ error: { code: "serviceUnreachable", message: "The Graph emulator is not running or not reachable from the dev server." } });
     res.writeHead(502, { "Content-Type": "application/json", "Content-Length": String(Buffer.byteLength(body)) });
@@ -100,11 +111,13 @@ function proxyGraph(target: URL, publicOrigin: () => string, req: IncomingMessag
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   const root = resolve(opts.root);
   const target = new URL(opts.graphOrigin);
+  const service = opts.serviceOrigin ? new URL(opts.serviceOrigin) : null;
   const scheme = opts.tls ? "https" : "http";
   let origin = "";
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url === "/graph" || url.startsWith("/graph/")) proxyGraph(target, () => origin, req, res);
+    else if (service && (url === "/api" || url.startsWith("/api/"))) proxyGraph(service, () => origin, req, res, true);
     else if (req.method === "GET" || req.method === "HEAD") serveFile(root, req, res);
     else {
       res.writeHead(405, { Allow: "GET, HEAD" });

@@ -60,7 +60,7 @@ async function main() {
     running.push({ name: "add-in build", close: () => watcher.close() });
     await ready;
 
-    const server = await startDevServer({ port: ADDIN_PORT, root: outDir, graphOrigin: emu.origin, tls: certs });
+    const server = await startDevServer({ port: ADDIN_PORT, root: outDir, graphOrigin: emu.origin, serviceOrigin: service.url, tls: certs });
     running.push({ name: "add-in server", close: () => server.close() });
 
     const people = DEMO_USERS.filter((u) => u.groups.length);
@@ -69,6 +69,7 @@ async function main() {
 Running:
   Graph emulator     ${emu.url}
   Flagging service   ${service.url}
+  Case service       ${service.url}/api/customers   (proxied at ${server.origin}/api)
   Add-in (https)     ${server.origin}/taskpane.html   (Graph proxied at ${server.origin}/graph/v1.0)
   Send-time guard    ${server.origin}/commands.html
   Browser harness    ${pick("sam.officer@upc.test")}

@@ -30,7 +30,8 @@ export interface Runtime {
   runScheduler(now?: Date): Promise<SchedulerReport>;
   /** What the timers do, in one call: register, rules, subscriptions, and a catch-up of every mailbox. */
   upkeep(): Promise<void>;
-  startTimers(): void;
+  /** `flagging` false starts only the case service's own timers (outbox, scheduler). */
+  startTimers(flagging?: boolean): void;
   close(): Promise<void>;
 }
 
@@ -93,10 +94,12 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       await service.idle(50_000);
       await cases.outbox.sweep();
     },
-    startTimers() {
-      every(config.registerPollMs, "register", () => service.refreshRegister());
-      every(config.upkeepMs, "subscriptions", () => service.ensureSubscriptions());
-      every(config.sweepMs, "sweep", () => service.catchUpAll());
+    startTimers(flagging = true) {
+      if (flagging) {
+        every(config.registerPollMs, "register", () => service.refreshRegister());
+        every(config.upkeepMs, "subscriptions", () => service.ensureSubscriptions());
+        every(config.sweepMs, "sweep", () => service.catchUpAll());
+      }
       if (config.scheduler) every(config.schedulerMs, "scheduler", () => schedule());
       every(config.outboxMs, "outbox", () => cases.outbox.sweep());
     },

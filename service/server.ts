@@ -17,6 +17,11 @@ export interface StartServiceOptions extends ServiceOptions {
   tokens?: TokenSource;
   /** Overrides how callers of the case service API are checked (tests). */
   apiTokens?: TokenCheck;
+  /**
+   * Watch mailboxes (default true). False runs the case service alone (its API, outbox and scheduler): for tests of the
+   * front ends, and for a host that leaves the flagging to another.
+   */
+  flagging?: boolean;
 }
 
 export interface RunningService {
@@ -94,13 +99,13 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
   runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens });
   runtime.log.info("service.starting", { ...describeConfig(config), port });
   try {
-    await runtime.service.start();
+    if (options.flagging !== false) await runtime.service.start();
   } catch (e) {
     await runtime.close().catch(() => undefined);
     await closeServer();
     throw e;
   }
-  runtime.startTimers();
+  runtime.startTimers(options.flagging !== false);
   const rt = runtime;
   let closing: Promise<void> | null = null;
   return {

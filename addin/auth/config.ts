@@ -15,8 +15,11 @@ export interface AppConfig {
   clientId?: string;
   /** Tenant mode: the delegated Graph scopes to request (default DEFAULT_GRAPH_SCOPES). */
   scopes?: string[];
-  /** The case service's API root, e.g. "https://upc-service.azurewebsites.net/api" (development: this origin's /api). */
-  caseServiceUrl: string;
+  /**
+   * The case service's API root, e.g. "https://upc-service.azurewebsites.net/api" (development: this origin's /api).
+   * Absent only where nothing is changed (the send-time check): pages that change the register refuse to start without it.
+   */
+  caseServiceUrl?: string;
   /** Tenant mode: the scope people's tokens for the case service carry, e.g. "api://<service app id>/access_as_user". */
   caseServiceScope?: string;
 }
@@ -60,7 +63,7 @@ const emulatorSchema = z.object({
   graphBaseUrl: z.url({ error: (i) => `The Graph address "${String(i.input)}" is not a web address.` }),
   site: graphSite,
   user: z.email({ error: (i) => `The demo user "${String(i.input)}" is not an e-mail address (use ?user=sam.officer@upc.test).` }),
-  caseServiceUrl: z.url({ error: (i) => `The case service address "${String(i.input)}" is not a web address.` }),
+  caseServiceUrl: z.url({ error: (i) => `The case service address "${String(i.input)}" is not a web address.` }).optional(),
 });
 
 const tenantSchema = z.object({
@@ -72,11 +75,13 @@ const tenantSchema = z.object({
   clientId: guid("client id", where.clientId),
   scopes: z.array(z.string().min(1)).min(1, "The list of Graph scopes is empty."),
   caseServiceUrl: z
-    .string({ error: "The case service's address is missing: give the Functions app's https address ending in /api (build setting UPC_CASE_SERVICE_URL)." })
-    .refine((u) => /^https:\/\/[^/]+/.test(u), { error: (i) => `The case service address "${String(i.input)}" must be an https:// address (build setting UPC_CASE_SERVICE_URL).` }),
+    .string()
+    .optional()
+    .refine((u) => u === undefined || /^https:\/\/[^/]+/.test(u), { error: (i) => `The case service address "${String(i.input)}" must be an https:// address (build setting UPC_CASE_SERVICE_URL).` }),
   caseServiceScope: z
-    .string({ error: "The case service's scope is missing: give api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE)." })
-    .regex(/^api:\/\/[^/]+\/[A-Za-z0-9._-]+$/, { error: (i) => `The case service scope "${String(i.input)}" should look like api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE).` }),
+    .string()
+    .regex(/^api:\/\/[^/]+\/[A-Za-z0-9._-]+$/, { error: (i) => `The case service scope "${String(i.input)}" should look like api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE).` })
+    .optional(),
 });
 
 /**
@@ -120,7 +125,7 @@ export function readConfig(url: URL | null, built: Partial<AppConfig> = {}): App
   const graphBaseUrl = rawGraph.startsWith("/") ? `${url!.origin}${rawGraph}` : rawGraph;
   const site = given(built.site) ?? (mode === "emulator" ? "root" : "");
   const rawService = param("service") ?? given(built.caseServiceUrl) ?? (mode === "emulator" ? "/api" : undefined);
-  const caseServiceUrl = rawService?.startsWith("/") ? `${url.origin}${rawService}` : rawService;
+  const caseServiceUrl = rawService?.startsWith("/") ? (url ? `${url.origin}${rawService}` : undefined) : rawService;
 
   const parsed =
     mode === "emulator"

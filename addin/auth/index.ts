@@ -35,7 +35,8 @@ export function createAccountManager(config: AppConfig, surface: AuthSurface, de
  * service's own API scope through nested app authentication, never a Graph token.
  */
 export function createCaseServiceTokens(config: AppConfig, surface: AuthSurface, deps: AuthDeps = {}): TokenSource {
+  if (!config.caseServiceUrl) throw new ConfigError(["The case service's address is missing: give the Functions app's https address ending in /api (build setting UPC_CASE_SERVICE_URL)."]);
   if (config.mode === "emulator") return devUserTokens(config.user!);
-  if (!config.caseServiceScope) throw new ConfigError(["Tenant mode needs the case service's scope in the build configuration (UPC_CASE_SERVICE_SCOPE)."]);
+  if (!config.caseServiceScope) throw new ConfigError(["The case service's scope is missing: give api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE)."]);
   return createAccountManager({ ...config, scopes: [config.caseServiceScope] }, surface, deps);
 }

@@ -36,7 +36,7 @@ export function createPaneServices(config: AppConfig, surface: AuthSurface, defa
   const tokens = createAccountManager(config, surface);
   const graph = createGraph({ baseUrl: config.graphBaseUrl, tokens });
   const site: Site = { graph, siteId: config.site };
-  const cases = createCaseServiceClient({ baseUrl: config.caseServiceUrl, tokens: createCaseServiceTokens(config, surface) });
+  const cases = createCaseServiceClient({ baseUrl: config.caseServiceUrl ?? "", tokens: createCaseServiceTokens(config, surface) });
   let mine: Promise<Me> | null = null;
   const key = `${ME_KEY}.${config.user ?? config.clientId ?? ""}`;
   return {

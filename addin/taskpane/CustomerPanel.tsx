@@ -255,7 +255,7 @@ function Actions({ host, services, pane, card, view, item }: { host: MailHost; s
         ) : null}
         {open === "refer" ? (
           <div id="upc-refer-form">
-            <ReferralForm services={services} card={card} view={view} actor={{ upn: me.upn, roles: me.roles }} onSaved={(t) => done(t, { forgetSenders: true })} onCancel={() => setOpen(null)} />
+            <ReferralForm services={services} card={card} view={view} onSaved={(t) => done(t, { forgetSenders: true })} onCancel={() => setOpen(null)} />
           </div>
         ) : null}
       </Suspense>

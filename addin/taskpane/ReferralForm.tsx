@@ -1,7 +1,6 @@
 // Refer a case: a form built from the customer's policy; the workflow says yes or explains in words why not.
 import { Button, Checkbox, Field, Input, Spinner, Textarea } from "@fluentui/react-components";
 import { useState, type FormEvent } from "react";
-import type { Role } from "../../shared/domain/vocab";
 import type { CustomerCard } from "../../graph/lookup/card";
 import { errorWords } from "../components/ErrorNotice";
 import { ukDate } from "../components/format";
@@ -11,7 +10,7 @@ import type { PaneServices } from "../pane-data/services";
 import type { CardView } from "../pane-data/view";
 import { useFormStyles } from "./LogContactForm";
 
-export default function ReferralForm({ services, card, view, actor, onSaved, onCancel }: { services: PaneServices; card: CustomerCard; view: CardView; actor: { upn: string; roles: Role[] }; onSaved: (text: string) => void; onCancel: () => void }) {
+export default function ReferralForm({ services, card, view, onSaved, onCancel }: { services: PaneServices; card: CustomerCard; view: CardView; onSaved: (text: string) => void; onCancel: () => void }) {
   const styles = useFormStyles();
   const customer = card.customer;
   const preset = presetFor(customer);

@@ -13,7 +13,7 @@ import { takeStep, type Owe } from "../../graph/caselog";
 import { flagCategoryRequest, type InboxMessage } from "../../graph/mail";
 import type { Actor } from "../../shared/workflow";
 import type { FlagMatch, FlaggedStatus } from "./flag-index";
-import { errorFields, type Logger } from "../log";
+import type { Logger } from "../log";
 import type { ServiceStats } from "./stats";
 
 export interface FlaggedCopy {

@@ -145,9 +145,9 @@ export class FlaggingService {
     return [...this.mailboxes.values()].map((m) => ({ upn: m.upn, subscriptionId: m.subscriptionId }));
   }
 
-  /** The mailbox notices are sent from. */
+  /** The mailbox notices are sent from (before start-up has checked the mailboxes: the one configured). */
   get noticeFrom(): string {
-    return this.noticeMailbox;
+    return this.noticeMailbox || this.config.noticeFrom || this.config.mailboxes?.[0] || "";
   }
 
   // -------------------------------------------------------------------------------------------------------------

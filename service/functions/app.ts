@@ -5,6 +5,7 @@
 // turns this file into the deployable folder dist/functions (scripts/build-functions.ts).
 import { app, type HttpHandler, type HttpMethod, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer, type TimerHandler } from "@azure/functions";
 import { configFromEnv } from "../config";
+import { isApiPath, MAX_API_BODY } from "../cases";
 import { notificationEndpoint } from "../handlers";
 import { createRuntime, type Runtime } from "../runtime";
 
@@ -15,19 +16,27 @@ export interface RuntimeSource {
   peek(): Runtime | null;
   /** Starts it on first use (each Functions instance has its own; state is shared through SharePoint). */
   get(): Promise<Runtime>;
+  /** The runtime without waiting for the flagging service to start: enough for the case service's API. */
+  built(): Runtime;
 }
 
 /** The runtime built from the app settings, started once per instance. */
 export function envRuntime(env: Record<string, string | undefined> = process.env): RuntimeSource {
   let ready: Runtime | null = null;
+  let made: Runtime | null = null;
   let starting: Promise<Runtime> | null = null;
+  const built = () => {
+    if (made) return made;
+    const config = configFromEnv(env);
+    if (!config.publicUrl) throw new Error("SERVICE_PUBLIC_URL must be set to the Functions app's address (https://<app>.azurewebsites.net/api).");
+    return (made = createRuntime(config, { publicUrl: config.publicUrl }));
+  };
   return {
     peek: () => ready,
+    built,
     get() {
       starting ??= (async () => {
-        const config = configFromEnv(env);
-        if (!config.publicUrl) throw new Error("SERVICE_PUBLIC_URL must be set to the Functions app's address (https://<app>.azurewebsites.net/api).");
-        const rt = createRuntime(config, { publicUrl: config.publicUrl });
+        const rt = built();
         await rt.service.start();
         ready = rt;
         return rt;
@@ -39,6 +48,29 @@ export function envRuntime(env: Record<string, string | undefined> = process.env
     },
   };
 }
+
+/** The case service's API: the same handler as the Node server's, behind the Functions host's /api prefix. */
+async function apiHandler(source: RuntimeSource, request: HttpRequest): Promise<HttpResponseInit> {
+  const path = new URL(request.url).pathname.replace(/\/+$/, "");
+  if (!isApiPath(path)) return { status: 404, jsonBody: { reason: "There is nothing at this address." } };
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > MAX_API_BODY) return { status: 413, jsonBody: { reason: "That request is too large." } };
+  const body = request.method === "GET" || request.method === "OPTIONS" ? "" : await request.text();
+  if (body.length > MAX_API_BODY) return { status: 413, jsonBody: { reason: "That request is too large." } };
+  const headers: Record<string, string> = {};
+  request.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
+  const r = await source.built().cases.api.handle({ method: request.method, path, headers, body });
+  return { status: r.status, headers: r.headers, body: r.body };
+}
+
+const apiTrigger = (name: string, route: string, methods: HttpMethod[]): HttpFunction => ({
+  kind: "http",
+  name,
+  route,
+  methods: [...methods, "OPTIONS"],
+  authLevel: "anonymous",
+  handler: (source) => (request) => apiHandler(source, request),
+});
 
 async function notificationHandler(source: RuntimeSource, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const query = new URLSearchParams(request.query);
@@ -89,6 +121,10 @@ const notificationTrigger = (name: string): HttpFunction => ({
 export const FUNCTIONS: readonly FunctionSpec[] = [
   notificationTrigger("notifications"),
   notificationTrigger("lifecycle"),
+  // The case service: people's steps, with their own bearer tokens (checked by the service, not by function keys).
+  apiTrigger("openCustomer", "customers", ["POST"]),
+  apiTrigger("getCustomer", "customers/{customerId}", ["GET"]),
+  apiTrigger("takeStep", "customers/{customerId}/steps", ["POST"]),
   {
     kind: "timer",
     name: "upkeep",
@@ -96,6 +132,7 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     handler: (source) => async (_timer: Timer, context: InvocationContext) => {
       const rt = await source.get();
       await rt.upkeep();
+      await rt.cases.outbox.sweep();
       context.log(`upkeep: ${rt.service.stats.rounds} rounds, ${rt.service.stats.logged} contacts logged so far`);
     },
   },

@@ -9,6 +9,8 @@ import { lookupSender } from "../../graph/lookup/sender";
 import { groupMemberUpns } from "../../graph/mail";
 import { createLogger } from "../../service/log";
 import { runScheduler, type SchedulerDeps } from "../../service/scheduler/jobs";
+import { owedMails } from "../../service/cases/owe";
+import { Outbox } from "../../service/cases/outbox";
 import { startProduct, type Product } from "../support/product";
 import { mailTo } from "./service-support";
 
@@ -26,8 +28,9 @@ function deps(instanceId: string): SchedulerDeps {
     reminderDays: 14,
     appealWarnDays: 5,
     monitoringEndDecisionDays: 14,
-    noticeFrom: "complaints@upc.test",
     escalationRecipients: () => groupMemberUpns(p.app, "UPC Managers"),
+    owe: owedMails({ escalationRecipients: () => groupMemberUpns(p.app, "UPC Managers") }),
+    sendOwed: () => new Outbox({ site, graph: p.app, log: createLogger(() => undefined), instanceId, from: () => "complaints@upc.test" }).sweep(),
   };
 }
 

@@ -5,7 +5,7 @@ import { DataError } from "../../graph/client/errors";
 import { eq, odataDate } from "../../graph/client/odata";
 import { createDraft } from "../../graph/letters/drafts";
 import { queryAll, updateFields } from "../../graph/repos/items";
-import { runSteps } from "../../graph/casefile";
+import { takeStep } from "../../graph/caselog";
 import { exportSubjectAccess, findByCaseRef, historyItems, loadCalendar, loadCasePage, loadChangeHistory, loadQueue, loadReport, periodOf } from "../../graph/reports";
 import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
 import { getPreset } from "../../shared/presets/registry";
@@ -91,7 +91,7 @@ it("counts exactly what the lists hold, in one request", async () => {
 it("counts an appeal decided in the period, after the workflow has run through the lists", async () => {
   const id = await idOf("Seán O'Brien");
   const before = await loadReport(p.admin, periodOf("Month", new Date()));
-  const heard = await runSteps(p.siteAs(rory.upn), id, rory, [{ type: "AppealDecided", outcome: "Upheld", reasons: "The restrictions are proportionate." }]);
+  const heard = await takeStep({ graph: p.app, siteId: "root" }, id, { event: { type: "AppealDecided", outcome: "Upheld", reasons: "The restrictions are proportionate." }, actor: rory, idempotencyKey: "appeal-upheld" });
   expect(heard.ok).toBe(true);
   const after = await loadReport(p.admin, periodOf("Month", new Date()));
   expect(after.appealsDecided).toBe(before.appealsDecided + 1);

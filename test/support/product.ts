@@ -5,6 +5,7 @@ import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
 import { provision } from "../../graph/provision/provision";
 import type { Site } from "../../graph/repos/items";
 import { seedDemo, type SeedSummary } from "../../scripts/demo/seed";
+import { startService, type RunningService } from "../../service/server";
 
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -29,4 +30,9 @@ export async function startProduct(opts: { seed?: boolean; chaos?: number; retry
   const seeded = opts.seed ? await seedDemo(app) : undefined;
   if (opts.chaos) emu.setChaos(opts.chaos);
   return { emu, graphAs, siteAs, app, admin, seeded, close: () => emu.close() };
+}
+
+/** The case service alone (its API and outbox, no mailbox watching) against a product's emulator, on a free port. */
+export function startCaseService(p: Product, extra: Parameters<typeof startService>[0] = {}): Promise<RunningService> {
+  return startService({ graphBaseUrl: p.emu.url, port: 0, flagging: false, scheduler: false, noticeFrom: "complaints@upc.test", mailboxes: ["complaints@upc.test"], log: () => undefined, ...extra });
 }

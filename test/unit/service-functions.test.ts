@@ -52,7 +52,7 @@ const request = (url: string, body?: unknown) =>
 describe("the Functions app", () => {
   it("registers http triggers for notifications and lifecycle, and timers for upkeep and the scheduler", () => {
     const { runtime } = fakeRuntime();
-    const { http, timers } = register({ peek: () => runtime, get: async () => runtime });
+    const { http, timers } = register({ peek: () => runtime, get: async () => runtime, built: () => runtime });
     expect([...http.keys(), ...timers.keys()].sort()).toEqual(FUNCTIONS.map((f) => f.name).sort());
     for (const name of ["notifications", "lifecycle"]) expect(http.get(name)).toMatchObject({ methods: ["POST"], authLevel: "anonymous", route: name });
     expect(timers.get("upkeep")!.schedule).toBe("0 * * * * *");
@@ -61,7 +61,7 @@ describe("the Functions app", () => {
 
   it("answers the validation handshake at once, even before the service has started", async () => {
     let started = false;
-    const { http } = register({ peek: () => null, get: async () => ((started = true), fakeRuntime().runtime) });
+    const { http } = register({ peek: () => null, get: async () => ((started = true), fakeRuntime().runtime), built: () => fakeRuntime().runtime });
     const token = "Validation: Testing client application reachability for subscription Request-Id: abc";
     const res = await http.get("notifications")!.handler(request(`https://upc.example/api/notifications?validationToken=${encodeURIComponent(token)}`), ctx());
     expect(res).toMatchObject({ status: 200, body: token });
@@ -71,7 +71,7 @@ describe("the Functions app", () => {
 
   it("queues genuine notifications with 202, and ignores forged ones", async () => {
     const { seen, runtime } = fakeRuntime();
-    const { http } = register({ peek: () => runtime, get: async () => runtime });
+    const { http } = register({ peek: () => runtime, get: async () => runtime, built: () => runtime });
     const h = http.get("notifications")!.handler;
     expect(await h(request("https://upc.example/api/notifications", { value: [{ subscriptionId: "sub-1", clientState: SECRET, changeType: "created" }] }), ctx())).toMatchObject({ status: 202 });
     expect(await h(request("https://upc.example/api/notifications", { value: [{ subscriptionId: "sub-1", clientState: "forged", changeType: "created" }] }), ctx())).toMatchObject({ status: 202 });
@@ -83,7 +83,7 @@ describe("the Functions app", () => {
   it("acknowledges during a cold start and starts the service (start-up catches every mailbox up)", async () => {
     let starts = 0;
     const { runtime } = fakeRuntime();
-    const { http } = register({ peek: () => null, get: async () => (starts++, runtime) });
+    const { http } = register({ peek: () => null, get: async () => (starts++, runtime), built: () => runtime });
     const res = await http.get("lifecycle")!.handler(request("https://upc.example/api/lifecycle", { value: [{ subscriptionId: "sub-1", clientState: SECRET, lifecycleEvent: "missed" }] }), ctx());
     expect(res).toMatchObject({ status: 202 });
     await new Promise((r) => setTimeout(r, 0));
@@ -92,7 +92,7 @@ describe("the Functions app", () => {
 
   it("runs upkeep and the scheduler from their timers", async () => {
     const { seen, runtime } = fakeRuntime();
-    const { timers } = register({ peek: () => runtime, get: async () => runtime });
+    const { timers } = register({ peek: () => runtime, get: async () => runtime, built: () => runtime });
     const timer = { isPastDue: false, scheduleStatus: { last: "", next: "", lastUpdated: "" } } as Timer;
     await timers.get("upkeep")!.handler(timer, ctx());
     await timers.get("scheduler")!.handler(timer, ctx());

@@ -57,7 +57,7 @@ const STAFF: Me = { upn: "sam.officer@upc.test", name: "Sam Officer", roles: ["S
 function fakeServices(lookup: (q: SenderQuery) => Promise<SenderResult>, me: Me | Error = STAFF, card?: (reqs: BatchRequest[]) => BatchResponse[]): PaneServices {
   const graph = { batch: async (reqs: BatchRequest[]) => (card ? card(reqs) : Promise.reject(new DataError("Unavailable"))) } as unknown as Graph;
   const lookups: SenderLookups = { lookup, forget: () => undefined };
-  return { graph, site: { graph, siteId: "root" }, lookups, defaultPolicy: "council-ccm-2014", me: async () => (me instanceof Error ? Promise.reject(me) : me) };
+  return { graph, site: { graph, siteId: "root" }, cases: {} as PaneServices["cases"], lookups, defaultPolicy: "council-ccm-2014", me: async () => (me instanceof Error ? Promise.reject(me) : me) };
 }
 
 const nobody = async (): Promise<SenderResult> => ({ looked: [], matches: [], possible: [] });

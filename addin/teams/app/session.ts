@@ -16,7 +16,7 @@ export async function startSession(url: URL): Promise<Session> {
   try {
     const config = pageConfig(url);
     graph = createGraph({ baseUrl: config.graphBaseUrl, tokens: createAccountManager(config, "teams") });
-    cases = createCaseServiceClient({ baseUrl: config.caseServiceUrl, tokens: createCaseServiceTokens(config, "teams") });
+    cases = createCaseServiceClient({ baseUrl: config.caseServiceUrl ?? "", tokens: createCaseServiceTokens(config, "teams") });
     siteId = config.site;
   } catch (e) {
     if (e instanceof ConfigError) return { ok: false, problem: e.message };

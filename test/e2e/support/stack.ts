@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import { buildAddin, type BuildResult } from "../../../scripts/build-addin";
 import { ensureDevCerts } from "../../../scripts/certs";
 import { startDevServer, type DevServer } from "../../../scripts/dev-server";
-import { startProduct, type Product } from "../../support/product";
+import { startCaseService, startProduct, type Product } from "../../support/product";
 
 export interface AddinStack {
   product: Product;
@@ -21,7 +21,8 @@ export async function startAddinStack(): Promise<AddinStack> {
     // A certificate of the same kind as npm start's, kept with the test results rather than in the home folder.
     ensureDevCerts(resolve("test-results/.certs")),
   ]);
-  const server = await startDevServer({ port: 0, root: build.outDir, graphOrigin: product.emu.origin, tls: certs });
+  const service = await startCaseService(product);
+  const server = await startDevServer({ port: 0, root: build.outDir, graphOrigin: product.emu.origin, serviceOrigin: service.url, tls: certs });
   return {
     product,
     server,
@@ -29,6 +30,7 @@ export async function startAddinStack(): Promise<AddinStack> {
     harness: (user, message, extra = {}) => `${server.origin}/harness.html?${new URLSearchParams({ user, ...(message ? { message } : {}), ...extra }).toString()}`,
     close: async () => {
       await server.close();
+      await service.close();
       await product.close();
     },
   };

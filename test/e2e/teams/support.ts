@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildAddin, gzipBytes, type BuildResult } from "../../../scripts/build-addin";
 import { ensureDevCerts } from "../../../scripts/certs";
 import { startDevServer, type DevServer } from "../../../scripts/dev-server";
-import { startProduct, type Product } from "../../support/product";
+import { startCaseService, startProduct, type Product } from "../../support/product";
 import { launchChromium, newContext, seriousViolations, type Chromium } from "../support/browser";
 
 export { SCREENSHOTS } from "../support/browser";
@@ -43,7 +43,8 @@ export async function startTeamsE2E(): Promise<TeamsE2E> {
     ensureDevCerts(resolve("test-results/.certs-teams")),
     launchChromium(),
   ]);
-  const server = await startDevServer({ port: 0, root: build.outDir, graphOrigin: new URL(product.emu.url).origin, tls: certs });
+  const service = await startCaseService(product);
+  const server = await startDevServer({ port: 0, root: build.outDir, graphOrigin: new URL(product.emu.url).origin, serviceOrigin: service.url, tls: certs });
   const open = async (upn: string, hash = "#/queue"): Promise<TabPage> => {
     const context = await newContext(chrome.browser);
     // Printing opens a dialog a headless browser cannot show: count the calls instead.
@@ -75,6 +76,7 @@ export async function startTeamsE2E(): Promise<TeamsE2E> {
     async close() {
       await chrome.close().catch(() => undefined);
       await server.close();
+      await service.close();
       await product.close();
       rmSync(build.outDir, { recursive: true, force: true });
     },
