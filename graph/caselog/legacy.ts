@@ -78,7 +78,9 @@ export function legacyImport(loaded: LoadedRegister): LegacyImport | { problem: 
   });
   const reviewRecords: ReviewRecord[] = reviews.map(({ row, value: r }, i) => {
     keys.push({ list: "reviews", id: row.id, key: rowKey(id, `rev:${i}`) });
-    return { kind: r.kind, openedAt: r.openedAt, dueBy: r.dueBy, outcome: r.outcome ?? null, by: r.reviewer ?? null, decidedAt: r.decidedAt ?? null, reasons: r.reasons ?? null, ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}) };
+    // An open review's Reviewer is who is to do it; a decided one's, who did.
+    const open = !r.outcome;
+    return { kind: r.kind, openedAt: r.openedAt, dueBy: r.dueBy, outcome: r.outcome ?? null, by: open ? null : (r.reviewer ?? null), decidedAt: r.decidedAt ?? null, reasons: r.reasons ?? null, ...(r.receivedAt ? { receivedAt: r.receivedAt } : {}), ...(open && r.reviewer ? { assignedTo: r.reviewer } : {}) };
   });
   // A warning was kept as a letter of kind Warning; the log holds warnings and letters apart.
   const warningRows = letters.filter(({ value: l }) => l.kind === "Warning" && !l.withheldReason);
@@ -96,9 +98,10 @@ export function legacyImport(loaded: LoadedRegister): LegacyImport | { problem: 
     vulnerabilityConsidered: latest?.value.vulnerabilityConsidered ?? false,
     warningException: latest?.value.warningException ?? null,
     decisions,
+    // A period with no decision row to say when it began is taken as known only by its end.
     monitoring:
-      monitorDecision && customer.monitoringEnds
-        ? { startsAt: monitorDecision.at, endsAt: customer.monitoringEnds, outcome: lastMonitorEnd?.outcome === "Ended" ? "Acceptable" : lastMonitorEnd?.outcome === "Upheld" ? "Unacceptable" : null }
+      customer.monitoringEnds && (monitorDecision || customer.status === "Monitoring")
+        ? { startsAt: monitorDecision?.at ?? customer.monitoringEnds, endsAt: customer.monitoringEnds, outcome: lastMonitorEnd?.outcome === "Ended" ? "Acceptable" : lastMonitorEnd?.outcome === "Upheld" ? "Unacceptable" : null }
         : null,
     restrictions: terms,
     reviewDue: customer.reviewDue ?? null,

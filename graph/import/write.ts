@@ -79,8 +79,7 @@ export async function writePlan(site: Site, plan: ImportPlan, options: { actor: 
   let done = 0;
 
   for (const p of plan.rows) {
-    const n = writesOf(p);
-    if (n === 0) continue;
+    if (writesOf(p) === 0) continue;
     const r = p.source;
     const identities = p.identities.map((i) => ({ kind: i.kind, value: i.value }));
     let outcome;
@@ -96,8 +95,10 @@ export async function writePlan(site: Site, plan: ImportPlan, options: { actor: 
     summary.identities += p.identities.length;
     summary.restrictions += p.restrictions.length;
     summary.reviews += p.reviews.length;
-    done += n;
-    options.onProgress?.(done, total, `Row ${r.row}: ${outcome.record.customer.caseRef}`);
+    // One step a row, but the progress bar still moves by each thing the row added.
+    const ref = outcome.record.customer.caseRef;
+    const parts = [...(p.existing ? [] : [ref]), ...p.identities.map((i) => i.value), ...p.restrictions.map((x) => x.kind), ...p.reviews.map((x) => `review due ${x.dueBy.slice(0, 10)}`)];
+    for (const part of parts) options.onProgress?.(++done, total, `Row ${r.row}: ${part}`);
   }
   return summary;
 }

@@ -3,7 +3,7 @@
 import type { Case, Customer, Restriction, Review } from "../../shared/domain/records";
 import type { CustomerStatus } from "../../shared/domain/vocab";
 import { getPreset } from "../../shared/presets/registry";
-import { applyStep, emptyRecord, replayLog, type CaseRecord } from "../../shared/register";
+import { applyStep, emptyRecord, historyOf, replayLog, type CaseRecord, type LogEntry } from "../../shared/register";
 import type { CaseFile } from "../../shared/workflow";
 import { eventsUrl } from "../caselog/load";
 import { eventFromItem } from "../caselog/event-rows";
@@ -23,6 +23,8 @@ export interface LoadedCase {
   customer: Customer;
   /** The last step in the log (0 for a customer from before the log). */
   seq: number;
+  /** Every step in the log, newest first: who did what, and when. */
+  history: LogEntry[];
   cases: (Case & { id: string; priorStatus: CustomerStatus | null; participants: string[] })[];
   restrictions: (Restriction & { id: string })[];
   reviews: (Review & { id: string; receivedAt?: string })[];
@@ -82,11 +84,13 @@ export async function loadCaseView(site: Site, customerId: string): Promise<Load
   const stored = events.map(eventFromItem).flatMap((r) => (r.ok ? [r.event] : []));
   let record: CaseRecord;
   let seq = 0;
+  let history: LogEntry[] = [];
   if (stored.length) {
     const replay = replayLog(stored, getPreset);
     if (replay.seq === 0) throw new DataError("Invalid", `This case's history cannot be read: ${replay.problem}`);
     record = replay.record;
     seq = replay.seq;
+    history = historyOf(replay.steps);
   } else {
     const ref = (i: ListItem) => ({ id: String(i.id), etag: i.eTag, fields: i.fields as Fields });
     const legacy = legacyImport({
@@ -106,6 +110,7 @@ export async function loadCaseView(site: Site, customerId: string): Promise<Load
     file: record.file,
     customer: customerOf(String(customerItem.id), customerItem.eTag, record),
     seq,
+    history,
     cases: readable(caseItems, (item) => ({
       ...caseFromItem(item),
       priorStatus: (str(item.fields as Fields, "PriorStatus") || null) as CustomerStatus | null,

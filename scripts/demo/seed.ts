@@ -114,7 +114,7 @@ function demoFile(d: DemoCustomer, index: number, now: Date): CaseFile {
     file.restrictions = (d.restrictions ?? []).map((params) => ({ kind: params.kind, params, startsAt: decidedAt, endsAt: params.kind === "NoContact" ? at(60) : null, state: "Active" as const }));
     file.reviewDue = reviewDue;
     file.reviews = [{ kind: "ScheduledReview", openedAt: decidedAt, dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null }];
-    if (d.name === "Seán O'Brien") file.reviews.push({ kind: "Appeal", openedAt: at(-18), receivedAt: at(-18), dueBy: at(10), outcome: null, by: null, decidedAt: null, reasons: "The Tuesday slot clashes with my hospital appointments." });
+    if (d.name === "Seán O'Brien") file.reviews.push({ kind: "Appeal", openedAt: at(-18), receivedAt: at(-18), dueBy: at(10), outcome: null, by: null, decidedAt: null, reasons: "The Tuesday slot clashes with my hospital appointments.", assignedTo: "rory.reviewer@upc.test" });
   }
   if (d.status === "Closed") {
     file.closedAt = at(-30);

@@ -17,7 +17,6 @@ export interface ServiceStats {
   alreadyLogged: number;
   recipientsMerged: number;
   breaches: number;
-  notices: number;
   skipped: number;
   errors: number;
   ruleSyncs: number;
@@ -40,7 +39,6 @@ export function newStats(): ServiceStats {
     alreadyLogged: 0,
     recipientsMerged: 0,
     breaches: 0,
-    notices: 0,
     skipped: 0,
     errors: 0,
     ruleSyncs: 0,

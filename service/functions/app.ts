@@ -132,7 +132,6 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
     handler: (source) => async (_timer: Timer, context: InvocationContext) => {
       const rt = await source.get();
       await rt.upkeep();
-      await rt.cases.outbox.sweep();
       context.log(`upkeep: ${rt.service.stats.rounds} rounds, ${rt.service.stats.logged} contacts logged so far`);
     },
   },

@@ -141,13 +141,14 @@ export async function remindAndEscalate(deps: SchedulerDeps, now: Date, report: 
       if (!overdue && r.kind === "Appeal" && dueAt - now.getTime() > deps.appealWarnDays * DAY) continue;
       const what = overdue ? "escalate" : r.kind === "Appeal" ? "warn" : "remind";
       const title = `${r.kind === "Appeal" ? "Appeal" : r.kind === "MonitoringEnd" ? "End of monitoring" : "Scheduled review"}: ${customer.caseRef}`;
-      const to = overdue ? unique([r.by, ...(await deps.escalationRecipients())]) : r.by ? [r.by] : unique(await deps.escalationRecipients());
+      const owner = r.assignedTo ?? null;
+      const to = overdue ? unique([owner, ...(await deps.escalationRecipients())]) : owner ? [owner] : unique(await deps.escalationRecipients());
       if (!to.length) {
         deps.log.warn("scheduler.no-recipient", { customer: customerId });
         continue;
       }
       const notice = { to, title, kind: r.kind, dueBy: r.dueBy };
-      const mail = overdue ? reviewEscalation({ ...notice, owner: r.by }) : r.kind === "Appeal" ? appealWarning(notice) : reviewReminder(notice);
+      const mail = overdue ? reviewEscalation({ ...notice, owner }) : r.kind === "Appeal" ? appealWarning(notice) : reviewReminder(notice);
       const key = `${customerId}/${what}:${i}:${r.dueBy.slice(0, 10)}`;
       if (!(await persistently(() => oweOnce(deps.site, key, customerId, what, mail)))) continue;
       if (what === "escalate") report.escalations++;

@@ -4,3 +4,4 @@ export { parseStepEvent, isRegisterEvent, REGISTER_EVENT_TYPES, type RegisterEve
 export { replayLog, type StoredEvent, type OwedMail, type Replayed, type ReplayedStep, type PresetLookup } from "./log";
 export { projectLog, type Projection, type CustomerProjection, type CaseProjection, type RestrictionProjection, type ReviewProjection, type LetterProjection, type OutboxProjection } from "./projection";
 export { emptyRecord, blankDetails, type CaseRecord, type CustomerDetails, type IdentityEntry } from "./record";
+export { historyOf, type LogEntry } from "./history";

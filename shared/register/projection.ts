@@ -215,7 +215,7 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
         decidedAt: null,
         reasons: null,
       };
-      reviews[i] = { ...row, reviewer: r.by, outcome: r.outcome, decidedAt: r.decidedAt, reasons: r.reasons };
+      reviews[i] = { ...row, reviewer: r.by ?? r.assignedTo ?? null, outcome: r.outcome, decidedAt: r.decidedAt, reasons: r.reasons };
     });
     a.letters.slice(b.letters.length).forEach((l, j) => {
       const i = b.letters.length + j;

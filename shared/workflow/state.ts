@@ -39,6 +39,8 @@ export interface ReviewRecord {
   /** Appeals only: when the appeal was received and whether it was in writing. */
   receivedAt?: string;
   late?: boolean;
+  /** Who is to carry it out, where someone has been named (an imported register's owner of the review). */
+  assignedTo?: string | null;
 }
 
 export interface LetterRecord {

@@ -8,6 +8,8 @@ import { createRestriction, activeRestrictions } from "../../graph/repos/restric
 import { createReview, reviewsDue } from "../../graph/repos/reviews";
 import { lookupSender, cachedSenderLookup } from "../../graph/lookup/sender";
 import type { Contact } from "../../shared/domain/records";
+import { openCustomer } from "../../graph/caselog";
+import { mergeRecipients } from "../../service/flagging/processor";
 import { startProduct, type Product } from "../support/product";
 
 let p: Product;
@@ -37,14 +39,20 @@ const contact = (customerId: string, extra: Partial<Contact> = {}): Contact => (
 
 describe("customers and identities", () => {
   it("gives each new customer the next case reference, even when two are started at once", async () => {
-    const staff = p.siteAs("sam.officer@upc.test");
-    const [a, b] = await Promise.all([
-      createCustomer(staff, { ...base, name: "First Person", status: "Observed" }),
-      createCustomer(p.siteAs("kim.officer@upc.test"), { ...base, name: "Second Person", status: "Observed" }),
-    ]);
-    expect(a.caseRef).toMatch(/^UPC-\d{4}$/);
-    expect(b.caseRef).toMatch(/^UPC-\d{4}$/);
-    expect(a.caseRef).not.toBe(b.caseRef);
+    // Two officers start a contact log at the same moment; the case service (the app) allocates both.
+    const site = { graph: p.app, siteId: "root" };
+    const opened = (name: string, upn: string) =>
+      openCustomer(site, { event: { type: "Opened", customer: { ...base, name, spocUpn: null, spocName: null, spocDeputyUpn: null }, identities: [] }, actor: { upn, roles: ["Staff"] }, idempotencyKey: `open-${name}` });
+    const [a, b] = await Promise.all([opened("First Person", "sam.officer@upc.test"), opened("Second Person", "kim.officer@upc.test")]);
+    if (!a.ok || !b.ok) throw new Error("refused");
+    expect(a.record.customer.caseRef).toMatch(/^UPC-\d{4}$/);
+    expect(b.record.customer.caseRef).toMatch(/^UPC-\d{4}$/);
+    expect(a.record.customer.caseRef).not.toBe(b.record.customer.caseRef);
+  });
+
+  it("lets no officer write a customer or an address themselves: the case service does", async () => {
+    await expect(createCustomer(p.siteAs("sam.officer@upc.test"), { ...base, name: "Hand Made", status: "Restricted" })).rejects.toMatchObject({ kind: "Forbidden" });
+    await expect(createCustomer(p.siteAs("dee.decider@upc.test"), { ...base, name: "Hand Made", status: "Restricted" })).rejects.toMatchObject({ kind: "Forbidden" });
   });
 
   it("refuses a malformed address in words and stores nothing", async () => {
@@ -110,16 +118,19 @@ describe("sender lookup", () => {
 });
 
 describe("contact log", () => {
-  it("stores an e-mail once however many officers log it at once, with all the recipients", async () => {
+  it("stores an e-mail once however many officers log it at once; the flagging service adds every recipient", async () => {
     const c = await createCustomer(p.admin, { ...base, name: "Scatter Gun", status: "Monitoring" });
     const messageId = "<scatter-1@mail.example>";
     const officers = ["sam.officer@upc.test", "kim.officer@upc.test", "mo.manager@upc.test", "dee.decider@upc.test", "complaints@upc.test"];
     const results = await Promise.all(officers.map((o) => logContact(p.siteAs(o === "complaints@upc.test" ? "admin@upc.test" : o), contact(c.id!, { messageId, recipients: [o], staffUpn: o }))));
     expect(results.filter((r) => r.created)).toHaveLength(1);
+    // Officers may add to the log but never change it: the others were told it is already there.
+    expect(new Set(results.map((r) => r.contact.id)).size).toBe(1);
     const stored = await contactsSince(p.admin, c.id!, new Date(Date.now() - 60_000));
     expect(stored).toHaveLength(1);
     expect(stored[0].messageId).toBe(messageId);
-    expect(stored[0].recipients.sort()).toEqual([...officers].sort());
+    expect(await mergeRecipients({ graph: p.app, siteId: "root" }, messageId, officers)).toBe(true);
+    expect((await contactsSince(p.admin, c.id!, new Date(Date.now() - 60_000)))[0].recipients.sort()).toEqual([...officers].sort());
   });
 
   it("keeps HTML in a subject as text", async () => {
@@ -151,11 +162,12 @@ describe("cases, restrictions, reviews", () => {
     expect(due.some((r) => r.title === "overdue")).toBe(true);
   });
 
-  it("SharePoint refuses a staff member writing a restriction, and reads it back for them", async () => {
+  it("SharePoint refuses staff and deciders writing a restriction, and reads the service's back for them", async () => {
     const c = await createCustomer(p.admin, { ...base, name: "Perm Test", status: "Restricted" });
     const r = { title: "Letters only", customerId: c.id!, kind: "SingleChannel" as const, params: { kind: "SingleChannel" as const, channel: "Letter" as const }, startsAt: new Date().toISOString(), state: "Active" as const };
     await expect(createRestriction(p.siteAs("sam.officer@upc.test"), r)).rejects.toMatchObject({ kind: "Forbidden" });
-    await createRestriction(p.siteAs("dee.decider@upc.test"), r);
+    await expect(createRestriction(p.siteAs("dee.decider@upc.test"), r)).rejects.toMatchObject({ kind: "Forbidden" });
+    await createRestriction({ graph: p.app, siteId: "root" }, r);
     expect((await activeRestrictions(p.siteAs("sam.officer@upc.test"), c.id!)).map((x) => x.title)).toEqual(["Letters only"]);
     expect((await getCustomer(p.siteAs("sam.officer@upc.test"), c.id!)).name).toBe("Perm Test");
   });

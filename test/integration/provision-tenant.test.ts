@@ -196,7 +196,10 @@ describe("npm run provision -- --site <address> [--dry-run]", () => {
     expect(dry.code).toBe(0);
     expect(dry.out).toMatch(/Planning \(dry run: nothing will change\)/);
     expect(dry.out).toMatch(/Would do:\n {2}- Create list UpcCustomers with \d+ columns/);
-    expect(dry.out).toMatch(/Grant UPC Deciders "Contribute" on UpcSensitive/);
+    // People read the controlled lists (deciders alone the health notes); staff may only add a contact.
+    expect(dry.out).toMatch(/Grant UPC Deciders "Read" on UpcSensitive/);
+    expect(dry.out).toMatch(/Grant UPC Staff "UPC Add only" on UpcContacts/);
+    expect(dry.out).not.toMatch(/Grant UPC Staff "[^"]+" on UpcSensitive/);
     const lists = (await (await fetch(`${emu.url}/sites/root/lists`, { headers: { Authorization: `Bearer ${userToken("admin@upc.test")}` } })).json()) as { value: { displayName: string }[] };
     expect(lists.value.map((l) => l.displayName)).not.toContain("UpcCustomers");
   });

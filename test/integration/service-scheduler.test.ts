@@ -1,4 +1,5 @@
-// The scheduler's jobs against the demo register: each job run twice (and by two instances at once) does its work once.
+// The scheduler's jobs against the demo register: each job run twice (and by two instances at once) does its work once,
+// and what it owes goes through the outbox (one row per notice, keyed by its review and date) and is sent once.
 import { createCustomer, getCustomer } from "../../graph/repos/customers";
 import { addIdentity } from "../../graph/repos/identities";
 import { logContact } from "../../graph/repos/contacts";
@@ -70,10 +71,12 @@ it("reminds, escalates and expires once, though the jobs run twice and two insta
   expect(after.status).toBe("Closed");
   expect(await activeRestrictions(p.admin, obrien.id!)).toEqual([]);
   expect(mailTo(p, "kim.officer@upc.test", "Restrictions lapsed: UPC-0001")).toBe(1);
-  // Every review was stamped, so a third run (any instance) sends nothing either.
-  const due = await queryAll(site, "reviews", { filter: "fields/State eq 'Open'" });
-  const stamped = due.filter((r) => (r.fields as Record<string, unknown>).RemindedAt || (r.fields as Record<string, unknown>).EscalatedAt);
-  expect(stamped.length).toBe(first.reminders + first.escalations);
+  // Every notice is one outbox row, sent: a third run (any instance) sends nothing either.
+  const rows = await queryAll(site, "outbox", { filter: "fields/State eq 'Done'" });
+  expect(rows.filter((r) => /\/(remind|escalate|warn):/.test(String((r.fields as Record<string, unknown>).Title))).length).toBe(first.reminders + first.escalations + first.appealWarnings);
+  const third = await runScheduler(deps("a"), now);
+  expect(third).toMatchObject({ reminders: 0, escalations: 0, expired: 0 });
+  expect(mailTo(p, "mo.manager@upc.test", "Overdue:")).toBe(first.escalations);
 });
 
 it("warns the appeal's owner once as the decision deadline nears", async () => {
@@ -117,6 +120,6 @@ it("deletes records past retention where the policy sets a period, once, writing
   expect(summaries).toHaveLength(1);
   expect(summaries[0].counts).toMatchObject({ customers: 1, contacts: 3 });
   expect(JSON.stringify(summaries)).not.toMatch(/Longago|longago@|old note/);
-  expect(logs.some((l) => l.includes("retention.held") && l.includes("does not say how long records are kept"))).toBe(true);
+  expect(logs.some((l) => l.includes("scheduler.held") && l.includes("does not say how long records are kept"))).toBe(true);
   expect(logs.join("\n")).not.toMatch(/Longago|longago@|O'Brien|o'brien/);
 });

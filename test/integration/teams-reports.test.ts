@@ -56,18 +56,24 @@ it("asks for health notes only for deciders: staff are never sent to UpcSensitiv
   await expect(loadCasePage(p.siteAs("sam.officer@upc.test"), id, { withSensitive: true })).rejects.toMatchObject({ kind: "Forbidden" });
 });
 
-it("builds the change history from item versions: who changed what, and when", async () => {
+it("tells the case's history from its log: who changed what, and when; the lists' versions show what was written", async () => {
   const id = await idOf("Priya Natarajan");
-  await updateFields(p.siteAs(dee.upn), "customers", id, { StaffGuidance: "Pass calls to Kim." });
-  await updateFields(p.siteAs("mo.manager@upc.test"), "customers", id, { StaffGuidance: "Pass calls to Kim or Mo." });
-  const page = await loadCasePage(p.admin, id, { withSensitive: false });
-  const history = await loadChangeHistory(p.admin, historyItems(page));
-  const guidance = history.filter((h) => h.changes.some((c) => c.field === "StaffGuidance"));
-  expect(guidance.map((h) => [h.by, h.changes.find((c) => c.field === "StaffGuidance")])).toEqual([
-    ["mo.manager@upc.test", { field: "StaffGuidance", from: "Pass calls to Kim.", to: "Pass calls to Kim or Mo." }],
-    ["dee.decider@upc.test", { field: "StaffGuidance", from: "", to: "Pass calls to Kim." }],
+  const site = { graph: p.app, siteId: "root" };
+  const change = (actor: typeof dee, text: string, key: string) => takeStep(site, id, { event: { type: "DetailsChanged", changes: { staffGuidance: text }, reason: "Calls keep reaching the duty officer." }, actor, idempotencyKey: key });
+  expect((await change(dee, "Pass calls to Kim.", "guidance-1")).ok).toBe(true);
+  expect((await change({ upn: "mo.manager@upc.test", roles: ["Manager", "Staff"] }, "Pass calls to Kim or Mo.", "guidance-2")).ok).toBe(true);
+  const page = await loadCasePage(p.siteAs("sam.officer@upc.test"), id, { withSensitive: false });
+  const guidance = page.loaded.history.filter((h) => h.changes.some((c) => c.field === "Guidance for staff"));
+  expect(guidance.map((h) => [h.by, h.changes.find((c) => c.field === "Guidance for staff")])).toEqual([
+    ["mo.manager@upc.test", { field: "Guidance for staff", from: "Pass calls to Kim.", to: "Pass calls to Kim or Mo." }],
+    ["dee.decider@upc.test", { field: "Guidance for staff", from: "", to: "Pass calls to Kim." }],
   ]);
-  expect(history.at(-1)?.created).toBe(true);
+  expect(page.loaded.history.at(-1)?.what).toMatch(/^Brought onto the register/);
+  // The lists' versions: the case service wrote each change, and an administrator's own edit shows as theirs.
+  await updateFields(p.admin, "customers", id, { Adjustments: "Large print." });
+  const history = await loadChangeHistory(p.admin, historyItems(page));
+  expect(history.find((h) => h.changes.some((c) => c.field === "Adjustments"))?.by).toBe("admin@upc.test");
+  expect(history.filter((h) => h.changes.some((c) => c.field === "StaffGuidance")).map((h) => h.by)).toEqual(["SharePoint App", "SharePoint App"]);
   expect(history.every((h) => h.changes.every((c) => !["Modified", "_UIVersionString", "EditorLookupId"].includes(c.field)))).toBe(true);
 });
 

@@ -21,7 +21,7 @@ function problems(fn: () => unknown): string[] {
 
 describe("readConfig", () => {
   it("defaults to the emulator and the first demo user", () => {
-    expect(readConfig(page)).toEqual({ mode: "emulator", graphBaseUrl: "http://127.0.0.1:4000/v1.0", site: "root", user: "sam.officer@upc.test" });
+    expect(readConfig(page)).toEqual({ mode: "emulator", graphBaseUrl: "http://127.0.0.1:4000/v1.0", site: "root", user: "sam.officer@upc.test", caseServiceUrl: "https://localhost:3000/api" });
   });
 
   it("lets a development page choose the user and a proxied emulator", () => {

@@ -17,7 +17,7 @@ const NOW = new Date("2026-11-22T12:00:00Z");
 function page(adjustments = ""): CasePage {
   const customer = { id: "7", name: "Pat <b>O'Neill</b>", caseRef: "UPC-0007", kind: "Individual" as const, status: "Referred" as const, policyId: cumbria.id, serviceAreas: "", allowedChannels: [], staffGuidance: "", adjustments };
   const file = { ...newCaseFile(cumbria.id, "Referred"), referral: { at: "2026-11-01T00:00:00Z", by: "sam.officer@upc.test", behaviours: [], serviceArea: "", summary: "", evidenceContactIds: [] } };
-  return { loaded: { file, customer, seq: 2, cases: [], restrictions: [], reviews: [], letters: [] }, identities: [], contacts: [], sensitive: null };
+  return { loaded: { file, customer, seq: 2, history: [], cases: [], restrictions: [], reviews: [], letters: [] }, identities: [], contacts: [], sensitive: null };
 }
 
 function withServices(roles: TabServices["me"]["roles"], ui: ReactNode) {

@@ -23,7 +23,7 @@ function page(policyId: string, status: "Restricted" | "Closed" | "Monitoring", 
     decisions: [{ outcome: "Restrict" as const, at: "2026-11-22T10:00:00Z", by: "dee.decider@upc.test", participants: ["dee.decider@upc.test"], reasons: "Volume continued after a warning." }],
   };
   const restrictions = status === "Restricted" ? [{ id: "9", title: "Letters only", customerId: "7", kind: "SingleChannel" as const, params: { kind: "SingleChannel" as const, channel: "Letter" as const }, startsAt: "2026-11-22T10:00:00Z", endsAt: null, state: "Active" as const }] : [];
-  return { loaded: { file, customer, seq: 4, cases: [], restrictions, reviews: [], letters: [] }, identities: [{ id: "1", value: "pat@example.org", kind: "Email", customerId: "7", customerStatus: status, customerName: customer.name, caseRef: "UPC-0007" }], contacts: [], sensitive: null };
+  return { loaded: { file, customer, seq: 4, history: [], cases: [], restrictions, reviews: [], letters: [] }, identities: [{ id: "1", value: "pat@example.org", kind: "Email", customerId: "7", customerStatus: status, customerName: customer.name, caseRef: "UPC-0007" }], contacts: [], sensitive: null };
 }
 
 function withServices(roles: TabServices["me"]["roles"], ui: ReactNode) {

@@ -1,4 +1,5 @@
-// The case's change history from SharePoint's item versions: who changed what, and when. Loaded when asked for.
+// The case's history: every step in its log (who did what, and when), and on request the lists' own version history,
+// which also shows any row someone changed by hand.
 import { Button, Spinner } from "@fluentui/react-components";
 import { useState } from "react";
 import { toDataError } from "../../../graph/client/errors";
@@ -27,10 +28,33 @@ export function History({ page }: { page: CasePage }) {
       setBusy(false);
     }
   };
+  const log = page.loaded.history.length ? (
+    <DataTable columns={["When", "Who", "What happened"]} label="Steps in the case's log" lead={<p>{plural(page.loaded.history.length, "step")} in the case's log, newest first.</p>}>
+      {page.loaded.history.map((e) => (
+        <tr key={e.seq}>
+          <td>{ukDateTime(e.at)}</td>
+          <td>{e.by}</td>
+          <td className={ui.wrap}>
+            {e.what}
+            {e.changes.length ? (
+              <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+                {e.changes.map((c) => (
+                  <li key={c.field}>
+                    {c.field}: {c.from || "(empty)"} → {c.to || "(empty)"}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </DataTable>
+  ) : null;
   if (!entries) {
     return (
       <div className={ui.stack}>
-        <p className={ui.muted}>Every change to this case's records, from SharePoint's version history (the contact log is listed above).</p>
+        {log}
+        <p className={ui.muted}>What was written to the lists, from SharePoint's version history: the case service's own writes, and any change made by hand (the contact log is listed above).</p>
         {error ? <ErrorNotice title="Could not load the change history." error={error} onRetry={() => void load()} /> : null}
         <div>
           <Button onClick={() => void load()} disabled={busy}>
@@ -42,28 +66,31 @@ export function History({ page }: { page: CasePage }) {
     );
   }
   return (
-    <DataTable columns={["When", "Who", "Record", "What changed"]} label="Change history" lead={<p role="status">{plural(entries.length, "change")}, newest first.</p>}>
-      {entries.map((e) => (
-        <tr key={`${e.list}-${e.itemId}-${e.version}`}>
-          <td>{ukDateTime(e.at)}</td>
-          <td>{e.by}</td>
-          <td>
-            {e.item} <span className={ui.muted}>(version {e.version})</span>
-          </td>
-          <td>
-            {e.created ? <strong>Created. </strong> : null}
-            {e.changes.length ? (
-              <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
-                {e.changes.map((c) => (
-                  <li key={c.field} className={ui.wrap}>
-                    {c.field}: {e.created ? c.to : `${c.from || "(empty)"} → ${c.to || "(empty)"}`}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </td>
-        </tr>
-      ))}
-    </DataTable>
+    <div className={ui.stack}>
+      {log}
+      <DataTable columns={["When", "Who", "Record", "What changed"]} label="Change history" lead={<p role="status">{plural(entries.length, "change")}, newest first.</p>}>
+        {entries.map((e) => (
+          <tr key={`${e.list}-${e.itemId}-${e.version}`}>
+            <td>{ukDateTime(e.at)}</td>
+            <td>{e.by}</td>
+            <td>
+              {e.item} <span className={ui.muted}>(version {e.version})</span>
+            </td>
+            <td>
+              {e.created ? <strong>Created. </strong> : null}
+              {e.changes.length ? (
+                <ul style={{ margin: 0, paddingLeft: "1.2em" }}>
+                  {e.changes.map((c) => (
+                    <li key={c.field} className={ui.wrap}>
+                      {c.field}: {e.created ? c.to : `${c.from || "(empty)"} → ${c.to || "(empty)"}`}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </DataTable>
+    </div>
   );
 }
