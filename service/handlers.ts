@@ -1,6 +1,7 @@
 // The HTTP endpoints Graph calls, independent of the host: the validation handshake (the token echoed as text/plain)
 // and notifications (checked, queued, answered 202 at once). The Node server and the Functions app both use these.
 import type { FlaggingService } from "./flagging/service";
+import type { CaseService } from "./cases";
 
 export interface EndpointRequest {
   method: string;
@@ -42,8 +43,9 @@ export function notificationEndpoint(service: FlaggingService | null, req: Endpo
   return text(202);
 }
 
-/** Counts only: what the service has done, for monitoring. */
-export function healthEndpoint(service: FlaggingService | null): EndpointResponse {
-  const body = service ? { started: service.isStarted, mailboxes: service.watched().length, stats: service.stats } : { started: false };
+/** Counts only: what the service has done, for monitoring (drift: customers whose rows were changed by hand and put back). */
+export function healthEndpoint(service: FlaggingService | null, cases?: Pick<CaseService, "outbox" | "watch"> | null): EndpointResponse {
+  const register = cases ? { outbox: cases.outbox.stats, register: cases.watch.stats } : {};
+  const body = service ? { started: service.isStarted, mailboxes: service.watched().length, stats: service.stats, ...register } : { started: false, ...register };
   return { status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }

@@ -17,6 +17,8 @@ export interface RuntimeOptions {
   tokens?: TokenSource;
   /** Overrides how callers of the case service API are checked (tests). */
   apiTokens?: TokenCheck;
+  /** The clock steps and the scheduler go by (tests move it on). */
+  now?: () => Date;
 }
 
 export interface Runtime {
@@ -40,8 +42,16 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
   const graph = createGraph({ baseUrl: config.graphBaseUrl, tokens: opts.tokens ?? tokensFor(config) });
   // The flagging service records breaches through the case service, which sends what they owe from its outbox.
   const owe = owedMails({ escalationRecipients: () => service.escalationRecipients() });
-  const service: FlaggingService = new FlaggingService({ config, graph, log, publicUrl: opts.publicUrl, owe, onOwed: () => void cases.outbox.sweep().catch(() => undefined) });
-  const cases = createCaseService({ config, graph, site: service.site, log, owe, noticeFrom: () => service.noticeFrom, tokens: opts.apiTokens });
+  const service: FlaggingService = new FlaggingService({
+    config,
+    graph,
+    log,
+    publicUrl: opts.publicUrl,
+    owe,
+    onOwed: () => void cases.outbox.sweep().catch(() => undefined),
+    verify: (ids, projected) => cases.watch.verify(ids, projected),
+  });
+  const cases = createCaseService({ config, graph, site: service.site, log, owe, noticeFrom: () => service.noticeFrom, tokens: opts.apiTokens, now: opts.now });
   const timers: NodeJS.Timeout[] = [];
   let schedulerRunning: Promise<SchedulerReport> | null = null;
 
@@ -59,7 +69,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
         owe,
         sendOwed: () => cases.outbox.sweep(),
       },
-      now,
+      now ?? opts.now?.(),
     ).finally(() => (schedulerRunning = null));
     return schedulerRunning;
   };
@@ -92,6 +102,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       await service.ensureSubscriptions();
       service.catchUpAll();
       await service.idle(50_000);
+      await cases.watch.sweep();
       await cases.outbox.sweep();
     },
     startTimers(flagging = true) {
@@ -102,6 +113,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       }
       if (config.scheduler) every(config.schedulerMs, "scheduler", () => schedule());
       every(config.outboxMs, "outbox", () => cases.outbox.sweep());
+      every(config.driftMs, "watch", () => cases.watch.sweep());
     },
     async close() {
       for (const t of timers) clearInterval(t);

@@ -22,6 +22,8 @@ export interface StartServiceOptions extends ServiceOptions {
    * front ends, and for a host that leaves the flagging to another.
    */
   flagging?: boolean;
+  /** The clock steps and the scheduler go by (tests move it on). */
+  now?: () => Date;
 }
 
 export interface RunningService {
@@ -64,7 +66,7 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
     const path = url.pathname.replace(/\/+$/, "");
-    if (path === "/health" && req.method === "GET") return send(res, healthEndpoint(runtime?.service ?? null));
+    if (path === "/health" && req.method === "GET") return send(res, healthEndpoint(runtime?.service ?? null, runtime?.cases));
     if (isApiPath(path)) {
       void readBody(req, MAX_API_BODY).then(async (body) => {
         if (body === null) return send(res, { status: 413, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason: "That request is too large." }) });
@@ -96,7 +98,7 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
       server.close(() => resolve());
       server.closeAllConnections();
     });
-  runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens });
+  runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens, now: options.now });
   runtime.log.info("service.starting", { ...describeConfig(config), port });
   try {
     if (options.flagging !== false) await runtime.service.start();

@@ -28,5 +28,5 @@ export {
 } from "./subscriptions";
 export { inboxDeltaStart, readInboxDelta, flagCategoryRequest, sendMail, DeltaLinkExpired, DELTA_SELECT, type InboxMessage, type DeltaRound, type OutgoingMail } from "./messages";
 export { sendOnce, messageIdFor } from "./send-once";
-export { readRegisterDelta, registerDeltaStart, type RegisterChange, type RegisterList, type RegisterRound } from "./register";
+export { readRegisterDelta, type RegisterChange, type RegisterList, type RegisterRound } from "./register";
 export { resolveMailboxes, groupMemberUpns, type MailboxRef } from "./people";

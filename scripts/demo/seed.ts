@@ -90,7 +90,7 @@ function demoFile(d: DemoCustomer, index: number, now: Date): CaseFile {
   const outcome = d.status === "Monitoring" ? "Monitor" : d.status === "Restricted" ? "Restrict" : "Lift";
   const file: CaseFile = {
     ...newCaseFile(d.policyId, d.status),
-    warnings: d.status === "Warned" || referred ? [{ level: "Informal", at: at(-(70 + index)), by: "mo.manager@upc.test", note: "Told by phone that the volume of contact is affecting the service." }] : [],
+    warnings: d.status === "Warned" ? [{ level: "Informal", at: at(-(70 + index)), by: "mo.manager@upc.test", note: "Told by phone that the volume of contact is affecting the service." }] : [],
     referral: referred
       ? {
           at: at(-(d.status === "Referred" ? 2 + index : 60)),
@@ -101,7 +101,6 @@ function demoFile(d: DemoCustomer, index: number, now: Date): CaseFile {
           evidenceContactIds: [],
         }
       : null,
-    statusBeforeReferral: d.status === "Referred" ? "Warned" : null,
     preChecks: referred ? preChecks : {},
     vulnerabilityConsidered: referred,
     decisions: decided ? [{ outcome, at: decidedAt, by: DECIDER, participants: [DECIDER], reasons: "Behaviour continued after a warning; the restriction is proportionate." }] : [],

@@ -8,6 +8,7 @@ import { createCaseApi, type CaseApi } from "./api";
 import type { Owe } from "../../graph/caselog";
 import { Outbox } from "./outbox";
 import { directoryRoles } from "./roles";
+import { RegisterWatch } from "./watch";
 import { developmentTokens, entraTokens, type TokenCheck } from "./tokens";
 
 export { isApiPath, MAX_API_BODY, type ApiRequest, type ApiResponse } from "./api";
@@ -15,6 +16,8 @@ export { isApiPath, MAX_API_BODY, type ApiRequest, type ApiResponse } from "./ap
 export interface CaseService {
   api: CaseApi;
   outbox: Outbox;
+  /** Finishes steps not yet projected, and puts back rows changed by hand (reporting them). */
+  watch: RegisterWatch;
 }
 
 export interface CaseServiceParts {
@@ -27,6 +30,8 @@ export interface CaseServiceParts {
   owe: Owe;
   /** Tests replace the token check (a tenant configuration with keys of their own). */
   tokens?: TokenCheck;
+  /** The clock steps are judged by (tests move it on; the service uses the real one). */
+  now?: () => Date;
 }
 
 /** Development tokens only against the emulator; a tenant configuration accepts nothing but Entra's signed tokens. */
@@ -44,7 +49,8 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     owe: p.owe,
     log: p.log,
     allowedOrigins: p.config.allowedOrigins,
+    now: p.now,
     onOwed: () => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })),
   });
-  return { api, outbox };
+  return { api, outbox, watch: new RegisterWatch({ site: p.site, log: p.log }) };
 }

@@ -1,7 +1,7 @@
-// The flagged-identity index: every e-mail address and domain of a Monitoring or Restricted customer, in memory, kept
-// fresh by list delta. Matching a sender is a map lookup, so mail from anyone else costs no Graph request at all.
-import type { IdentityKind } from "../../shared/domain/vocab";
-import type { FlagGroup, RegisterRound } from "../../graph/mail";
+// The flagged-identity index: every e-mail address and domain of a Monitoring or Restricted customer, in memory.
+// Each customer's status and addresses are set from its log (never from a row someone may have edited), so matching
+// a sender is a map lookup and mail from anyone else costs no Graph request at all.
+import type { FlagGroup } from "../../graph/mail";
 
 /** The statuses whose mail is coloured and logged, most serious first. */
 export const FLAGGED_STATUSES = ["Restricted", "Monitoring"] as const;
@@ -9,20 +9,18 @@ export type FlaggedStatus = (typeof FLAGGED_STATUSES)[number];
 
 export const isFlagged = (s: string | undefined | null): s is FlaggedStatus => s === "Restricted" || s === "Monitoring";
 
-interface IdentityEntry {
-  value: string;
-  kind: IdentityKind;
-  customerId: string;
-  /** The status denormalised on the identity row (UpcIdentities.CustomerStatus). */
-  status: string;
-}
-
 export interface FlagMatch {
   customerId: string;
   status: FlaggedStatus;
   /** The address or "@domain" that matched. */
   identity: string;
   kind: "Email" | "Domain";
+}
+
+/** What the index holds of a customer: its status and its addresses, as the log has them. */
+export interface FlagState {
+  status: string;
+  identities: { kind: string; value: string }[];
 }
 
 /** Lower-cased and trimmed, with mailto: and <…> removed: the form UpcIdentities.Title holds. */
@@ -35,68 +33,44 @@ export function cheapNormal(address: string | null | undefined): string | null {
   return s.includes("@") ? s : null;
 }
 
+const key = (s: FlagState) => `${s.status}|${s.identities.map((i) => `${i.kind}:${i.value}`).sort().join(",")}`;
+
 export class FlaggedIndex {
-  private readonly identities = new Map<string, IdentityEntry>();
-  private readonly byValue = new Map<string, string>();
-  private readonly customerStatus = new Map<string, string>();
+  private readonly customers = new Map<string, FlagState>();
+  /** Address or "@domain" → customer id. */
+  private readonly byValue = new Map<string, { customerId: string; kind: string }>();
   /** Goes up whenever what is flagged may have changed. */
   version = 0;
 
-  /** Applies a round of register delta; a restarted list is forgotten first, as its round is a full enumeration. */
-  apply(round: Pick<RegisterRound, "changes" | "restarted">): number {
-    let changed = 0;
-    for (const list of round.restarted) {
-      if (list === "identities") {
-        changed += this.identities.size;
-        this.identities.clear();
-        this.byValue.clear();
-      } else {
-        changed += this.customerStatus.size;
-        this.customerStatus.clear();
-      }
-    }
-    for (const c of round.changes) {
-      if (c.list === "customers") {
-        const status = c.deleted ? undefined : String(c.fields.Status ?? "");
-        if (this.customerStatus.get(c.id) === status) continue;
-        if (status === undefined) this.customerStatus.delete(c.id);
-        else this.customerStatus.set(c.id, status);
-        changed++;
-        continue;
-      }
-      const old = this.identities.get(c.id);
-      if (old && this.byValue.get(old.value) === c.id) this.byValue.delete(old.value);
-      if (c.deleted) {
-        if (old) changed++;
-        this.identities.delete(c.id);
-        continue;
-      }
-      const value = String(c.fields.Title ?? "").trim().toLowerCase();
-      const entry: IdentityEntry = {
-        value,
-        kind: (String(c.fields.Kind ?? "") || "Email") as IdentityKind,
-        customerId: String(c.fields.CustomerLookupId ?? ""),
-        status: String(c.fields.CustomerStatus ?? ""),
-      };
-      this.identities.set(c.id, entry);
-      if (value) this.byValue.set(value, c.id);
-      if (!old || old.value !== entry.value || old.kind !== entry.kind || old.customerId !== entry.customerId || old.status !== entry.status) changed++;
-    }
-    if (changed) this.version++;
-    return changed;
+  /** Sets (or, with null, forgets) a customer; true when anything changed. */
+  set(customerId: string, state: FlagState | null): boolean {
+    const old = this.customers.get(customerId);
+    if (old && state && key(old) === key(state)) return false;
+    if (!old && !state) return false;
+    for (const i of old?.identities ?? []) if (this.byValue.get(i.value)?.customerId === customerId) this.byValue.delete(i.value);
+    if (state) {
+      const copy = { status: state.status, identities: state.identities.map((i) => ({ kind: i.kind, value: i.value.trim().toLowerCase() })) };
+      this.customers.set(customerId, copy);
+      for (const i of copy.identities) this.byValue.set(i.value, { customerId, kind: i.kind });
+    } else this.customers.delete(customerId);
+    this.version++;
+    return true;
   }
 
-  /** The customer's status: the customer row when known (it is the truth), else what the identity row carries. */
-  private statusOf(e: IdentityEntry): string {
-    return this.customerStatus.get(e.customerId) ?? e.status;
+  /** The customers the index knows (for a full check against the log). */
+  known(): string[] {
+    return [...this.customers.keys()];
+  }
+
+  get(customerId: string): FlagState | undefined {
+    return this.customers.get(customerId);
   }
 
   private flaggedEntry(value: string, kind: "Email" | "Domain"): FlagMatch | null {
-    const id = this.byValue.get(value);
-    const e = id ? this.identities.get(id) : undefined;
-    if (!e || e.kind !== kind || !e.customerId) return null;
-    const status = this.statusOf(e);
-    return isFlagged(status) ? { customerId: e.customerId, status, identity: value, kind } : null;
+    const hit = this.byValue.get(value);
+    if (!hit || hit.kind !== kind) return null;
+    const status = this.customers.get(hit.customerId)?.status;
+    return isFlagged(status) ? { customerId: hit.customerId, status, identity: value, kind } : null;
   }
 
   /**
@@ -118,16 +92,17 @@ export class FlaggedIndex {
   /** Flagged identities grouped by status (most serious first), for the inbox rules. */
   groups(categoryFor: (s: FlaggedStatus) => string): FlagGroup[] {
     const groups = new Map<FlaggedStatus, FlagGroup>(FLAGGED_STATUSES.map((s) => [s, { label: s, category: categoryFor(s), emails: [], domains: [] }]));
-    for (const e of this.identities.values()) {
-      const s = this.statusOf(e);
-      if (!isFlagged(s) || !e.value) continue;
-      if (e.kind === "Email") groups.get(s)!.emails.push(e.value);
-      else if (e.kind === "Domain") groups.get(s)!.domains.push(e.value);
+    for (const c of this.customers.values()) {
+      if (!isFlagged(c.status)) continue;
+      for (const i of c.identities) {
+        if (i.kind === "Email") groups.get(c.status)!.emails.push(i.value);
+        else if (i.kind === "Domain") groups.get(c.status)!.domains.push(i.value);
+      }
     }
     return [...groups.values()];
   }
 
   get size(): { identities: number; customers: number } {
-    return { identities: this.identities.size, customers: this.customerStatus.size };
+    return { identities: this.byValue.size, customers: this.customers.size };
   }
 }

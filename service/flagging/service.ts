@@ -16,7 +16,6 @@ import {
   listSubscriptions,
   planFlagRules,
   readInboxDelta,
-  readRegisterDelta,
   reauthorizeSubscription,
   renewSubscription,
   resolveMailboxes,
@@ -28,7 +27,6 @@ import {
   type CategoryDef,
   type DeltaRound,
   type ExistingRule,
-  type RegisterList,
   type Subscription,
 } from "../../graph/mail";
 import type { Owe } from "../../graph/caselog";
@@ -36,6 +34,7 @@ import { ensureMailboxRow, getMailboxRow, readMailboxRows, saveMailboxRow, type 
 import type { ServiceConfig } from "../config";
 import { errorFields, type Logger } from "../log";
 import { FlaggedIndex, type FlaggedStatus } from "./flag-index";
+import { RegisterView, type Verifier } from "./register-view";
 import { secretFingerprint, verifyNotifications, type LifecycleEvent } from "./notifications";
 import { MailProcessor, type FlaggedCopy, type FlaggedMail } from "./processor";
 import { newStats, type ServiceStats } from "./stats";
@@ -84,6 +83,8 @@ export interface ServiceParts {
   owe: Owe;
   /** A breach was recorded: the outbox has a notice to send. */
   onOwed(): void;
+  /** Checks customers against their logs (the case service's watch): the index believes nothing else. */
+  verify: Verifier;
 }
 
 export class FlaggingService {
@@ -97,7 +98,7 @@ export class FlaggingService {
   private readonly mailboxes = new Map<string, MailboxState>();
   private readonly bySubscription = new Map<string, MailboxState>();
   private readonly dirty = new Set<MailboxState>();
-  private registerLinks: Partial<Record<RegisterList, string>> = {};
+  private readonly register: RegisterView;
   private loop: Promise<void> | null = null;
   private lastRoundAt = 0;
   private failures = 0;
@@ -123,6 +124,7 @@ export class FlaggingService {
     this.notificationUrl = `${base}/notifications`;
     this.lifecycleUrl = `${base}/lifecycle`;
     this.csHash = secretFingerprint(parts.config.clientState);
+    this.register = new RegisterView(this.site, this.index, parts.verify);
     this.processor = new MailProcessor({
       site: this.site,
       graph: this.graph,
@@ -532,9 +534,7 @@ export class FlaggingService {
   async refreshRegister(): Promise<void> {
     if (this.registerRunning) return this.registerRunning;
     this.registerRunning = (async () => {
-      const round = await persistently(() => readRegisterDelta(this.site, this.registerLinks));
-      this.registerLinks = round.links;
-      const changed = this.index.apply(round);
+      const changed = await this.register.refresh();
       if (changed && this.started) {
         this.processor.forget();
         this.scheduleRuleSync();

@@ -1,5 +1,7 @@
 // The flagging service over real HTTP against the emulator: categories and rules, contact logging once per mail,
 // breach notices, unflagged mail untouched at no cost, injection attempts, forged and duplicated notifications.
+import { takeStep } from "../../graph/caselog";
+import { dee } from "../support/actors";
 import { addIdentity } from "../../graph/repos/identities";
 import { getCustomer, createCustomer, setStatus } from "../../graph/repos/customers";
 import { listInboxRules, planFlagRules, syncInboxRules } from "../../graph/mail";
@@ -158,8 +160,9 @@ it("ignores forged notifications: wrong clientState, unknown subscription, not a
 
 it("rebuilds the rules within a minute when the register changes, so Exchange colours new mail by itself", async () => {
   const found = await lookupSender(p.admin, { from: WENDY.address });
-  const wendy = await getCustomer(p.admin, found.matches[0].customerId);
-  await addIdentity(p.admin, wendy, "Email", "wendy.m.new@example.org");
+  // A decider adds her new address: a step in her log, which the service projects and the flagging service follows.
+  const added = await takeStep({ graph: p.app, siteId: "root" }, found.matches[0].customerId, { event: { type: "IdentityAdded", identity: { kind: "Email", value: "wendy.m.new@example.org" }, evidence: "She wrote from it, signing with her case reference." }, actor: dee, idempotencyKey: "wendy-new-address" });
+  expect(added.ok).toBe(true);
   const started = Date.now();
   for (;;) {
     const rules = await listInboxRules(p.app, KIM);

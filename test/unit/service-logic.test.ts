@@ -5,28 +5,16 @@ import { sameSecret, secretFingerprint, verifyNotifications } from "../../servic
 import { breachText } from "../../service/flagging/processor";
 import { ConfigError, configFromEnv, describeConfig, parseConfig } from "../../service/config";
 import { createLogger } from "../../service/log";
-import { flagCategoryRequest, planFlagRules, ruleBytes, ruleKey, RULES_QUOTA_BYTES, type RegisterChange } from "../../graph/mail";
-
-const ident = (id: string, value: string, kind: string, customer: string, status: string): RegisterChange => ({
-  list: "identities",
-  id,
-  deleted: false,
-  fields: { Title: value, Kind: kind, CustomerLookupId: customer, CustomerStatus: status },
-});
+import { flagCategoryRequest, planFlagRules, ruleBytes, ruleKey, RULES_QUOTA_BYTES } from "../../graph/mail";
 
 describe("the flagged-identity index", () => {
   const index = new FlaggedIndex();
-  index.apply({
-    restarted: ["identities", "customers"],
-    changes: [
-      ident("1", "o'brien@example.org", "Email", "10", "Restricted"),
-      ident("2", "@vexford.example", "Domain", "11", "Restricted"),
-      ident("3", "wendy@example.org", "Email", "12", "Monitoring"),
-      ident("4", "priya@example.com", "Email", "13", "Warned"),
-      ident("5", "director@vexford.example", "Email", "14", "Observed"),
-      ident("6", "+447700900123", "Phone", "10", "Restricted"),
-    ],
-  });
+  const set = (id: string, status: string, ...identities: [string, string][]) => index.set(id, { status, identities: identities.map(([kind, value]) => ({ kind, value })) });
+  set("10", "Restricted", ["Email", "o'brien@example.org"], ["Phone", "+447700900123"]);
+  set("11", "Restricted", ["Domain", "@vexford.example"]);
+  set("12", "Monitoring", ["Email", "wendy@example.org"]);
+  set("13", "Warned", ["Email", "priya@example.com"]);
+  set("14", "Observed", ["Email", "director@vexford.example"]);
 
   it("matches exact addresses whatever their case or brackets, and whole domains", () => {
     expect(index.match("O'Brien@Example.org")).toMatchObject({ customerId: "10", status: "Restricted", kind: "Email" });
@@ -44,21 +32,23 @@ describe("the flagged-identity index", () => {
     expect(index.match(null, "wendy@example.org")).toMatchObject({ customerId: "12" }); // the Sender, on behalf of
   });
 
-  it("takes a customer's status from the customer row when it is known, and forgets deleted identities", () => {
+  it("takes each customer as a whole: a new status or a dropped address, and a customer forgotten", () => {
     const v = index.version;
-    index.apply({ restarted: [], changes: [{ list: "customers", id: "12", deleted: false, fields: { Status: "Closed" } }] });
+    set("12", "Closed", ["Email", "wendy@example.org"]);
     expect(index.version).toBe(v + 1);
     expect(index.match("wendy@example.org")).toBeNull();
-    index.apply({ restarted: [], changes: [{ list: "identities", id: "1", deleted: true, fields: {} }] });
+    set("10", "Restricted", ["Phone", "+447700900123"]);
     expect(index.match("o'brien@example.org")).toBeNull();
+    index.set("13", null);
+    expect(index.known()).not.toContain("13");
     const groups = index.groups((s) => `UPC ${s}`);
     expect(groups.map((g) => g.label)).toEqual(["Restricted", "Monitoring"]);
     expect(groups[0]).toMatchObject({ category: "UPC Restricted", emails: [], domains: ["@vexford.example"] });
   });
 
-  it("does not change its version when a round changes nothing", () => {
+  it("does not change its version when a customer is set to what it already was", () => {
     const v = index.version;
-    index.apply({ restarted: [], changes: [ident("2", "@vexford.example", "Domain", "11", "Restricted")] });
+    expect(set("11", "Restricted", ["Domain", "@vexford.example"])).toBe(false);
     expect(index.version).toBe(v);
   });
 

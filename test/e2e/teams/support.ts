@@ -21,6 +21,8 @@ export interface TeamsE2E {
   build: BuildResult;
   /** A fresh browser context signed in as `upn`, on the tab at `hash`. */
   open(upn: string, hash?: string): Promise<TabPage>;
+  /** Moves the case service's clock on (months pass without faking the register); 0 puts it back. */
+  setClockAhead(ms: number): void;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,8 @@ export async function startTeamsE2E(): Promise<TeamsE2E> {
     ensureDevCerts(resolve("test-results/.certs-teams")),
     launchChromium(),
   ]);
-  const service = await startCaseService(product);
+  let ahead = 0;
+  const service = await startCaseService(product, { now: () => new Date(Date.now() + ahead) });
   const server = await startDevServer({ port: 0, root: build.outDir, graphOrigin: new URL(product.emu.url).origin, serviceOrigin: service.url, tls: certs });
   const open = async (upn: string, hash = "#/queue"): Promise<TabPage> => {
     const context = await newContext(chrome.browser);
@@ -73,6 +76,7 @@ export async function startTeamsE2E(): Promise<TeamsE2E> {
     chrome,
     build,
     open,
+    setClockAhead: (ms) => void (ahead = ms),
     async close() {
       await chrome.close().catch(() => undefined);
       await server.close();
