@@ -56,6 +56,8 @@ export interface ServiceOptions {
   outboxMs?: number;
   /** How often rows changed since the last look are checked against the log (default 10 s). */
   driftMs?: number;
+  /** Watch mailboxes (default on); off runs the case service alone: its API, outbox, watch and scheduler. */
+  flagging?: boolean;
 }
 
 const positiveMs = (name: string) => z.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`);
@@ -95,6 +97,7 @@ const schema = z
     allowedOrigins: z.array(z.url({ error: "CASE_API_ALLOWED_ORIGINS must be a comma-separated list of https:// origins" })),
     outboxMs: positiveMs("outboxMs"),
     driftMs: positiveMs("driftMs"),
+    flagging: z.boolean(),
   })
   .superRefine((c, ctx) => {
     const host = new URL(c.graphBaseUrl).hostname;
@@ -144,6 +147,7 @@ const DEFAULTS = {
   allowedOrigins: [] as string[],
   outboxMs: 5_000,
   driftMs: 10_000,
+  flagging: true,
 };
 
 /** Validates options (defaults filled in); throws a ConfigError listing every problem in words. */
@@ -216,6 +220,9 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     apiAudience: env.CASE_API_AUDIENCE || undefined,
     apiScope: env.CASE_API_SCOPE || undefined,
     allowedOrigins: list(env.CASE_API_ALLOWED_ORIGINS),
+    flagging: bool(env, "SERVICE_FLAGGING"),
+    outboxMs: num(env, "SERVICE_OUTBOX_MS", problems),
+    driftMs: num(env, "SERVICE_DRIFT_MS", problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return parseConfig(options);

@@ -17,11 +17,6 @@ export interface StartServiceOptions extends ServiceOptions {
   tokens?: TokenSource;
   /** Overrides how callers of the case service API are checked (tests). */
   apiTokens?: TokenCheck;
-  /**
-   * Watch mailboxes (default true). False runs the case service alone (its API, outbox and scheduler): for tests of the
-   * front ends, and for a host that leaves the flagging to another.
-   */
-  flagging?: boolean;
   /** The clock steps and the scheduler go by (tests move it on). */
   now?: () => Date;
 }
@@ -101,13 +96,13 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
   runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens, now: options.now });
   runtime.log.info("service.starting", { ...describeConfig(config), port });
   try {
-    if (options.flagging !== false) await runtime.service.start();
+    if (config.flagging) await runtime.service.start();
   } catch (e) {
     await runtime.close().catch(() => undefined);
     await closeServer();
     throw e;
   }
-  runtime.startTimers(options.flagging !== false);
+  runtime.startTimers(config.flagging);
   const rt = runtime;
   let closing: Promise<void> | null = null;
   return {

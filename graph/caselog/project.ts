@@ -28,7 +28,7 @@ export interface ProjectOutcome {
  * Projects one customer. `preloaded` saves a read when the caller has just loaded the register (a step); if a row
  * changed under us the register is read again and the projection redone, a few times at most.
  */
-export async function projectCustomer(site: Site, customerId: string, preloaded?: LoadedRegister, presets: PresetLookup = getPreset): Promise<ProjectOutcome> {
+export async function projectCustomer(site: Site, customerId: string, preloaded?: LoadedRegister, presets: PresetLookup = getPreset, opts: { dryRun?: boolean } = {}): Promise<ProjectOutcome> {
   let loaded = preloaded;
   let requests = 0;
   for (let attempt = 0; ; attempt++) {
@@ -39,11 +39,11 @@ export async function projectCustomer(site: Site, customerId: string, preloaded?
     const replay = replayLog(loaded.events, presets);
     const base = { customerId, seq: replay.seq, changes: [], drift: false, problems: loaded.problems, problem: replay.problem, purged: null, requests };
     if (replay.problem || replay.seq === 0) return base;
-    if (replay.record.file.purged) return { ...base, purged: await purgeCustomer(site, customerId, replay.seq) };
+    if (replay.record.file.purged) return opts.dryRun ? base : { ...base, purged: await purgeCustomer(site, customerId, replay.seq) };
     if (!loaded.customer) return { ...base, problem: "The customer row is missing although the log is not closed by retention." };
     const claimed = Number(loaded.customer.fields.ProjectedSeq ?? 0) || 0;
     try {
-      const r = await reconcile(site, loaded, projectLog(replay.steps));
+      const r = await reconcile(site, loaded, projectLog(replay.steps), opts);
       return { ...base, changes: r.changes, drift: claimed >= replay.seq && r.changes.length > 0, problems: [...loaded.problems, ...r.problems], requests: requests + r.requests };
     } catch (e) {
       if (!(e instanceof DataError && e.kind === "Conflict") || attempt >= 4) throw e;

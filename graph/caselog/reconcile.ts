@@ -77,7 +77,7 @@ function plan(site: Site, list: ListKey, wanted: Map<string, Fields>, actual: Ro
  * under us (someone else is writing the same customer): reload and call again. Outbox rows are only ever created, and
  * only for steps after the last one the customer row records, so a notice already sent is never owed again.
  */
-export async function reconcile(site: Site, loaded: LoadedRegister, projection: Projection): Promise<ReconcileResult> {
+export async function reconcile(site: Site, loaded: LoadedRegister, projection: Projection, opts: { dryRun?: boolean } = {}): Promise<ReconcileResult> {
   const id = loaded.customerId;
   const result: ReconcileResult = { changes: [], problems: [], requests: 0 };
   const c = projection.customer;
@@ -124,6 +124,11 @@ export async function reconcile(site: Site, loaded: LoadedRegister, projection: 
     ];
   };
 
+  if (opts.dryRun) {
+    // What would be written, without writing it: every row, with the case rows as they are now.
+    result.changes = [...first, ...second(), ...customerOps()].map((o) => o.change);
+    return result;
+  }
   if (caseCreates) {
     await run(site, first, result, caseIds);
     await run(site, [...second(), ...customerOps()], result, caseIds);

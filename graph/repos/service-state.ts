@@ -226,3 +226,28 @@ export async function reviewKindsOf(site: Site, customerId: string): Promise<{ i
     return { id: String(it.id), kind: str(f, "Kind"), state: str(f, "State") || "Open", dueBy: date(f, "DueBy"), openedAt: date(f, "OpenedAt") };
   });
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Positions kept for every instance: where the case service's watch has read the lists' changes up to
+// ---------------------------------------------------------------------------------------------------------------
+
+/** A named position (delta links by list), shared by instances: whoever resumes continues from the last one saved. */
+export async function readPosition(site: Site, name: string): Promise<Record<string, string>> {
+  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", `position:${name}`), top: 1 });
+  return it ? json<Record<string, string>>(it.fields as Fields, "Data", {}) : {};
+}
+
+/** Saved only after what was read has been handled, so an instance stopped in between reads it again. */
+export async function savePosition(site: Site, name: string, links: Record<string, string>): Promise<void> {
+  const title = `position:${name}`;
+  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
+  if (it) {
+    await site.graph.patch(`${itemsPath(site, "serviceState")}/${it.id}/fields`, { Data: JSON.stringify(links) });
+    return;
+  }
+  try {
+    await createItem(site, "serviceState", { Title: title, Data: JSON.stringify(links) });
+  } catch (e) {
+    if (!(e instanceof DataError && e.kind === "Duplicate")) throw e;
+  }
+}

@@ -10,7 +10,7 @@ import { getPreset } from "../../shared/presets/registry";
 import { replayLog } from "../../shared/register";
 import type { FlagState } from "../flagging/flag-index";
 import { errorFields, type Logger } from "../log";
-import { writeSummary } from "../../graph/repos/service-state";
+import { readPosition, savePosition, writeSummary } from "../../graph/repos/service-state";
 
 /** What the rows say about a customer, from the flagging service's register delta. */
 export interface ProjectedState {
@@ -41,7 +41,7 @@ const sameIdentities = (a: { kind: string; value: string }[], b: { kind: string;
 
 export class RegisterWatch {
   readonly stats: WatchStats = { verified: 0, drift: 0, caughtUp: 0, problems: 0 };
-  private links: Partial<Record<ListKey, string>> = {};
+  private links: Partial<Record<ListKey, string>> | null = null;
   /** Item id → customer id per watched list, so a deleted row can still be traced. */
   private readonly owners = new Map<string, string>();
   private running: Promise<void> | null = null;
@@ -122,8 +122,9 @@ export class RegisterWatch {
   }
 
   private async sweepOnce(): Promise<void> {
-    const round = await persistently(() => readDelta(this.deps.site, WATCHED.map((list) => ({ list, fields: ["CustomerLookupId", "Title"], fromNow: true })), this.links));
-    this.links = round.links;
+    // The position is shared: an instance that stopped half-way through a round leaves it for the next to read again.
+    this.links ??= (await persistently(() => readPosition(this.deps.site, "watch"))) as Partial<Record<ListKey, string>>;
+    const round = await persistently(() => readDelta(this.deps.site, WATCHED.map((list) => ({ list, fields: ["CustomerLookupId", "Title"], fromNow: true })), this.links!));
     const customers = new Set<string>();
     for (const c of round.changes) {
       const key = `${c.list}:${c.id}`;
@@ -131,13 +132,19 @@ export class RegisterWatch {
       if (!c.deleted && owner) this.owners.set(key, owner);
       if (owner && /^\d+$/.test(owner)) customers.add(owner);
     }
+    let failed = false;
     for (const id of customers) {
       try {
         await this.project(id);
       } catch (e) {
+        failed = true;
         this.stats.problems++;
         this.deps.log.warn("verify.failed", { customer: id, ...errorFields(e) });
       }
     }
+    // Kept where it was if anything failed, so those customers are looked at again next time.
+    if (failed) return;
+    this.links = round.links;
+    await persistently(() => savePosition(this.deps.site, "watch", round.links as Record<string, string>));
   }
 }
