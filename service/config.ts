@@ -58,6 +58,11 @@ export interface ServiceOptions {
   driftMs?: number;
   /** Watch mailboxes (default on); off runs the case service alone: its API, outbox, watch and scheduler. */
   flagging?: boolean;
+  /**
+   * How long an instance holds a notice it is sending (default 2 minutes): longer than a send takes, and than Exchange
+   * takes to move a sent draft to Sent Items, so another instance never sends it again.
+   */
+  claimMs?: number;
 }
 
 const positiveMs = (name: string) => z.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`);
@@ -98,6 +103,7 @@ const schema = z
     outboxMs: positiveMs("outboxMs"),
     driftMs: positiveMs("driftMs"),
     flagging: z.boolean(),
+    claimMs: positiveMs("claimMs").min(1_000, "a claim must last at least a second"),
   })
   .superRefine((c, ctx) => {
     const host = new URL(c.graphBaseUrl).hostname;
@@ -148,6 +154,7 @@ const DEFAULTS = {
   outboxMs: 5_000,
   driftMs: 10_000,
   flagging: true,
+  claimMs: 120_000,
 };
 
 /** Validates options (defaults filled in); throws a ConfigError listing every problem in words. */
@@ -223,6 +230,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     flagging: bool(env, "SERVICE_FLAGGING"),
     outboxMs: num(env, "SERVICE_OUTBOX_MS", problems),
     driftMs: num(env, "SERVICE_DRIFT_MS", problems),
+    claimMs: num(env, "SERVICE_CLAIM_MS", problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return parseConfig(options);

@@ -41,7 +41,7 @@ export function tokenCheckFor(config: ServiceConfig): TokenCheck {
 }
 
 export function createCaseService(p: CaseServiceParts): CaseService {
-  const outbox = new Outbox({ site: p.site, graph: p.graph, log: p.log, instanceId: p.config.instanceId, from: p.noticeFrom });
+  const outbox = new Outbox({ site: p.site, graph: p.graph, log: p.log, instanceId: p.config.instanceId, from: p.noticeFrom, claimMs: p.config.claimMs });
   const api = createCaseApi({
     site: p.site,
     tokens: p.tokens ?? tokenCheckFor(p.config),

@@ -1,7 +1,8 @@
 // The case service under faults, as separate processes killed with SIGKILL at random points while SharePoint (the
 // emulator) throttles or fails 30% of requests: 200 decisions, taken through two instances at once and retried by the
-// client with the same key until answered. Afterwards: no customer half-saved (its rows are what its log says), no step
-// stored twice, and every notice the decisions owe delivered exactly once.
+// client with the same key until answered (one in five is sent once and never retried, so whatever a killed instance
+// left half-done only the other instances can finish). Afterwards: no customer half-saved (its rows are what its log
+// says), no step stored twice, and every notice the decisions owe delivered exactly once.
 import { spawn, type ChildProcess } from "node:child_process";
 import { loadLog, openCustomer, projectCustomer } from "../../graph/caselog";
 import { queryAll, type Site } from "../../graph/repos/items";
@@ -37,6 +38,8 @@ function launch(name: string): Instance {
       SERVICE_INSTANCE_ID: name,
       SERVICE_OUTBOX_MS: "200",
       SERVICE_DRIFT_MS: "300",
+      // A notice claimed by an instance that was then killed is free again after this (the emulator sends at once).
+      SERVICE_CLAIM_MS: "5000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -94,6 +97,7 @@ it("leaves nothing half-saved, stores nothing twice and sends each owed notice o
   })();
 
   const answers = new Map<string, number>();
+  const impatient = (i: number) => i % 5 === 4;
   const decide = async (id: string, i: number) => {
     const body = JSON.stringify({
       event: { type: "Decide", outcome: "Restrict", reasons: "Calls continued after a written warning.", preChecks: checks, vulnerabilityConsidered: true, restrictions: [{ params: { kind: "SingleChannel", channel: "Letter" } }] },
@@ -109,7 +113,9 @@ it("leaves nothing half-saved, stores nothing twice and sends each owed notice o
       } catch (e) {
         if ((e as Error).message.startsWith("decision on")) throw e;
         // The instance was killed under us, or could not be reached: the same step again, perhaps elsewhere.
+        if (impatient(i)) return void answers.set(id, 0);
       }
+      if (impatient(i)) return void answers.set(id, 0);
       await new Promise((r) => setTimeout(r, 50));
     }
   };
@@ -141,20 +147,26 @@ it("leaves nothing half-saved, stores nothing twice and sends each owed notice o
   const settled = Date.now();
   for (const i of instances) i.child.kill("SIGKILL");
 
-  for (const id of ids) {
+  let decisions = 0;
+  for (const [i, id] of ids.entries()) {
     const log = await loadLog(site, id);
-    // No step twice: the import and one decision, in order.
-    expect(log.events.map((e) => e.event.type), id).toEqual(["Imported", "Decide"]);
+    const types = log.events.map((e) => e.event.type);
+    // No step twice: the import and one decision, in order (a decision sent once to an instance killed before it
+    // stored it is simply not there).
+    if (impatient(i) && types.length === 1) expect(types, id).toEqual(["Imported"]);
+    else expect(types, id).toEqual(["Imported", "Decide"]);
     expect(log.problems).toEqual([]);
+    decisions += types.length - 1;
   }
+  expect(decisions).toBeGreaterThan(N * 0.8);
   // Each decision owed one staff-notice reminder to each manager: each arrived once.
   const outbox = await queryAll<Record<string, unknown>>(site, "outbox", {});
-  expect(outbox.length).toBe(N);
+  expect(outbox.length).toBe(decisions);
   expect(outbox.every((o) => o.fields.State === "Done")).toBe(true);
   for (const m of MANAGERS) {
     const got = p.emu.mail.messages(m).filter((x) => String(x.subject).startsWith("Staff notice owed: "));
-    expect(got.length, m).toBe(N);
-    expect(new Set(got.map((x) => x.subject)).size, m).toBe(N);
+    expect(got.length, m).toBe(decisions);
+    expect(new Set(got.map((x) => x.subject)).size, m).toBe(decisions);
   }
-  console.log(`fault test: ${N} decisions through two instances in ${((decided - started) / 1000).toFixed(0)} s, ${kills} SIGKILLs, 30% throttling; settled ${((settled - decided) / 1000).toFixed(0)} s later`);
+  console.log(`fault test: ${decisions} of ${N} decisions stored (${N - decisions} sent once and lost with their instance) through two instances in ${((decided - started) / 1000).toFixed(0)} s, ${kills} SIGKILLs, 30% throttling; settled ${((settled - decided) / 1000).toFixed(0)} s later`);
 });
