@@ -3,6 +3,7 @@ import { benchDataLayer } from "./data-layer";
 import { benchTaskpane } from "./taskpane";
 import { benchService } from "./service";
 import { benchTeams } from "./teams";
+import { benchCases } from "./cases";
 
 async function main() {
   console.log("Data layer (emulator in-process, 2-core machine)");
@@ -12,6 +13,8 @@ async function main() {
   console.log("Flagging service (emulator and service in one process)");
   await benchService();
   await benchTeams();
+  console.log("\nCase service (HTTP, emulator in-process)");
+  await benchCases();
 }
 
 main().then(

@@ -50,7 +50,8 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     log: p.log,
     allowedOrigins: p.config.allowedOrigins,
     now: p.now,
-    onOwed: () => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })),
+    // A moment's wait lets the notices of steps taken together go out in one sweep.
+    onOwed: () => void setTimeout(() => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })), 25),
   });
   return { api, outbox, watch: new RegisterWatch({ site: p.site, log: p.log }) };
 }
