@@ -12,6 +12,20 @@ const layer = (files, groups, message) => ({
   },
 });
 
+/** A Graph (or SharePoint REST) path written as text: those belong in graph/, the one place that talks to Graph. */
+const GRAPH_PATH = String.raw`/^\/(users|me|sites|groups|subscriptions|_api|\$batch|drives|directoryObjects)(\/|\?|\(|$)/`;
+const GRAPH_PATH_MESSAGE = "Graph paths are built in graph/ only: call (or add) a function there instead of writing the URL here.";
+const noGraphUrls = (files) => ({
+  files,
+  rules: {
+    "no-restricted-syntax": [
+      "error",
+      { selector: `Literal[value=${GRAPH_PATH}]`, message: GRAPH_PATH_MESSAGE },
+      { selector: `TemplateLiteral > TemplateElement:first-child[value.raw=${GRAPH_PATH}]`, message: GRAPH_PATH_MESSAGE },
+    ],
+  },
+});
+
 export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", ".emulator-data/**", "test-results/**", "bench-results/**", "**/*.d.ts"] },
   js.configs.recommended,
@@ -48,6 +62,7 @@ export default tseslint.config(
     [["**/addin", "**/addin/**", "**/emulator", "**/emulator/**"], ["react", "react-dom", "@fluentui/*"]],
     "service/ may import shared/ and graph/ only: never addin/ or emulator/.",
   ),
+  noGraphUrls(["addin/**/*.{ts,tsx}", "service/**/*.{ts,tsx}"]),
   layer(
     ["emulator/**/*.{ts,tsx}"],
     [["**/shared", "**/shared/**", "**/graph", "**/graph/**", "**/addin", "**/addin/**", "**/service", "**/service/**"], ["@microsoft/*", "@azure/*", "react"]],

@@ -3,7 +3,7 @@
 import { checkContact } from "../../shared/restrictions";
 import { isSpocFor, spocOf } from "../pane-data/view";
 import type { ComposeItem } from "../office/types";
-import type { RestrictedRecipient } from "./recipients";
+import type { RestrictedRecipient } from "../../graph/lookup/recipients";
 
 /** What event.completed takes (Office.SmartAlertsEventCompletedOptions, the parts the guard uses). */
 export interface CompletedOptions {

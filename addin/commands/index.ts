@@ -10,7 +10,7 @@ import type { AccountManager } from "../auth/index";
 import { createComposeItem } from "../office/outlook";
 import { BUILD } from "../pane-data/build-settings";
 import { guardSend, type SendEvent } from "./guard";
-import { restrictedRecipients } from "./recipients";
+import { restrictedRecipients } from "../../graph/lookup/recipients";
 import { installEventRuntimeShims } from "./runtime-shims";
 
 /** The function name the manifest's OnMessageSend autorun event names. */

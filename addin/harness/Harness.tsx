@@ -1,5 +1,6 @@
 // The browser harness: a demo user's inbox from the emulator, the selected mail with the add-in's info bar, and the
 // real task pane beside it, driven by an Office.js stand-in backed by that message.
+import { inboxMessages, messageText, peopleWithGroups } from "../../graph/mail/harness-reads";
 import { Badge, Button, Field, FluentProvider, makeStyles, MessageBar, MessageBarBody, Select, Spinner, tokens } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Graph } from "../../graph/client/factory";
@@ -101,27 +102,20 @@ function HarnessPage({ graph, user, initialMessage, theme, setTheme }: HarnessPr
   const state = useRef({ selected, inbox, theme });
   state.current = { selected, inbox, theme };
 
-  const mailbox = `/users/${encodeURIComponent(user)}`;
-
   const loadInbox = useCallback(() => {
     setInbox({ state: "loading" });
-    graph.get<{ value: GraphMessage[] }>(`${mailbox}/mailFolders/inbox/messages?$select=${SELECT}&$orderby=receivedDateTime desc&$top=50`).then(
+    inboxMessages<GraphMessage>(graph, user, SELECT).then(
       (r) => {
         setInbox({ state: "ready", value: r.value });
         setSelected((s) => (s && r.value.some((m) => m.id === s) ? s : (r.value[0]?.id ?? null)));
       },
       (error) => setInbox({ state: "error", error }),
     );
-  }, [graph, mailbox]);
+  }, [graph, user]);
 
   const loadUsers = useCallback(() => {
     setUsers({ state: "loading" });
-    (async () => {
-      const list = await graph.get<{ value: { id: string; displayName: string; userPrincipalName: string }[] }>("/users?$select=id,displayName,userPrincipalName");
-      const groups = await graph.batch(list.value.slice(0, 20).map((u) => ({ id: u.id, method: "GET" as const, url: `/users/${u.id}/transitiveMemberOf?$select=displayName` })));
-      const byId = new Map(groups.map((g) => [g.id, g.status === 200 ? (g.body as { value: { displayName?: string }[] }).value.map((x) => x.displayName ?? "") : []]));
-      return list.value.map((u) => ({ upn: u.userPrincipalName.toLowerCase(), name: u.displayName, groups: (byId.get(u.id) ?? []).filter((g) => g.startsWith("UPC ")) }));
-    })().then(
+    peopleWithGroups(graph).then(
       (value) => setUsers({ state: "ready", value }),
       (error) => setUsers({ state: "error", error }),
     );
@@ -182,14 +176,14 @@ function HarnessPage({ graph, user, initialMessage, theme, setTheme }: HarnessPr
     }
     let live = true;
     setBody({ state: "loading" });
-    graph.get<{ body?: { content?: string } }>(`${mailbox}/messages/${encodeURIComponent(selected)}?$select=body`, { Prefer: 'outlook.body-content-type="text"' }).then(
-      (m) => live && setBody({ state: "ready", value: m.body?.content ?? "" }),
+    messageText(graph, user, selected).then(
+      (text) => live && setBody({ state: "ready", value: text }),
       (error) => live && setBody({ state: "error", error }),
     );
     return () => {
       live = false;
     };
-  }, [graph, mailbox, selected]);
+  }, [graph, user, selected]);
 
   // Tests and the benchmark drive the harness the way a person would, through this small handle.
   useEffect(() => {

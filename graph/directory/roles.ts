@@ -1,6 +1,7 @@
 // The signed-in person's roles, from their membership of the five UPC groups (the UI shapes itself; SharePoint enforces).
 import { ROLE_GROUPS, type Role } from "../../shared/domain/vocab";
 import type { Graph } from "../client/factory";
+import { query } from "../client/odata";
 
 export interface Me {
   upn: string;
@@ -19,6 +20,17 @@ export async function whoAmI(graph: Graph): Promise<Me> {
   if (me.status !== 200) throw new Error(`Could not read your profile (${me.status})`);
   const profile = me.body as { userPrincipalName: string; displayName: string };
   const names = groups.status === 200 ? (groups.body as { value: { displayName?: string }[] }).value.map((g) => (g.displayName ?? "").toLowerCase()) : [];
-  const roles = [...new Set(names.map((n) => BY_GROUP.get(n)).filter((r): r is Role => !!r))];
+  const roles = rolesFromGroups(names);
   return { upn: profile.userPrincipalName.toLowerCase(), name: profile.displayName, roles };
+}
+
+/** The names of the groups someone belongs to, directly or through other groups (the case service reads this as the app). */
+export async function groupNamesOf(graph: Graph, user: string): Promise<string[]> {
+  const groups = await graph.getAll<{ displayName?: string }>(`/users/${encodeURIComponent(user)}/transitiveMemberOf${query({ $select: "displayName", $top: 999 })}`);
+  return groups.map((g) => g.displayName ?? "");
+}
+
+/** The UPC roles a list of group names stands for. */
+export function rolesFromGroups(names: string[]): Role[] {
+  return [...new Set(names.map((n) => BY_GROUP.get(n.toLowerCase())).filter((r): r is Role => !!r))];
 }

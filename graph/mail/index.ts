@@ -22,6 +22,7 @@ export {
   renewSubscription,
   reauthorizeSubscription,
   deleteSubscription,
+  getSubscription,
   inboxResource,
   MAX_MAIL_SUBSCRIPTION_MINUTES,
   type Subscription,

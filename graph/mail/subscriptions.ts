@@ -52,6 +52,11 @@ export function renewSubscription(graph: Graph, id: string, expiresAt: Date, not
   });
 }
 
+/** A subscription by id, or null when Graph no longer has it. */
+export async function getSubscription(graph: Graph, id: string): Promise<Subscription | null> {
+  return graph.get<Subscription>(`/subscriptions/${encodeURIComponent(id)}`).catch(() => null);
+}
+
 export async function reauthorizeSubscription(graph: Graph, id: string): Promise<void> {
   await graph.post(`/subscriptions/${encodeURIComponent(id)}/reauthorize`, {});
 }

@@ -1,12 +1,10 @@
 // A caller's roles, from their membership of the five UPC groups, read by the service itself (as the app) and kept a
 // few minutes: what a token claims about a person's roles is never trusted.
-import { ROLE_GROUPS, type Role } from "../../shared/domain/vocab";
+import type { Role } from "../../shared/domain/vocab";
 import { DataError } from "../../graph/client/errors";
 import type { Graph } from "../../graph/client/factory";
-import { query } from "../../graph/client/odata";
+import { groupNamesOf, rolesFromGroups } from "../../graph/directory/roles";
 import type { Caller } from "./tokens";
-
-const BY_GROUP = new Map(Object.entries(ROLE_GROUPS).map(([role, group]) => [group.toLowerCase(), role as Role]));
 
 export interface RoleSource {
   /** The caller's roles; none when they are in no UPC group. Throws NotFound when the directory has no such person. */
@@ -20,8 +18,7 @@ export function directoryRoles(graph: Graph, ttlMs = 5 * 60_000): RoleSource {
       const key = caller.oid || caller.upn;
       const hit = cache.get(key);
       if (hit && Date.now() - hit.at < ttlMs) return hit.roles;
-      const groups = await graph.getAll<{ displayName?: string }>(`/users/${encodeURIComponent(key)}/transitiveMemberOf${query({ $select: "displayName", $top: 999 })}`);
-      const roles = [...new Set(groups.map((g) => BY_GROUP.get((g.displayName ?? "").toLowerCase())).filter((r): r is Role => !!r))];
+      const roles = rolesFromGroups(await groupNamesOf(graph, key));
       cache.set(key, { at: Date.now(), roles });
       return roles;
     },

@@ -8,6 +8,7 @@ import { persistently } from "../../graph/repos/items";
 import {
   createInboxSubscription,
   deleteSubscription,
+  getSubscription,
   DeltaLinkExpired,
   ensureCategories,
   groupMemberUpns,
@@ -513,7 +514,7 @@ export class FlaggingService {
         const fresh = await persistently(() => getMailboxRow(this.site, m.row!.id));
         m.row = fresh;
         if (fresh.subscriptionId && fresh.subscriptionId !== id && fresh.data.clientStateHash === this.csHash) {
-          const theirs = await this.graph.get<Subscription>(`/subscriptions/${encodeURIComponent(fresh.subscriptionId)}`).catch(() => null);
+          const theirs = await getSubscription(this.graph, fresh.subscriptionId);
           if (theirs) {
             await deleteSubscription(this.graph, id).catch(() => undefined);
             this.bySubscription.delete(id);

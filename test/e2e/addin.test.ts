@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, FrameLocator, Page } from "playwright-core";
 import { guardSend, type CompletedOptions } from "../../addin/commands/guard";
-import { restrictedRecipients } from "../../addin/commands/recipients";
+import { restrictedRecipients } from "../../graph/lookup/recipients";
 import type { MailAddress } from "../../addin/office/types";
 import { eq } from "../../graph/client/odata";
 import { caseFromItem } from "../../graph/repos/cases";

@@ -3,9 +3,9 @@ import { ESLint } from "eslint";
 
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function lint(path: string, code: string): Promise<string[]> {
+async function lint(path: string, code: string, rule = "no-restricted-imports"): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: path });
-  return result.messages.filter((m) => m.ruleId === "no-restricted-imports").map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 describe("one-way layers", () => {
@@ -32,5 +32,14 @@ describe("one-way layers", () => {
 
   it("keeps the emulator alone", async () => {
     expect(await lint("emulator/x.ts", `import { ROLES } from "../shared/domain/vocab";\nexport const b = ROLES;\n`)).toHaveLength(1);
+  });
+
+  it("refuses a Graph URL written outside graph/, in a string or a template", async () => {
+    const graphUrl = (path: string, code: string) => lint(path, code, "no-restricted-syntax");
+    expect((await graphUrl("addin/commands/x.ts", "export const u = (id: string) => `/users/${id}/messages`;\n")).join()).toMatch(/Graph paths are built in graph\/ only/);
+    expect(await graphUrl("service/x.ts", `export const u = "/sites/root/lists/UpcCustomers/items";\n`)).toHaveLength(1);
+    expect(await graphUrl("addin/x.ts", "export const u = `/me/messages`;\n")).toHaveLength(1);
+    expect(await graphUrl("graph/x.ts", "export const u = (id: string) => `/users/${id}/messages`;\n")).toEqual([]);
+    expect(await graphUrl("addin/x.ts", `export const page = "/signin.html";\n`)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // The send-time guard's every path with a fake OnMessageSend event: it completes exactly once, whatever happens.
 import { describe, expect, it, vi } from "vitest";
 import { ERROR_MESSAGE_MAX, guardSend, NOTICE_KEY, reasonsFor, UNCHECKED_NOTICE, warningText, type CompletedOptions, type GuardDeps } from "../../addin/commands/guard";
-import type { RestrictedRecipient } from "../../addin/commands/recipients";
+import type { RestrictedRecipient } from "../../graph/lookup/recipients";
 import type { ComposeItem, MailAddress } from "../../addin/office/types";
 import type { Customer, Restriction } from "../../shared/domain/records";
 import type { RestrictionParams } from "../../shared/domain/restriction-params";

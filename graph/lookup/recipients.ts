@@ -1,13 +1,13 @@
 // Which recipients of a mail being sent are restricted customers: identities in one request, their records in one more.
 import { domainOfEmail, normaliseEmail } from "../../shared/address";
 import type { Customer, Restriction } from "../../shared/domain/records";
-import { ensureOk } from "../../graph/client/batch";
-import type { BatchGraph } from "../../graph/client/fetch-graph";
-import { anyOf, eq } from "../../graph/client/odata";
-import { customerFromItem } from "../../graph/repos/customers";
-import { identityFromItem, type IdentityRow } from "../../graph/repos/identities";
-import { itemsPath, queryUrl, type ListItem } from "../../graph/repos/items";
-import { restrictionFromItem } from "../../graph/repos/restrictions";
+import { ensureOk } from "../client/batch";
+import type { BatchGraph } from "../client/fetch-graph";
+import { anyOf, eq } from "../client/odata";
+import { customerFromItem } from "../repos/customers";
+import { identityFromItem, type IdentityRow } from "../repos/identities";
+import { itemsPath, queryUrl, type ListItem } from "../repos/items";
+import { restrictionFromItem } from "../repos/restrictions";
 
 export interface RestrictedRecipient {
   /** The recipient address (or domain) that matched. */
