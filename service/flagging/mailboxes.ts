@@ -89,7 +89,7 @@ export class MailboxUpkeep {
   }
 
   /** Another instance may have made a subscription we have not heard of: re-read the rows, at most every 30 s. */
-  refreshRowsSoon(): void {
+  refreshRowsSoon(onAdopted: (m: MailboxState) => void = () => undefined): void {
     if (!this.ctx.started || Date.now() - this.lastRowRefresh < 30_000) return;
     this.lastRowRefresh = Date.now();
     this.ctx.track(
@@ -97,7 +97,11 @@ export class MailboxUpkeep {
         const rows = await readMailboxRows(this.ctx.site);
         for (const m of this.byUpn.values()) {
           const row = rows.get(m.upn);
-          if (row) this.adoptRow(m, row);
+          if (!row) continue;
+          const before = m.subscriptionId;
+          this.adoptRow(m, row);
+          // The notification that led here was for this subscription: its mail is read now, not at the next sweep.
+          if (m.subscriptionId !== before) onAdopted(m);
         }
       })(),
     );

@@ -118,7 +118,7 @@ export class FlaggingService {
     if (v.forged) log.warn("notification.forged", { count: v.forged });
     if (v.unknown) {
       log.info("notification.unknown-subscription", { count: v.unknown });
-      this.mailboxes.refreshRowsSoon();
+      this.mailboxes.refreshRowsSoon((m) => this.rounds.markDirty(m));
     }
     for (const id of v.changes) {
       const m = this.mailboxes.bySubscription.get(id)!;

@@ -6,7 +6,7 @@
 import { app, type HttpHandler, type HttpMethod, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer, type TimerHandler } from "@azure/functions";
 import { configFromEnv } from "../config";
 import { isApiPath, MAX_API_BODY } from "../cases";
-import { notificationEndpoint } from "../handlers";
+import { healthEndpoint, notificationEndpoint } from "../handlers";
 import { createRuntime, type Runtime } from "../runtime";
 
 type FunctionsApp = Pick<typeof app, "http" | "timer">;
@@ -125,6 +125,19 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   apiTrigger("openCustomer", "customers", ["POST"]),
   apiTrigger("getCustomer", "customers/{customerId}", ["GET"]),
   apiTrigger("takeStep", "customers/{customerId}/steps", ["POST"]),
+  // Counts only (mail handled, notices sent, rows put back after a hand edit); behind a function key.
+  {
+    kind: "http",
+    name: "health",
+    route: "health",
+    methods: ["GET"],
+    authLevel: "function",
+    handler: (source) => async () => {
+      const rt = source.peek();
+      const r = healthEndpoint(rt?.service ?? null, rt?.cases ?? null);
+      return { status: r.status, headers: r.headers, body: r.body };
+    },
+  },
   {
     kind: "timer",
     name: "upkeep",
