@@ -2,7 +2,7 @@
 // into an Imported step that carries everything they hold, and each row is given the key the log will know it by, so
 // its version history stays with it.
 import type { CustomerStatus, LetterKind } from "../../shared/domain/vocab";
-import type { CustomerDetails, IdentityEntry, RegisterEvent } from "../../shared/register";
+import { detailsOf, type IdentityEntry, type RegisterEvent } from "../../shared/register";
 import { newCaseFile, type CaseFile } from "../../shared/workflow";
 import type { DecisionRecord, ReviewRecord, RestrictionTerm } from "../../shared/workflow/state";
 import { caseFromItem } from "../repos/cases";
@@ -112,18 +112,5 @@ export function legacyImport(loaded: LoadedRegister): LegacyImport | { problem: 
     closedAt: str(f, "ClosedAt") || null,
     retainUntil: customer.retainUntil ?? null,
   };
-  const details: CustomerDetails = {
-    name: customer.name,
-    caseRef: customer.caseRef,
-    kind: customer.kind,
-    policyId: customer.policyId,
-    serviceAreas: customer.serviceAreas,
-    spocUpn: customer.spocUpn ?? null,
-    spocName: customer.spocName ?? null,
-    spocDeputyUpn: customer.spocDeputyUpn ?? null,
-    allowedChannels: customer.allowedChannels,
-    staffGuidance: customer.staffGuidance,
-    adjustments: customer.adjustments,
-  };
-  return { event: { type: "Imported", customer: details, identities, file, source: "the register as it stood before the case log" }, keys, problems };
+  return { event: { type: "Imported", customer: detailsOf(customer), identities, file, source: "the register as it stood before the case log" }, keys, problems };
 }

@@ -1,7 +1,7 @@
 // Bringing a customer's rows up to its log: replay, work out the rows, write what differs. Used after every step, to
 // finish a step cut short, and to repair rows edited by hand (drift), which it reports.
 import { getPreset } from "../../shared/presets/registry";
-import { projectLog, replayLog, type PresetLookup } from "../../shared/register";
+import { projectLog, replayLog, type CaseRecord, type PresetLookup } from "../../shared/register";
 import { DataError } from "../client/errors";
 import type { Site } from "../repos/items";
 import type { RowProblem } from "./event-rows";
@@ -21,6 +21,8 @@ export interface ProjectOutcome {
   problem: string | null;
   /** Retention ran: counts of what was deleted. */
   purged: Record<string, number> | null;
+  /** The record the log holds (as far as it could be replayed). */
+  record: CaseRecord;
   requests: number;
 }
 
@@ -37,7 +39,7 @@ export async function projectCustomer(site: Site, customerId: string, preloaded?
       requests++;
     }
     const replay = replayLog(loaded.events, presets);
-    const base = { customerId, seq: replay.seq, changes: [], drift: false, problems: loaded.problems, problem: replay.problem, purged: null, requests };
+    const base = { customerId, seq: replay.seq, changes: [], drift: false, problems: loaded.problems, problem: replay.problem, purged: null, record: replay.record, requests };
     if (replay.problem || replay.seq === 0) return base;
     if (replay.record.file.purged) return opts.dryRun ? base : { ...base, purged: await purgeCustomer(site, customerId, replay.seq) };
     if (!loaded.customer) return { ...base, problem: "The customer row is missing although the log is not closed by retention." };

@@ -1,6 +1,7 @@
 // Writing an import plan through the register's log (the one path every writer takes): a new customer is one Imported
 // step carrying everything its row holds; a customer already on record gets one step adding what it lacks.
-import type { CustomerDetails, StepEvent } from "../../shared/register";
+import { detailsOf, type StepEvent } from "../../shared/register";
+import { fingerprint } from "../../shared/text/fingerprint";
 import { newCaseFile, type Actor, type CaseFile } from "../../shared/workflow";
 import type { RestrictionTerm, ReviewRecord } from "../../shared/workflow/state";
 import { openCustomer, takeStep } from "../caselog";
@@ -47,29 +48,11 @@ export function fileFor(r: RegisterRow, now: Date): CaseFile {
   };
 }
 
-function detailsOf(r: RegisterRow): CustomerDetails {
-  const c = r.customer;
-  return {
-    name: c.name,
-    caseRef: c.caseRef ?? "",
-    kind: c.kind,
-    policyId: c.policyId,
-    serviceAreas: c.serviceAreas,
-    spocUpn: c.spocUpn ?? null,
-    spocName: c.spocName ?? null,
-    spocDeputyUpn: c.spocDeputyUpn ?? null,
-    allowedChannels: c.allowedChannels,
-    staffGuidance: c.staffGuidance,
-    adjustments: c.adjustments,
-  };
-}
 
 /** A key per row and content: running the same import again finds its own steps instead of adding them twice. */
 function keyFor(prefix: string, content: unknown): string {
   const text = JSON.stringify(content);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `${prefix}:${h.toString(16).padStart(8, "0")}:${text.length}`;
+  return `${prefix}:${fingerprint(text)}:${text.length}`;
 }
 
 export async function writePlan(site: Site, plan: ImportPlan, options: { actor: Actor; now?: Date; onProgress?: (done: number, total: number, step: string) => void }): Promise<WriteSummary> {
@@ -84,7 +67,7 @@ export async function writePlan(site: Site, plan: ImportPlan, options: { actor: 
     const identities = p.identities.map((i) => ({ kind: i.kind, value: i.value }));
     let outcome;
     if (!p.existing) {
-      const event: StepEvent = { type: "Imported", customer: detailsOf(r), identities, file: fileFor(r, now), source: SOURCE };
+      const event: StepEvent = { type: "Imported", customer: detailsOf(r.customer), identities, file: fileFor(r, now), source: SOURCE };
       outcome = await openCustomer(site, { event, actor: options.actor, idempotencyKey: keyFor(`import:row`, [r.customer, r.identities, r.restrictions, r.reviews]), now });
       summary.customers++;
     } else {

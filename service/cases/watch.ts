@@ -100,10 +100,8 @@ export class RegisterWatch {
     if (r.drift) await this.reportDrift(id, r.changes);
     else if (r.changes.length) this.stats.caughtUp++;
     for (const p of r.problems) this.deps.log.warn("register.row-problem", { list: p.list, item: p.itemId, column: p.column });
-    if (r.purged) return null;
-    const log = await persistently(() => loadLogs(this.deps.site, [id]));
-    const replay = replayLog(log.get(id)?.events ?? [], getPreset);
-    return replay.seq ? { status: replay.record.file.status, identities: replay.record.identities } : "keep";
+    if (r.purged || r.record.file.purged) return null;
+    return r.seq ? { status: r.record.file.status, identities: r.record.identities } : "keep";
   }
 
   private async reportDrift(id: string, changes: RowChange[]): Promise<void> {

@@ -11,6 +11,7 @@ import { itemsPath, persistently, updateFields, type ListItem, type Site } from 
 import { loadCustomerCard, type CustomerCard } from "../../graph/lookup/card";
 import { takeStep, type Owe } from "../../graph/caselog";
 import { flagCategoryRequest, type InboxMessage } from "../../graph/mail";
+import { fingerprint } from "../../shared/text/fingerprint";
 import type { Actor } from "../../shared/workflow";
 import type { FlagMatch, FlaggedStatus } from "./flag-index";
 import type { Logger } from "../log";
@@ -49,10 +50,7 @@ export const FLAGGER: Actor = { upn: "upc-service", roles: [], system: true };
 
 /** The log's key for a breach: one per mail, whichever instance or round finds it. */
 export function breachKey(messageId: string): string {
-  if (messageId.length <= 240) return `breach:${messageId}`;
-  let h = 0x811c9dc5;
-  for (let i = 0; i < messageId.length; i++) h = Math.imul(h ^ messageId.charCodeAt(i), 0x01000193) >>> 0;
-  return `breach:${messageId.slice(0, 200)}#${h.toString(16)}`;
+  return messageId.length <= 240 ? `breach:${messageId}` : `breach:${messageId.slice(0, 200)}#${fingerprint(messageId)}`;
 }
 
 type Card = CustomerCard & { loadedAt: number };

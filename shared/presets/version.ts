@@ -1,4 +1,5 @@
 // A short fingerprint of a preset's content, recorded with each step so the log says which rules were applied.
+import { fingerprint } from "../text/fingerprint";
 import type { Preset } from "./schema";
 
 /** Keys sorted at every level, so the same rules always give the same text. */
@@ -15,11 +16,5 @@ function canonical(value: unknown): string {
 
 /** The preset's id and an FNV-1a hash of its rules, e.g. "southampton-2018@4f1c09a2". */
 export function presetVersion(preset: Preset): string {
-  let h = 0x811c9dc5;
-  const text = canonical(preset);
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${preset.id}@${h.toString(16).padStart(8, "0")}`;
+  return `${preset.id}@${fingerprint(canonical(preset))}`;
 }

@@ -1,5 +1,6 @@
 // One step against a customer's record: register steps are judged here, workflow steps by the case workflow; either
 // way the answer is the next record and what it sets in motion, or a refusal in words.
+import { restrictionParamsSchema } from "../domain/restriction-params";
 import { CUSTOMER_STATUSES } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
 import { firstProblem, mayAct, needsReasons, SYSTEM_ONLY } from "../workflow/guards";
@@ -78,6 +79,7 @@ function register(record: CaseRecord, e: RegisterEvent, ctx: StepContext): Recor
         actor.system || actor.roles.includes("Admin") ? null : SYSTEM_ONLY,
         duplicateAddress([...record.identities, ...e.identities].map((i) => i.value)),
         e.restrictions.every((t) => ctx.preset.restrictions.kinds.includes(t.kind)) ? null : `${ctx.preset.organisation}'s policy does not provide for one of these restrictions.`,
+        e.restrictions.every((t) => restrictionParamsSchema.safeParse(t.params).success && t.params.kind === t.kind) ? null : "One of these restrictions is not complete.",
       );
       if (problem) return no(problem);
       const file = { ...record.file, restrictions: [...record.file.restrictions, ...e.restrictions], reviews: [...record.file.reviews, ...e.reviews] };

@@ -1,4 +1,5 @@
 // A customer's record on the register as the log builds it: who they are, the addresses they are known by, the case.
+import type { Customer } from "../domain/records";
 import type { AllowedChannel, CustomerKind, IdentityKind } from "../domain/vocab";
 import { newCaseFile, type CaseFile } from "../workflow/state";
 
@@ -48,4 +49,21 @@ export function blankDetails(policyId: string, caseRef = ""): CustomerDetails {
 /** Where a record stands before its first event: nothing is known yet. */
 export function emptyRecord(policyId = ""): CaseRecord {
   return { customer: blankDetails(policyId), identities: [], file: newCaseFile(policyId) };
+}
+
+/** The details a customer row (or a register's row) holds, as the log keeps them. */
+export function detailsOf(c: Omit<Customer, "caseRef"> & { caseRef?: string }): CustomerDetails {
+  return {
+    name: c.name,
+    caseRef: c.caseRef ?? "",
+    kind: c.kind,
+    policyId: c.policyId,
+    serviceAreas: c.serviceAreas,
+    spocUpn: c.spocUpn ?? null,
+    spocName: c.spocName ?? null,
+    spocDeputyUpn: c.spocDeputyUpn ?? null,
+    allowedChannels: c.allowedChannels,
+    staffGuidance: c.staffGuidance,
+    adjustments: c.adjustments,
+  };
 }
