@@ -111,13 +111,32 @@ describe("the case service refuses what a role may not do, in words", () => {
     expect(noKey).toMatchObject({ status: 400, body: { reason: expect.stringMatching(/idempotencyKey/) } });
   });
 
-  it("stores a step sent twice once and answers both the same; a seq taken by someone else is 409", async () => {
+  it("stores a step sent twice once and answers both the same", async () => {
     const id = await idOf("aisha.rahman@example.com");
     const withdraw = { event: { type: "WithdrawReferral", reason: "Resolved on the phone." }, idempotencyKey: "withdraw-aisha-0001" };
     const [a, b] = await Promise.all([call("mo.manager@upc.test", "POST", `/api/customers/${id}/steps`, withdraw), call("mo.manager@upc.test", "POST", `/api/customers/${id}/steps`, withdraw)]);
     expect([a.status, b.status]).toEqual([200, 200]);
     expect(a.body.seq).toBe(b.body.seq);
     expect((await loadLog(app, id)).events.filter((e) => e.event.type === "WithdrawReferral")).toHaveLength(1);
+  });
+
+  it("lets one of two people acting on a case at the same moment through, and tells the other to reload (409)", async () => {
+    const id = await idOf("rita.mensah@example.com");
+    const before = (await loadLog(app, id)).events.length;
+    const step = (upn: string, event: unknown, key: string) => call(upn, "POST", `/api/customers/${id}/steps`, { event, idempotencyKey: key });
+    // A little latency on every request, so the three really are at the same moment.
+    p.emu.setChaos(0, 40);
+    const answers = await Promise.all([
+      step("mo.manager@upc.test", { type: "WithdrawReferral", reason: "Resolved by the area manager." }, "race-withdraw-0001"),
+      step("dee.decider@upc.test", { type: "Decide", outcome: "Declined", reasons: "Not unreasonable yet.", preChecks: {}, vulnerabilityConsidered: true }, "race-decline-0001"),
+      step("dan.decider@upc.test", { type: "Decide", outcome: "Declined", reasons: "Not unreasonable yet; advice given.", preChecks: {}, vulnerabilityConsidered: true }, "race-decline-0002"),
+    ]).finally(() => p.emu.setChaos(0, 0));
+    const statuses = answers.map((a) => a.status).sort();
+    // Exactly one step landed; the others were told someone moved first (or, judged again, that the referral is gone).
+    expect(statuses.filter((x) => x === 200)).toHaveLength(1);
+    expect(statuses.every((x) => x === 200 || x === 409 || x === 422)).toBe(true);
+    expect(answers.some((a) => a.status === 409 && /Reload to see their change/.test(a.body.reason ?? ""))).toBe(true);
+    expect((await loadLog(app, id)).events.length).toBe(before + 1);
   });
 });
 
