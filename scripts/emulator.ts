@@ -1,10 +1,10 @@
 // `npm run emulator -- [--reset] [--seed demo]`: the local Graph emulator, provisioned with the schema when empty.
+import { provisionDevSite } from "../graph/provision/dev-site";
 import { startEmulator } from "../emulator";
 import { parseEmulatorArgs } from "../emulator/cli";
 import { DEMO_USERS } from "../emulator/directory/seed";
 import { createGraph } from "../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../graph/auth/dev-token";
-import { provision } from "../graph/provision/provision";
 import { queryPage } from "../graph/repos/items";
 import { seedDemo } from "./demo/seed";
 
@@ -12,7 +12,7 @@ export async function runEmulator(argv = process.argv.slice(2), env = process.en
   const opts = parseEmulatorArgs(argv, env);
   const emu = await startEmulator(opts);
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-  const report = await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  const report = await provisionDevSite(admin);
   if (report.changed) console.log(`Provisioned the site with the schema (${report.steps.length} steps).`);
   if (opts.seed === "demo") {
     const site = { graph: admin, siteId: "root" };

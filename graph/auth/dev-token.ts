@@ -17,10 +17,14 @@ export function devUserTokens(upn: string): TokenSource {
   return { getToken: async () => token };
 }
 
-export const SERVICE_APP_ROLES = ["Sites.FullControl.All", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.ReadWrite", "User.Read.All", "GroupMember.Read.All"];
+/** The service's app id on the emulator; provisioning grants it write on the one site (Sites.Selected), as in a tenant. */
+export const DEV_SERVICE_APP_ID = "upc-service";
 
-/** The application itself (app-only), as the flagging service runs. */
+/** As DEPLOY.md grants them: SharePoint through Sites.Selected only; mail (scoped to mailboxes in Exchange) and the directory. */
+export const SERVICE_APP_ROLES = ["Sites.Selected", "Mail.ReadWrite", "Mail.Send", "MailboxSettings.ReadWrite", "User.Read.All", "GroupMember.Read.All"];
+
+/** The application itself (app-only), as the service runs. */
 export function devAppTokens(roles: string[] = SERVICE_APP_ROLES): TokenSource {
-  const token = `${header()}.${b64url({ appid: "upc-service", roles, tid: "emulator", oid: "upc-service" })}.`;
+  const token = `${header()}.${b64url({ appid: DEV_SERVICE_APP_ID, roles, tid: "emulator", oid: DEV_SERVICE_APP_ID })}.`;
   return { getToken: async () => token };
 }

@@ -6,6 +6,7 @@
 //    The five UPC groups are found by name and created as security groups when missing; list permissions are set
 //    through SharePoint REST (Graph cannot); version history is turned on where a list has it off; apps registered with
 //    Sites.Selected (the add-in, the service) are given access to this one site with --grant-app.
+import { ensureSiteGrants, type SiteGrant } from "../provision/site-grants";
 import { fileURLToPath } from "node:url";
 import { ROLE_GROUPS, type Role } from "../../shared/domain/vocab";
 import { adminTarget, type Env } from "../auth/admin-cli";
@@ -94,20 +95,6 @@ export async function ensureVersioning(rest: SharePointRest, lists: ListDef[], d
   return steps;
 }
 
-export interface SiteGrant {
-  /** The app registration's Application (client) ID. */
-  appId: string;
-  /** Sites.Selected role on this site: read, write, manage or fullcontrol. */
-  role: "read" | "write" | "manage" | "fullcontrol";
-}
-
-interface SitePermission {
-  id: string;
-  roles?: string[];
-  grantedToIdentitiesV2?: { application?: { id?: string } }[];
-  grantedToIdentities?: { application?: { id?: string } }[];
-}
-
 const GRANT = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?::(read|write|manage|fullcontrol))?$/i;
 
 /** "<client id>[:role]" from --grant-app; write is the default (the add-in and the service both write list items). */
@@ -115,28 +102,6 @@ export function parseGrant(value: string): SiteGrant {
   const m = GRANT.exec(value.trim());
   if (!m) throw new SiteError(`--grant-app takes an app registration's client id, optionally with a role: <client id>[:read|write|manage|fullcontrol] (not "${value}").`);
   return { appId: m[1].toLowerCase(), role: (m[2]?.toLowerCase() ?? "write") as SiteGrant["role"] };
-}
-
-/**
- * Gives apps registered with Sites.Selected access to this one site (POST /sites/{id}/permissions; the signed-in
- * administrator needs Sites.FullControl.All and the SharePoint Administrator role). Already granted: nothing to do.
- */
-export async function ensureSiteGrants(graph: Graph, siteId: string, grants: SiteGrant[], dryRun: boolean): Promise<string[]> {
-  if (!grants.length) return [];
-  const existing = await graph.getAll<SitePermission>(`/sites/${siteId}/permissions`);
-  const steps: string[] = [];
-  for (const g of grants) {
-    const holder = existing.find((p) => [...(p.grantedToIdentitiesV2 ?? []), ...(p.grantedToIdentities ?? [])].some((i) => i.application?.id?.toLowerCase() === g.appId));
-    if (holder?.roles?.map((r) => r.toLowerCase()).includes(g.role)) continue;
-    if (holder) {
-      steps.push(`Change app ${g.appId}'s access to this site to "${g.role}"`);
-      if (!dryRun) await graph.patch(`/sites/${siteId}/permissions/${encodeURIComponent(holder.id)}`, { roles: [g.role] });
-    } else {
-      steps.push(`Give app ${g.appId} "${g.role}" access to this site (Sites.Selected)`);
-      if (!dryRun) await graph.post(`/sites/${siteId}/permissions`, { roles: [g.role], grantedToIdentities: [{ application: { id: g.appId, displayName: "UPC Manager" } }] });
-    }
-  }
-  return steps;
 }
 
 function args(argv: string[], name: string): string[] {
@@ -210,3 +175,5 @@ export async function runProvision({ argv, env = process.env, out = console.log,
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runProvision({ argv: process.argv.slice(2) }).then((code) => process.exit(code));
 }
+
+export { ensureSiteGrants, type SiteGrant };

@@ -1,9 +1,9 @@
 // Case service figures, end to end over HTTP through the emulator: Graph requests and time for one decision (judged,
 // appended, projected), for loading a case file whose log holds 500 steps, and for sending what a decision owes.
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { startEmulator } from "../../emulator";
 import { createGraph } from "../../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
-import { provision } from "../../graph/provision/provision";
 import { openCustomer } from "../../graph/caselog";
 import { eventToFields } from "../../graph/caselog/event-rows";
 import { loadCasePage } from "../../graph/reports/case-page";
@@ -23,7 +23,7 @@ const token = (upn: string) => `${b64url({ alg: "none", typ: "JWT" })}.${b64url(
 export async function benchCases(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true, retryAfterSeconds: 0.05 });
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-  await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  await provisionDevSite(admin);
   const app = createGraph({ baseUrl: emu.url, tokens: devAppTokens() });
   const site = { graph: app, siteId: "root" };
   const cumbria = getPreset("cumbria-fire-2023")!;

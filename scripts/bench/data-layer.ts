@@ -1,8 +1,8 @@
 // Data-layer figures at three register sizes: requests and time for the four everyday queries, and no loss under chaos.
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { startEmulator } from "../../emulator";
 import { createGraph } from "../../graph/client/factory";
 import { devUserTokens } from "../../graph/auth/dev-token";
-import { provision } from "../../graph/provision/provision";
 import { lookupSender } from "../../graph/lookup/sender";
 import { contactsSince, logContact } from "../../graph/repos/contacts";
 import { referralQueue } from "../../graph/repos/cases";
@@ -17,7 +17,7 @@ type Emu = Awaited<ReturnType<typeof startEmulator>>;
 async function loaded(customers: number, contactsPer: number): Promise<{ emu: Emu; site: Site }> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true });
   const graph = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-  await provision(graph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  await provisionDevSite(graph);
   const now = Date.now();
   const statuses = ["Observed", "Warned", "Monitoring", "Restricted", "Closed"];
   const rows = [];
@@ -101,7 +101,7 @@ export async function benchDataLayer(): Promise<void> {
 async function benchChaos(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true, retryAfterSeconds: 0.01 });
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-  await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  await provisionDevSite(admin);
   emu.sharepoint.bulkInsert("UpcCustomers", [{ Title: "Chaos", CaseRef: "UPC-0001", Kind: "Individual", Status: "Monitoring", PolicyId: "council-ccm-2014" }]);
   emu.setChaos(0.3);
   const writers = ["sam.officer@upc.test", "kim.officer@upc.test", "mo.manager@upc.test", "dee.decider@upc.test"];

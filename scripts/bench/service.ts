@@ -1,9 +1,9 @@
 // Flagging-service figures, end to end through the emulator: mails processed a second, and Graph requests per mail
 // from an unflagged sender and from a flagged one (a $batch counts as one; the service's own upkeep is included).
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { startEmulator } from "../../emulator";
 import { createGraph } from "../../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
-import { provision } from "../../graph/provision/provision";
 import { startService, type RunningService } from "../../service/server";
 import { seedDemo } from "../demo/seed";
 import { check, figure } from "./report";
@@ -45,7 +45,7 @@ async function deliver(emu: Emu, count: number, pick: (i: number) => { from: { n
 export async function benchService(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true, retryAfterSeconds: 0.05 });
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-  await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  await provisionDevSite(admin);
   await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
   const s = await startService({ graphBaseUrl: emu.url, port: 0, mailboxes: MAILBOXES, scheduler: false, log: () => undefined });
   try {

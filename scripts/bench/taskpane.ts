@@ -1,5 +1,6 @@
 // Task pane figures: Graph requests to show the flag (cold, warm), time from item change to flag shown in Chromium
 // against the emulator, and the gzip size of the pane's first JavaScript.
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -7,7 +8,6 @@ import { chromium } from "playwright-core";
 import { startEmulator } from "../../emulator";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
 import { createGraph } from "../../graph/client/factory";
-import { provision } from "../../graph/provision/provision";
 import { flagFor, senderLookups } from "../../addin/pane-data/flag";
 import type { ReadItem } from "../../addin/office/types";
 import { DEMO_CUSTOMERS } from "../demo/people";
@@ -51,7 +51,7 @@ export async function benchTaskpane(): Promise<void> {
 
     // ── The register: the demo data, as npm start loads it ──────────────────────────────────────────────────────
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-    await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+    await provisionDevSite(admin);
     await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
 
     // ── Requests to show the flag, with the pane's own lookup code ──────────────────────────────────────────────

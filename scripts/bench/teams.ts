@@ -1,5 +1,6 @@
 // Teams tab figures: the gzip size of the tab's first JavaScript (views, charts and forms load on demand), and the
 // time to first render of the referral queue and of a case page with 500 contacts, in Chromium against the emulator.
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,7 +8,6 @@ import { chromium, type Browser } from "playwright-core";
 import { startEmulator } from "../../emulator";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
 import { createGraph } from "../../graph/client/factory";
-import { provision } from "../../graph/provision/provision";
 import { createCustomer } from "../../graph/repos/customers";
 import { seedDemo } from "../demo/seed";
 import { buildAddin, gzipBytes } from "../build-addin";
@@ -64,7 +64,7 @@ export async function benchTeams(): Promise<void> {
 
     // ── The register: the demo data, plus one customer with 500 contacts over six months ──────────────────────
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
-    await provision(admin, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+    await provisionDevSite(admin);
     const site = { graph: admin, siteId: "root" };
     await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
     const busy = await createCustomer(site, { name: "Bench Busy Customer", kind: "Individual", status: "Referred", policyId: "cumbria-fire-2023", serviceAreas: "Fire Safety", allowedChannels: [], staffGuidance: "", adjustments: "Prefers e-mail." });

@@ -1,8 +1,8 @@
 // An emulator provisioned with the product's schema, and Graph clients for each demo person, for integration tests.
+import { provisionDevSite } from "../../graph/provision/dev-site";
 import { startEmulator } from "../../emulator";
 import { createGraph, type Graph } from "../../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
-import { provision } from "../../graph/provision/provision";
 import type { Site } from "../../graph/repos/items";
 import { seedDemo, type SeedSummary } from "../../scripts/demo/seed";
 import { startService, type RunningService } from "../../service/server";
@@ -25,7 +25,7 @@ export async function startProduct(opts: { seed?: boolean; chaos?: number; retry
   const siteAs = (upn: string): Site => ({ graph: graphAs(upn), siteId: "root" });
   const app = createGraph({ baseUrl: emu.url, tokens: devAppTokens() });
   const adminGraph = graphAs("admin@upc.test");
-  await provision(adminGraph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+  await provisionDevSite(adminGraph);
   const admin: Site = { graph: adminGraph, siteId: "root" };
   const seeded = opts.seed ? await seedDemo(app) : undefined;
   if (opts.chaos) emu.setChaos(opts.chaos);
