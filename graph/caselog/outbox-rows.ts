@@ -2,7 +2,8 @@
 import { DataError } from "../client/errors";
 import { eq } from "../client/odata";
 import { lookupId, num, str, type Fields } from "../repos/fields";
-import { createItem, queryPage, updateFields, type ListItem, type Site } from "../repos/items";
+import { ensureOk } from "../client/batch";
+import { createItem, queryUrl, updateFields, type ListItem, type Site } from "../repos/items";
 
 export interface OutboxRow {
   id: string;
@@ -35,14 +36,18 @@ function rowFrom(item: ListItem): OutboxRow {
   };
 }
 
-/** Rows still to send: owed ones, and ones whose sender stopped before finishing (its claim ran out). */
-export async function rowsToSend(site: Site, now: Date, top = 50): Promise<OutboxRow[]> {
-  const [owed, sending] = await Promise.all([
-    queryPage(site, "outbox", { filter: eq("State", "Owed"), top }),
-    queryPage(site, "outbox", { filter: eq("State", "Sending"), top }),
+/**
+ * Rows still to send (one request): owed ones, and ones whose sender stopped before finishing (its claim ran out).
+ * `more` says a full page came back, so there may be others after these.
+ */
+export async function rowsToSend(site: Site, now: Date, top = 50): Promise<{ rows: OutboxRow[]; more: boolean }> {
+  const [owed, sending] = await site.graph.batch([
+    { id: "owed", method: "GET", url: queryUrl(site, "outbox", { filter: eq("State", "Owed"), top }) },
+    { id: "sending", method: "GET", url: queryUrl(site, "outbox", { filter: eq("State", "Sending"), top }) },
   ]);
-  const stale = sending.map(rowFrom).filter((r) => !r.claimedUntil || Date.parse(r.claimedUntil) <= now.getTime());
-  return [...owed.map(rowFrom), ...stale];
+  const page = (r: typeof owed) => ensureOk<{ value: ListItem[] }>(r).value;
+  const stale = page(sending).map(rowFrom).filter((r) => !r.claimedUntil || Date.parse(r.claimedUntil) <= now.getTime());
+  return { rows: [...page(owed).map(rowFrom), ...stale], more: page(owed).length === top || page(sending).length === top };
 }
 
 /** Claims a row for `ms`; false when another instance changed it first. Returns the row's new eTag. */

@@ -20,10 +20,10 @@ export function messageIdFor(workKey: string, from: string): string {
  * and finds it with $filter in any folder. The draft is made with Prefer IdType="ImmutableId" so its id survives the
  * move to Sent Items (learn.microsoft.com/graph/outlook-immutable-id).
  */
-export async function sendOnce(graph: Graph, from: string, mail: OutgoingMail, internetMessageId: string): Promise<"sent" | "already sent"> {
+export async function sendOnce(graph: Graph, from: string, mail: OutgoingMail, internetMessageId: string, opts: { firstTry?: boolean } = {}): Promise<"sent" | "already sent"> {
   const box = `/users/${encodeURIComponent(from)}`;
   const immutable = { Prefer: 'IdType="ImmutableId"' };
-  const found = await graph.get<{ value: Found[] }>(`${box}/messages${query({ $filter: `internetMessageId eq ${odataString(internetMessageId)}`, $select: "id,isDraft", $top: 5 })}`, immutable);
+  const found = opts.firstTry ? { value: [] as Found[] } : await graph.get<{ value: Found[] }>(`${box}/messages${query({ $filter: `internetMessageId eq ${odataString(internetMessageId)}`, $select: "id,isDraft", $top: 5 })}`, immutable);
   const sent = found.value.find((m) => !m.isDraft);
   if (sent) return "already sent";
   let draft = found.value[0];

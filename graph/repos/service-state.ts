@@ -164,8 +164,6 @@ export interface DueReview {
   kind: string;
   dueBy: string;
   reviewer: string | null;
-  remindedAt: string | null;
-  escalatedAt: string | null;
 }
 
 /** Open reviews and appeals due by `by`, overdue included (State and DueBy are indexed). */
@@ -181,24 +179,8 @@ export async function openReviewsDueBy(site: Site, by: Date): Promise<DueReview[
       kind: str(f, "Kind") || "ScheduledReview",
       dueBy: date(f, "DueBy") ?? new Date(0).toISOString(),
       reviewer: strOrNull(f, "Reviewer")?.toLowerCase() ?? null,
-      remindedAt: date(f, "RemindedAt"),
-      escalatedAt: date(f, "EscalatedAt"),
     };
   });
-}
-
-/**
- * Claims a review notice by stamping RemindedAt or EscalatedAt, guarded by the ETag: true means this caller stamped
- * it and must send the mail; false means someone else did. `null` un-stamps after a failed send, so it is tried again.
- */
-export async function stampReview(site: Site, id: string, field: "RemindedAt" | "EscalatedAt", value: string | null, etag?: string): Promise<boolean> {
-  try {
-    await site.graph.patch(`${itemsPath(site, "reviews")}/${encodeURIComponent(id)}/fields`, { [field]: value }, etag ? { "If-Match": etag } : undefined);
-    return true;
-  } catch (e) {
-    if (e instanceof DataError && (e.kind === "Conflict" || e.kind === "NotFound")) return false;
-    throw e;
-  }
 }
 
 export async function customersWithStatus(site: Site, status: Customer["status"]): Promise<Customer[]> {

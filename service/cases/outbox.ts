@@ -56,11 +56,10 @@ export class Outbox {
   private async once(now: Date): Promise<void> {
     this.stats.sweeps++;
     for (let round = 0; round < 20; round++) {
-      const rows = await persistently(() => rowsToSend(this.deps.site, now));
-      if (!rows.length) return;
+      const { rows, more } = await persistently(() => rowsToSend(this.deps.site, now));
       let progressed = false;
       for (const row of rows) progressed = (await this.send(row, now)) || progressed;
-      if (!progressed) return;
+      if (!more || !progressed) return;
     }
   }
 
@@ -72,7 +71,14 @@ export class Outbox {
     const id = messageIdFor(row.key, from);
     try {
       if (!row.to.length) throw new DataError("Invalid", "The notice has nobody to go to.");
-      const r = await persistently(() => sendOnce(this.deps.graph, from, { to: row.to, subject: row.subject, text: row.text }, id));
+      // Never claimed before: no earlier try can have left a mail behind, so the first attempt need not look for one
+      // (a retry after a throttled send must, since that attempt may have made the draft).
+      let firstTry = row.attempts === 0;
+      const r = await persistently(() => {
+        const first = firstTry;
+        firstTry = false;
+        return sendOnce(this.deps.graph, from, { to: row.to, subject: row.subject, text: row.text }, id, { firstTry: first });
+      });
       await persistently(() => markDone(this.deps.site, row, id, new Date()));
       if (r === "sent") this.stats.sent++;
       else this.stats.alreadySent++;

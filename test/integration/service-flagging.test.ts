@@ -1,9 +1,8 @@
 // The flagging service over real HTTP against the emulator: categories and rules, contact logging once per mail,
 // breach notices, unflagged mail untouched at no cost, injection attempts, forged and duplicated notifications.
-import { takeStep } from "../../graph/caselog";
+import { openCustomer, takeStep } from "../../graph/caselog";
+import { newCaseFile } from "../../shared/workflow";
 import { dee } from "../support/actors";
-import { addIdentity } from "../../graph/repos/identities";
-import { getCustomer, createCustomer, setStatus } from "../../graph/repos/customers";
 import { listInboxRules, planFlagRules, syncInboxRules } from "../../graph/mail";
 import { lookupSender } from "../../graph/lookup/sender";
 import { startProduct, type Product } from "../support/product";
@@ -203,9 +202,13 @@ it("never writes a customer's address or the clientState to its log", async () =
 });
 
 it("does not flag a customer whose status is no longer Monitoring or Restricted", async () => {
-  const c = await createCustomer(p.admin, { kind: "Individual", name: "Briefly Watched", status: "Monitoring", policyId: "council-ccm-2014", serviceAreas: "Housing", allowedChannels: [], staffGuidance: "", adjustments: "" });
-  await addIdentity(p.admin, c, "Email", "briefly@example.net");
-  await setStatus(p.admin, await getCustomer(p.admin, c.id!), "Closed");
+  const site = { graph: p.app, siteId: "root" };
+  const file = { ...newCaseFile("cumbria-fire-2023", "Restricted"), decisions: [{ outcome: "Restrict" as const, at: new Date(Date.now() - 86_400_000).toISOString(), by: dee.upn, participants: [dee.upn], reasons: "Daily calls." }], restrictions: [{ kind: "SingleChannel" as const, params: { kind: "SingleChannel" as const, channel: "Letter" as const }, startsAt: new Date().toISOString(), endsAt: null, state: "Active" as const }], reviewDue: new Date(Date.now() + 90 * 86_400_000).toISOString() };
+  const opened = await openCustomer(site, { event: { type: "Imported", customer: { name: "Briefly Watched", caseRef: "", kind: "Individual", policyId: "cumbria-fire-2023", serviceAreas: "Prevention", spocUpn: null, spocName: null, spocDeputyUpn: null, allowedChannels: [], staffGuidance: "", adjustments: "" }, identities: [{ kind: "Email", value: "briefly@example.net" }], file, source: "this test" }, actor: { upn: "admin@upc.test", roles: ["Admin"] }, idempotencyKey: "briefly-watched" });
+  if (!opened.ok) throw new Error(opened.reason);
+  // An independent senior manager lifts the restrictions: the customer is closed, in the log.
+  const lifted = await takeStep(site, opened.customerId, { event: { type: "Decide", outcome: "Lift", reasons: "No contact for three months." }, actor: { upn: "rory.reviewer@upc.test", roles: ["Reviewer", "Staff"] }, idempotencyKey: "briefly-lifted" });
+  expect(lifted).toMatchObject({ ok: true, record: { file: { status: "Closed" } } });
   await s.service.refreshRegister(); // what the register poll does every few seconds
   await settle(p, [s]);
   const id = await deliver({ to: [SAM], from: { name: "B", address: "briefly@example.net" }, subject: "after closing" });
