@@ -44,7 +44,15 @@ const TYPES: Record<string, string> = {
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade"]);
 
 function serveFile(root: string, req: IncomingMessage, res: ServerResponse): void {
-  const raw = decodeURIComponent((req.url ?? "/").split("?")[0]);
+  let raw: string;
+  try {
+    raw = decodeURIComponent((req.url ?? "/").split("?")[0]);
+  } catch {
+    // A malformed % escape is the caller's mistake: answered, never allowed to stop the server.
+    res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+    res.end("Bad request: the address has a malformed % escape.");
+    return;
+  }
   if (raw === "/") {
     res.writeHead(302, { Location: "/harness.html" });
     res.end();
@@ -115,6 +123,15 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const scheme = opts.tls ? "https" : "http";
   let origin = "";
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      route(req, res);
+    } catch {
+      // Whatever one request does wrong, the server keeps serving the others.
+      if (!res.headersSent) res.writeHead(400, { "Content-Type": "text/plain; charset=utf-8" });
+      res.end("Bad request.");
+    }
+  };
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? "/";
     if (url === "/graph" || url.startsWith("/graph/")) proxyGraph(target, () => origin, req, res);
     else if (service && (url === "/api" || url.startsWith("/api/"))) proxyGraph(service, () => origin, req, res, true);

@@ -1,8 +1,8 @@
 // The service's configuration: from the environment (or given in code), validated with zod, with clear messages.
 // Secrets (clientState, client secret) are held here and never logged: describeConfig() is the only printable view.
+import { GRAPH_HOSTS, isGraphUrl, isLoopbackUrl } from "../shared/endpoints/graph-hosts";
 import { z } from "zod";
 
-const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 /** The emulator's fixed development clientState: only ever used against a loopback Graph. */
 const DEV_CLIENT_STATE = "upc-emulator-client-state-for-local-development-only";
 
@@ -56,6 +56,8 @@ export interface ServiceOptions {
   outboxMs?: number;
   /** How often rows changed since the last look are checked against the log (default 10 s). */
   driftMs?: number;
+  /** How often the register audit reads what changed, to list rows that do not read (default 1 minute). */
+  auditMs?: number;
   /** Watch mailboxes (default on); off runs the case service alone: its API, outbox, watch and scheduler. */
   flagging?: boolean;
   /**
@@ -103,13 +105,14 @@ const schema = z
     outboxMs: positiveMs("outboxMs"),
     driftMs: positiveMs("driftMs"),
     flagging: z.boolean(),
+    auditMs: positiveMs("auditMs"),
     claimMs: positiveMs("claimMs").min(1_000, "a claim must last at least a second"),
   })
   .superRefine((c, ctx) => {
-    const host = new URL(c.graphBaseUrl).hostname;
-    if (LOOPBACK.has(host)) return;
-    // A real tenant: nothing may be guessed.
+    if (isLoopbackUrl(c.graphBaseUrl)) return;
+    // A real tenant: nothing may be guessed, and the app's token goes to Microsoft Graph and nowhere else.
     const need = (ok: unknown, path: string, message: string) => ok || ctx.addIssue({ code: "custom", path: [path], message });
+    need(isGraphUrl(c.graphBaseUrl), "graphBaseUrl", `GRAPH_BASE_URL ${c.graphBaseUrl} is not Microsoft Graph: on a tenant it must be https://graph.microsoft.com/v1.0 or a national cloud's Graph (${GRAPH_HOSTS.join(", ")})`);
     need(c.clientState, "clientState", "SERVICE_CLIENT_STATE is required on a tenant (a random secret of 32–128 characters)");
     need(c.tenantId && c.clientId && c.clientSecret, "clientSecret", "SERVICE_TENANT_ID, SERVICE_CLIENT_ID and SERVICE_CLIENT_SECRET are required on a tenant");
     need(c.mailboxes, "mailboxes", "SERVICE_MAILBOXES is required on a tenant: list the mailboxes to watch");
@@ -154,6 +157,7 @@ const DEFAULTS = {
   outboxMs: 5_000,
   driftMs: 10_000,
   flagging: true,
+  auditMs: 60_000,
   claimMs: 120_000,
 };
 
@@ -162,7 +166,7 @@ export function parseConfig(options: ServiceOptions = {}): ServiceConfig {
   const graphBaseUrl = options.graphBaseUrl ?? DEFAULTS.graphBaseUrl;
   let emulator = true;
   try {
-    emulator = LOOPBACK.has(new URL(graphBaseUrl).hostname);
+    emulator = isLoopbackUrl(graphBaseUrl);
   } catch {
     // reported by the schema
   }
@@ -231,6 +235,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     outboxMs: num(env, "SERVICE_OUTBOX_MS", problems),
     driftMs: num(env, "SERVICE_DRIFT_MS", problems),
     claimMs: num(env, "SERVICE_CLAIM_MS", problems),
+    auditMs: num(env, "SERVICE_AUDIT_MS", problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return parseConfig(options);

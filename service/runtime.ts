@@ -8,7 +8,8 @@ import type { TokenCheck } from "./cases/tokens";
 import type { ServiceConfig } from "./config";
 import { FlaggingService } from "./flagging/service";
 import { createLogger, errorFields, type Logger, type LogSink } from "./log";
-import { runScheduler, type SchedulerReport } from "./scheduler/jobs";
+import { StaleWatch } from "./leases/stale-watch";
+import { LEASE_MS, runScheduler, type SchedulerReport } from "./scheduler/jobs";
 
 export interface RuntimeOptions {
   publicUrl: string;
@@ -49,11 +50,13 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
     publicUrl: opts.publicUrl,
     owe,
     onOwed: () => void cases.outbox.sweep().catch(() => undefined),
+    reportProblems: (problems) => void cases.ledger.report(problems),
     verify: (ids, projected) => cases.watch.verify(ids, projected),
   });
   const cases = createCaseService({ config, graph, site: service.site, log, owe, noticeFrom: () => service.noticeFrom, tokens: opts.apiTokens, now: opts.now });
   const timers: NodeJS.Timeout[] = [];
   let schedulerRunning: Promise<SchedulerReport> | null = null;
+  const leaseWatch = new StaleWatch(LEASE_MS);
 
   const schedule = (now?: Date): Promise<SchedulerReport> => {
     schedulerRunning ??= runScheduler(
@@ -62,6 +65,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
         graph,
         log,
         instanceId: config.instanceId,
+        leaseWatch,
         reminderDays: config.reminderDays,
         appealWarnDays: config.appealWarnDays,
         monitoringEndDecisionDays: config.monitoringEndDecisionDays,
@@ -103,6 +107,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       service.catchUpAll();
       await service.idle(50_000);
       await cases.watch.sweep();
+      await cases.audit.sweep();
       await cases.outbox.sweep();
     },
     startTimers(flagging = true) {
@@ -114,6 +119,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
       if (config.scheduler) every(config.schedulerMs, "scheduler", () => schedule());
       every(config.outboxMs, "outbox", () => cases.outbox.sweep());
       every(config.driftMs, "watch", () => cases.watch.sweep());
+      every(config.auditMs, "audit", () => cases.audit.sweep());
     },
     async close() {
       for (const t of timers) clearInterval(t);

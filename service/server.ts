@@ -2,12 +2,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { TokenSource } from "../graph/client/factory";
+import { readNodeBody } from "./body";
 import { describeConfig, parseConfig, type ServiceOptions } from "./config";
 import type { FlaggingService } from "./flagging/service";
 import { isApiPath, MAX_API_BODY } from "./cases";
 import type { TokenCheck } from "./cases/tokens";
-import { healthEndpoint, MAX_BODY_BYTES, notificationEndpoint, type EndpointResponse } from "./handlers";
-import type { LogSink } from "./log";
+import { healthEndpoint, MAX_BODY_BYTES, notificationEndpoint, tooLargeResponse, type EndpointResponse } from "./handlers";
+import type { Logger, LogSink } from "./log";
 import { createRuntime, type Runtime } from "./runtime";
 
 export interface StartServiceOptions extends ServiceOptions {
@@ -32,22 +33,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage, max = MAX_BODY_BYTES): Promise<string | null> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size <= max) chunks.push(c);
-    });
-    req.on("end", () => resolve(size > max ? null : Buffer.concat(chunks).toString("utf8")));
-    req.on("error", () => resolve(null));
-  });
-}
-
 function send(res: ServerResponse, r: EndpointResponse): void {
   res.writeHead(r.status, r.headers);
   res.end(r.body);
+}
+
+/** 413, and the connection closed: the rest of an oversized body is never read. */
+function tooLarge(req: IncomingMessage, res: ServerResponse, json: boolean, log?: Logger): void {
+  res.once("finish", () => req.destroy());
+  send(res, tooLargeResponse(json, log));
 }
 
 /**
@@ -63,8 +57,8 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
     const path = url.pathname.replace(/\/+$/, "");
     if (path === "/health" && req.method === "GET") return send(res, healthEndpoint(runtime?.service ?? null, runtime?.cases));
     if (isApiPath(path)) {
-      void readBody(req, MAX_API_BODY).then(async (body) => {
-        if (body === null) return send(res, { status: 413, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ reason: "That request is too large." }) });
+      void readNodeBody(req, MAX_API_BODY).then(async (body) => {
+        if (body === null) return tooLarge(req, res, true, runtime?.log);
         if (!runtime) return send(res, { status: 503, headers: { "Content-Type": "application/json", "Retry-After": "2" }, body: JSON.stringify({ reason: "The case service is starting; try again in a moment." }) });
         const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]));
         send(res, await runtime.cases.api.handle({ method: req.method ?? "GET", path, headers, body }));
@@ -72,9 +66,9 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
       return;
     }
     if (path !== "/notifications" && path !== "/lifecycle") return send(res, { status: 404, headers: { "Content-Type": "text/plain" }, body: "Not found." });
-    void readBody(req).then((body) => {
-      if (body === null) return send(res, { status: 413, headers: { "Content-Type": "text/plain" }, body: "Too large." });
-      send(res, notificationEndpoint(runtime?.service ?? null, { method: req.method ?? "GET", query: url.searchParams, body }));
+    void readNodeBody(req, MAX_BODY_BYTES).then((body) => {
+      if (body === null) return tooLarge(req, res, false, runtime?.log);
+      send(res, notificationEndpoint(runtime?.service ?? null, { method: req.method ?? "GET", query: url.searchParams, body }, runtime?.log));
     });
   });
   server.keepAliveTimeout = 65_000;

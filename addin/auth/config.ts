@@ -1,4 +1,5 @@
 // The add-in's configuration, validated at start-up: what a wrong value means is said in words an IT officer can act on.
+import { isGraphUrl } from "../../shared/endpoints/graph-hosts";
 import { z } from "zod";
 import { parseSite, SiteError } from "../../graph/auth/site";
 import { DEFAULT_GRAPH_SCOPES } from "./scopes";
@@ -33,7 +34,6 @@ export class ConfigError extends Error {
 
 export const DEFAULT_EMULATOR_GRAPH = "http://127.0.0.1:4000/v1.0";
 export const DEFAULT_TENANT_GRAPH = "https://graph.microsoft.com/v1.0";
-const GRAPH_HOSTS = ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"];
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const where = {
@@ -68,8 +68,8 @@ const emulatorSchema = z.object({
 
 const tenantSchema = z.object({
   mode: z.literal("tenant"),
-  // A pattern rather than URL: the event runtime may have no URL parser (see httpsHostOf).
-  graphBaseUrl: z.string().refine((u) => GRAPH_HOSTS.includes(httpsHostOf(u) ?? ""), { error: (i) => `The Graph address "${String(i.input)}" is not Microsoft Graph: a tenant build only ever sends its tokens to ${DEFAULT_TENANT_GRAPH} (or a national cloud's Graph).` }),
+  // A pattern rather than URL: the event runtime may have no URL parser (see shared/endpoints/graph-hosts).
+  graphBaseUrl: z.string().refine((u) => isGraphUrl(u), { error: (i) => `The Graph address "${String(i.input)}" is not Microsoft Graph: a tenant build only ever sends its tokens to ${DEFAULT_TENANT_GRAPH} (or a national cloud's Graph).` }),
   site: graphSite.refine((s) => s !== "root", `Tenant mode needs the UPC site, not the tenant's root site: ${where.site}.`),
   tenantId: guid("tenant id", where.tenantId),
   clientId: guid("client id", where.clientId),
@@ -83,16 +83,6 @@ const tenantSchema = z.object({
     .regex(/^api:\/\/[^/]+\/[A-Za-z0-9._-]+$/, { error: (i) => `The case service scope "${String(i.input)}" should look like api://<the service's client id>/access_as_user (build setting UPC_CASE_SERVICE_SCOPE).` })
     .optional(),
 });
-
-/**
- * The host name of an https address, or undefined. Classic Outlook runs event handlers in a JavaScript-only runtime
- * built on React Native's (Microsoft Learn, "Runtimes in Office Add-ins"), whose URL implements few of its accessors,
- * so the send-time check's configuration is read without it.
- */
-export function httpsHostOf(address: string): string | undefined {
-  const m = /^https:\/\/([^/?#:@\s]+)(?::\d+)?(?:[/?#]|$)/i.exec(address.trim());
-  return m ? m[1].toLowerCase() : undefined;
-}
 
 /** Empty strings are "not set" (webpack's DefinePlugin turns unset variables into ""). */
 function given(value: string | null | undefined): string | undefined {

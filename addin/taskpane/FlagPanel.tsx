@@ -151,14 +151,20 @@ function FlagSummary({ pane }: { pane: Pane }) {
       );
     case "flagged": {
       const p = flag.primary;
+      // The identity row carries only a copy of the customer's status, name and reference (an import or a flow may
+      // leave it blank or stale): the customer row decides, as soon as the card holding it has loaded.
+      const own = pane.card.state === "ready" && pane.card.value.customer.id === p.customerId ? pane.card.value.customer : null;
+      const status = own?.status ?? p.customerStatus;
+      const name = own?.name || p.customerName || "(name not on the address's record)";
+      const caseRef = own?.caseRef || p.caseRef;
       return (
         <>
           <div className={styles.row}>
-            <StatusBadge status={p.customerStatus} />
-            <span className={styles.quiet}>Case {p.caseRef}</span>
+            <StatusBadge status={status} />
+            <span className={styles.quiet}>Case {caseRef}</span>
           </div>
           <h2 id="upc-sender-heading" className={styles.heading}>
-            {p.customerName}
+            {name}
           </h2>
           {flag.byDomain ? <p className={styles.quiet}>Matched on the whole domain {p.value}: this is an organisation on the register.</p> : null}
           {flag.others.length ? (

@@ -1,6 +1,7 @@
 // Where an admin command (provision, import) works and as whom: the emulator with development tokens by default, or a
 // tenant with an administrator's tokens (GRAPH_TOKEN/SHAREPOINT_TOKEN, or a device-code sign-in). Development tokens
 // are never sent anywhere but a loopback address.
+import { isGraphUrl, isLoopbackUrl } from "../../shared/endpoints/graph-hosts";
 import type { TokenSource } from "../client/factory";
 import { devUserTokens } from "./dev-token";
 import { deviceCodeTokens } from "./device-code";
@@ -23,12 +24,8 @@ export interface AdminTarget {
 }
 
 export const EMULATOR_GRAPH = "http://127.0.0.1:4000/v1.0";
-const GRAPH_HOSTS = new Set(["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn"]);
 const GRAPH_SCOPES_FOR_ADMIN = ["Sites.FullControl.All", "Group.ReadWrite.All"];
 
-function isLoopback(url: URL): boolean {
-  return ["127.0.0.1", "localhost", "[::1]", "::1"].includes(url.hostname);
-}
 
 function isSharePointHost(host: string | undefined): boolean {
   return !!host && /\.sharepoint(-df)?\.(com|us|cn|de)$/i.test(host.replace(/:\d+$/, ""));
@@ -59,7 +56,7 @@ export function adminTarget(options: AdminTargetOptions = {}): AdminTarget {
     throw new TokenError(`GRAPH_BASE_URL "${graphBaseUrl}" is not a web address.`);
   }
 
-  if (isLoopback(url)) {
+  if (isLoopbackUrl(url)) {
     const admin = v("UPC_ADMIN") ?? "admin@upc.test";
     const given = v("GRAPH_TOKEN");
     const graphTokens = given ? { getToken: async () => given } : devUserTokens(admin);
@@ -67,7 +64,7 @@ export function adminTarget(options: AdminTargetOptions = {}): AdminTarget {
     return { kind: "emulator", graphBaseUrl, site, graphTokens, sharePointTokens: sp ? { getToken: async () => sp } : graphTokens, describe: `the emulator at ${graphBaseUrl} as ${given ? "the given token" : admin}`, warnings: [] };
   }
 
-  if (url.protocol !== "https:" || !GRAPH_HOSTS.has(url.hostname)) {
+  if (!isGraphUrl(url)) {
     throw new TokenError(`GRAPH_BASE_URL ${graphBaseUrl} is neither the local emulator nor Microsoft Graph; an administrator's token is only ever sent to Microsoft Graph.`);
   }
   if (!site.host || !isSharePointHost(site.host)) {

@@ -4,14 +4,9 @@ import { ROLES, type Role } from "../../shared/domain/vocab";
 import { parseStepEvent, type OwedMail, type StoredEvent } from "../../shared/register";
 import { date, lookupId, num, str, type Fields } from "../repos/fields";
 import type { ListItem } from "../repos/items";
+import type { RowProblem } from "../repos/problems";
 
-/** A row that could not be read, for the register problems report: list, item, column and the problem in words. */
-export interface RowProblem {
-  list: string;
-  itemId: string;
-  column: string;
-  problem: string;
-}
+export type { RowProblem };
 
 export const SYSTEM_ACTOR = "upc-service";
 

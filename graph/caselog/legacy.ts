@@ -14,6 +14,8 @@ import { letterFromItem } from "../repos/letters";
 import { restrictionFromItem } from "../repos/restrictions";
 import { reviewFromItem } from "../repos/reviews";
 import type { RowProblem } from "./event-rows";
+import { problemOf } from "../repos/problems";
+import type { ListKey } from "../schema/lists";
 import type { LoadedRegister, RowRef } from "./load";
 import { rowKey } from "./projection-fields";
 
@@ -27,14 +29,13 @@ export interface LegacyImport {
 const item = (r: RowRef): ListItem => ({ id: r.id, eTag: r.etag, fields: r.fields });
 
 /** Reads each row with its list's own mapper; a row that does not read is left out and named. */
-function readAll<T>(rows: RowRef[], list: string, read: (i: ListItem) => T, problems: RowProblem[]): { row: RowRef; value: T }[] {
+function readAll<T>(rows: RowRef[], list: ListKey, read: (i: ListItem) => T, problems: RowProblem[]): { row: RowRef; value: T }[] {
   const out: { row: RowRef; value: T }[] = [];
   for (const row of rows) {
     try {
       out.push({ row, value: read(item(row)) });
     } catch (e) {
-      const issue = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-      problems.push({ list, itemId: row.id, column: issue ? String(issue.path[0] ?? "") : "", problem: issue?.message ?? "The row could not be read." });
+      problems.push(problemOf(list, row, e));
     }
   }
   return out;
@@ -49,15 +50,14 @@ export function legacyImport(loaded: LoadedRegister): LegacyImport | { problem: 
   try {
     customer = customerFromItem(item(loaded.customer));
   } catch (e) {
-    const issue = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    return { problem: { list: "UpcCustomers", itemId: id, column: issue ? String(issue.path[0] ?? "") : "", problem: issue?.message ?? "The customer row could not be read." } };
+    return { problem: problemOf("customers", { id, fields: loaded.customer.fields }, e) };
   }
   const f = loaded.customer.fields;
-  const cases = readAll(loaded.rows.cases, "UpcCases", (i) => ({ ...caseFromItem(i), priorStatus: (str(i.fields as Fields, "PriorStatus") || null) as CustomerStatus | null, participants: json<string[]>(i.fields as Fields, "Participants", []), warningException: json<{ id: string; reason: string } | null>(i.fields as Fields, "WarningException", null) }), problems);
-  const restrictions = readAll(loaded.rows.restrictions, "UpcRestrictions", restrictionFromItem, problems);
-  const reviews = readAll(loaded.rows.reviews, "UpcReviews", (i) => ({ ...reviewFromItem(i), receivedAt: str(i.fields as Fields, "ReceivedAt") || undefined }), problems);
-  const letters = readAll(loaded.rows.letters, "UpcLetters", letterFromItem, problems);
-  const identities: IdentityEntry[] = readAll(loaded.rows.identities, "UpcIdentities", identityFromItem, problems).map(({ value: i }) => ({ kind: i.kind, value: i.value }));
+  const cases = readAll(loaded.rows.cases, "cases", (i) => ({ ...caseFromItem(i), priorStatus: (str(i.fields as Fields, "PriorStatus") || null) as CustomerStatus | null, participants: json<string[]>(i.fields as Fields, "Participants", []), warningException: json<{ id: string; reason: string } | null>(i.fields as Fields, "WarningException", null) }), problems);
+  const restrictions = readAll(loaded.rows.restrictions, "restrictions", restrictionFromItem, problems);
+  const reviews = readAll(loaded.rows.reviews, "reviews", (i) => ({ ...reviewFromItem(i), receivedAt: str(i.fields as Fields, "ReceivedAt") || undefined }), problems);
+  const letters = readAll(loaded.rows.letters, "letters", letterFromItem, problems);
+  const identities: IdentityEntry[] = readAll(loaded.rows.identities, "identities", identityFromItem, problems).map(({ value: i }) => ({ kind: i.kind, value: i.value }));
   const keys: LegacyImport["keys"] = [];
 
   const byTime = [...cases].sort((a, b) => (a.value.decidedAt ?? a.value.referredAt).localeCompare(b.value.decidedAt ?? b.value.referredAt));

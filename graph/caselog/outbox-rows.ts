@@ -37,17 +37,16 @@ function rowFrom(item: ListItem): OutboxRow {
 }
 
 /**
- * Rows still to send (one request): owed ones, and ones whose sender stopped before finishing (its claim ran out).
+ * Rows still to send (one request): owed ones, and ones being sent (the caller judges whether their sender stopped).
  * `more` says a full page came back, so there may be others after these.
  */
-export async function rowsToSend(site: Site, now: Date, top = 50): Promise<{ rows: OutboxRow[]; more: boolean }> {
+export async function rowsToSend(site: Site, top = 50): Promise<{ rows: OutboxRow[]; more: boolean }> {
   const [owed, sending] = await site.graph.batch([
     { id: "owed", method: "GET", url: queryUrl(site, "outbox", { filter: eq("State", "Owed"), top }) },
     { id: "sending", method: "GET", url: queryUrl(site, "outbox", { filter: eq("State", "Sending"), top }) },
   ]);
   const page = (r: typeof owed) => ensureOk<{ value: ListItem[] }>(r).value;
-  const stale = page(sending).map(rowFrom).filter((r) => !r.claimedUntil || Date.parse(r.claimedUntil) <= now.getTime());
-  return { rows: [...page(owed).map(rowFrom), ...stale], more: page(owed).length === top || page(sending).length === top };
+  return { rows: [...page(owed).map(rowFrom), ...page(sending).map(rowFrom)], more: page(owed).length === top || page(sending).length === top };
 }
 
 /** Claims a row for `ms`; false when another instance changed it first. Returns the row's new eTag. */

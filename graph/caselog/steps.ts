@@ -4,6 +4,7 @@ import { getPreset } from "../../shared/presets/registry";
 import { presetVersion } from "../../shared/presets/version";
 import { applyStep, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
 import { isRoleRefusal, type Actor, type Effect } from "../../shared/workflow";
+import type { RowProblem } from "../repos/problems";
 import { DataError } from "../client/errors";
 import { persistently, updateFields, type Site } from "../repos/items";
 import { appendEvent } from "./append";
@@ -117,13 +118,13 @@ async function projectAfter(site: Site, customerId: string, loaded: LoadedRegist
  * A customer with rows but no log (from before the log existed, or written by an import or a flow): its rows become
  * one Imported step, taken by the service itself, and each row is given the key the log knows it by.
  */
-export async function migrateLegacy(site: Site, loaded: LoadedRegister): Promise<{ ok: true } | { ok: false; reason: string }> {
+export async function migrateLegacy(site: Site, loaded: LoadedRegister): Promise<{ ok: true } | { ok: false; reason: string; problem?: RowProblem }> {
   const claimed = loaded.customer?.fields.ProjectedSeq;
   if (claimed !== undefined && claimed !== null && claimed !== "") {
     return { ok: false, reason: Number(claimed) === 0 ? "This customer is still being opened; try again in a moment." : "This customer's log is missing although its rows say it had one: an administrator must look at it." };
   }
   const legacy = legacyImport(loaded);
-  if ("problem" in legacy) return { ok: false, reason: `This customer's row cannot be read: ${legacy.problem.problem}` };
+  if ("problem" in legacy) return { ok: false, reason: `This customer's row cannot be read: ${legacy.problem.problem}`, problem: legacy.problem };
   const preset = getPreset(legacy.event.customer.policyId);
   if (!preset) return { ok: false, reason: `This customer is under a policy (${legacy.event.customer.policyId}) that is not set up here.` };
   const actor: Actor = { upn: "upc-service", roles: [], system: true };

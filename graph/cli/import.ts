@@ -1,5 +1,5 @@
 // `npm run import -- register.csv [--dry-run] [--policy <preset id>] [--site <address>]`: brings an existing register
-// (a spreadsheet saved as CSV UTF-8) into the UPC lists. Every row is checked first; if any has a problem, each one is
+// (a spreadsheet saved as CSV UTF-8; any other encoding is refused with the line and how to fix it) into the UPC lists. Every row is checked first; if any has a problem, each one is
 // listed by row and column and nothing is written. Running it again adds only what is missing.
 // The emulator by default (development tokens); a tenant with the same sign-in as provisioning (DEPLOY.md).
 import { readFileSync } from "node:fs";
@@ -34,9 +34,9 @@ export async function runImport({ argv, env = process.env, out = console.log, er
     err("Give the register to import: npm run import -- register.csv [--dry-run] [--policy council-ccm-2014] [--site https://contoso.sharepoint.com/sites/upc]");
     return 2;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (e) {
     err(`Cannot read ${file}: ${(e as Error).message}`);
     return 2;
@@ -48,7 +48,7 @@ export async function runImport({ argv, env = process.env, out = console.log, er
     const graph = createGraph({ baseUrl: target.graphBaseUrl, tokens: target.graphTokens });
     const site = { graph, siteId: (await graph.get<{ id: string }>(`/sites/${target.site.graphSite}?$select=id`)).id };
     out(`${dryRun ? "Checking (dry run: nothing will be written)" : "Importing"} ${file} into ${target.describe}.`);
-    const result = await importRegister(site, text, { dryRun, defaultPolicy: arg(argv, "--policy") ?? env.UPC_DEFAULT_POLICY, now, onProgress: progress ?? progressBar("Importing") });
+    const result = await importRegister(site, bytes, { dryRun, defaultPolicy: arg(argv, "--policy") ?? env.UPC_DEFAULT_POLICY, now, onProgress: progress ?? progressBar("Importing") });
     for (const n of result.notes) out(`Note: ${n}`);
     if (result.outcome === "invalid") {
       err(`${result.problems.length} problem${result.problems.length === 1 ? "" : "s"} found; nothing was written. Rows are numbered as in the spreadsheet (the header is row 1).`);

@@ -9,7 +9,9 @@ export type DataErrorKind =
   | "Throttled"
   | "Unavailable"
   | "Invalid"
-  | "Unreachable";
+  | "Unreachable"
+  /** A row in the register is not in the form the product expects (typed by hand, an old import): not a network fault. */
+  | "DataProblem";
 
 const WORDS: Record<DataErrorKind, string> = {
   Unauthorised: "Your sign-in has expired or was not accepted. Sign in again and retry.",
@@ -21,6 +23,7 @@ const WORDS: Record<DataErrorKind, string> = {
   Unavailable: "The case register (SharePoint) is not answering just now. Nothing was lost: try again in a moment.",
   Invalid: "The request was not accepted by SharePoint.",
   Unreachable: "The case register could not be reached. Check your connection, then try again.",
+  DataProblem: "A record in the register is not in the form the product expects, so it could not be used. An administrator can see which under Register problems in the Teams tab.",
 };
 
 export class DataError extends Error {
@@ -66,6 +69,8 @@ export function kindForStatus(status: number, code = "", message = ""): DataErro
 /** Turns anything thrown by the Graph SDK or fetch into a DataError. */
 export function toDataError(e: unknown): DataError {
   if (e instanceof DataError) return e;
+  // A schema's complaint about a row (zod): the data is wrong, the connection is fine.
+  if (Array.isArray((e as { issues?: unknown })?.issues)) return new DataError("DataProblem", undefined, 0, "invalidRow", (e as Error).name);
   const err = e as { statusCode?: number; status?: number; code?: string; message?: string; body?: unknown };
   const status = err?.statusCode ?? err?.status;
   if (typeof status === "number" && status > 0) {

@@ -1,7 +1,8 @@
 // The one Graph client per app: the SDK with its default middleware (RetryHandler honours Retry-After), plus batching.
 import { Client, MiddlewareFactory, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { ensureOk, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from "./batch";
-import { toDataError } from "./errors";
+import { DataError, toDataError } from "./errors";
+import { isGraphUrl, isLoopbackUrl } from "../../shared/endpoints/graph-hosts";
 import { LoopbackAuthenticationHandler } from "./loopback-auth";
 
 /** Where tokens come from: MSAL in the add-in, client credentials in the service, development tokens on the emulator. */
@@ -35,21 +36,27 @@ export interface GraphOptions {
 
 export { ensureOk, MAX_BATCH, type BatchRequest, type BatchResponse };
 
-const GRAPH_HOSTS = new Set(["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de", "microsoftgraph.chinacloudapi.cn", "canary.graph.microsoft.com"]);
-
 export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions): Graph {
   const url = new URL(baseUrl.replace(/\/+$/, ""));
   const version = url.pathname.replace(/^\/+/, "") || "v1.0";
   const root = `${url.protocol}//${url.host}/`;
+  // A token goes to Microsoft Graph or to this machine's emulator, never to an address someone configured elsewhere.
+  const graphHost = isGraphUrl(url);
+  if (!graphHost && !isLoopbackUrl(url)) throw new Error(`${url.origin} is neither Microsoft Graph nor the local emulator; no token is sent there.`);
   const provider: AuthenticationProvider = { getAccessToken: () => tokens.getToken() };
   const middleware: Middleware[] = MiddlewareFactory.getDefaultMiddlewareChain(provider);
   // The SDK signs only https requests to Microsoft's Graph hosts; the emulator (direct or behind the dev server's
-  // proxy) needs the same token added by our own handler.
-  if (!GRAPH_HOSTS.has(url.hostname)) middleware[0] = new LoopbackAuthenticationHandler(provider);
+  // proxy) needs the same token added by our own handler, which signs loopback requests only.
+  if (!graphHost) middleware[0] = new LoopbackAuthenticationHandler(provider);
   const client = Client.initWithMiddleware({ baseUrl: root, defaultVersion: version, middleware });
   const versionRoot = `${root}${version}`;
 
-  const relative = (link: string) => (link.startsWith(versionRoot) ? link.slice(versionRoot.length) : link);
+  const relative = (link: string) => {
+    if (link.startsWith(versionRoot)) return link.slice(versionRoot.length);
+    // A next or delta link elsewhere is never followed: the request (and its token) stays with this Graph.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(link)) throw new DataError("Invalid", "Graph answered with a link to another address; it was not followed.");
+    return link;
+  };
   const request = (path: string, headers?: Record<string, string>) => {
     const r = client.api(relative(path));
     if (headers) r.headers(headers);

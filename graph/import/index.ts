@@ -4,11 +4,14 @@ import type { Actor } from "../../shared/workflow";
 import { whoAmI } from "../directory/roles";
 import type { Site } from "../repos/items";
 import { CsvError, parseCsv } from "./csv";
+import { decodeRegister, garbledLine, garbledProblem } from "./encoding";
+import { checkPlan } from "./check";
 import { describeRowPlan, planImport, planIsEmpty, type ImportPlan } from "./plan";
 import { problemText, readRegister } from "./rows";
 import { writePlan, type WriteSummary } from "./write";
 
 export { parseCsv, CsvError } from "./csv";
+export { decodeRegister } from "./encoding";
 export { readRegister, problemText, type Problem, type RegisterRow } from "./rows";
 export { planImport, describeRowPlan, type ImportPlan } from "./plan";
 export { writePlan, type WriteSummary } from "./write";
@@ -34,7 +37,13 @@ function notesOf(plan: ImportPlan): string[] {
   return plan.rows.filter((p) => p.existing && p.differences.length).map((p) => `Row ${p.source.row}: ${p.existing!.caseRef} is already on the site and is kept as it is there (the sheet differs in ${p.differences.join(", ")}).`);
 }
 
-export async function importRegister(site: Site, csvText: string, options: ImportOptions = {}): Promise<ImportResult> {
+/** The register as the file's bytes (checked to be UTF-8) or as text already decoded. */
+export async function importRegister(site: Site, file: string | Uint8Array, options: ImportOptions = {}): Promise<ImportResult> {
+  const decoded = typeof file === "string" ? { ok: true as const, text: file } : decodeRegister(file);
+  if (!decoded.ok) return { outcome: "invalid", problems: [decoded.problem], notes: [] };
+  const csvText = decoded.text;
+  const garbled = garbledLine(csvText);
+  if (garbled !== null) return { outcome: "invalid", problems: [garbledProblem(garbled)], notes: [] };
   let table;
   try {
     table = parseCsv(csvText);
@@ -50,8 +59,13 @@ export async function importRegister(site: Site, csvText: string, options: Impor
 
   const changes = plan.rows.flatMap(describeRowPlan);
   const notes = [...reading.notes, ...notesOf(plan)];
-  if (options.dryRun || planIsEmpty(plan)) return { outcome: "planned", changes, notes, rows: reading.rows.length };
+  if (planIsEmpty(plan)) return { outcome: "planned", changes, notes, rows: reading.rows.length };
+  // The dry run judges each step as the real run will, so that "valid" means the real run writes every row.
+  const now = options.now ?? new Date();
   const actor = options.actor ?? (await whoAmI(site.graph));
-  const summary = await writePlan(site, plan, { actor, now: options.now, onProgress: options.onProgress });
+  const stepProblems = checkPlan(plan, { actor, now });
+  if (stepProblems.length) return { outcome: "invalid", problems: stepProblems.map(problemText), notes };
+  if (options.dryRun) return { outcome: "planned", changes, notes, rows: reading.rows.length };
+  const summary = await writePlan(site, plan, { actor, now, onProgress: options.onProgress });
   return { outcome: "written", changes, notes, rows: reading.rows.length, summary };
 }

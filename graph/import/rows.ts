@@ -1,5 +1,6 @@
 // Every row of a register read and checked before anything is written: each problem names its row and column.
 import { normaliseIdentity } from "../../shared/address";
+import { characters, FREE_TEXT_MAX, SINGLE_LINE_MAX } from "../../shared/domain/limits";
 import { caseRefSchema, customerSchema, type Customer } from "../../shared/domain/records";
 import type { RestrictionParams } from "../../shared/domain/restriction-params";
 import { CUSTOMER_KINDS, CUSTOMER_STATUSES, type CustomerKind, type CustomerStatus, type IdentityKind } from "../../shared/domain/vocab";
@@ -51,6 +52,17 @@ export interface RegisterReading {
   notes: string[];
 }
 
+const TEXT_LIMITS: [Column, number][] = [
+  ["Name", SINGLE_LINE_MAX],
+  ["ServiceAreas", SINGLE_LINE_MAX],
+  ["SpocName", SINGLE_LINE_MAX],
+  ["StaffGuidance", FREE_TEXT_MAX],
+  ["Adjustments", FREE_TEXT_MAX],
+];
+
+/** As many as one Imported step holds (the log's schema). */
+const MAX_ADDRESSES = 200;
+
 const KIND_WORDS: Record<string, CustomerKind> = { person: "Individual", individual: "Individual", group: "Group", organisation: "Organisation", organization: "Organisation", company: "Organisation" };
 
 function caseRef(raw: string): string | null {
@@ -94,7 +106,11 @@ export function readRegister(table: CsvTable, options: ReadOptions = {}): Regist
 
     const name = cell("Name");
     if (!name) problem("Name", "the customer's name is empty.");
-    else if (name.length > 255) problem("Name", "the name is longer than SharePoint's 255 characters.");
+    // Checked here so that a long cell is found by the dry run, not half-way through writing.
+    for (const [c, max] of TEXT_LIMITS) {
+      const length = cell(c).length;
+      if (length > max) problem(c, `this cell is ${characters(length)} characters long and ${max === SINGLE_LINE_MAX ? "SharePoint holds" : "the register holds"} at most ${characters(max)} here. Shorten it (a long note can live in a document, with its name here).`);
+    }
 
     let ref: string | undefined;
     if (cell("CaseRef")) {
@@ -146,6 +162,7 @@ export function readRegister(table: CsvTable, options: ReadOptions = {}): Regist
     addresses("Emails", "Email", /[;,\n]/);
     addresses("Phones", "Phone", /[;,\n]/);
     addresses("Domains", "Domain", /[;,\n]/);
+    if (identities.length > MAX_ADDRESSES) problem(null, `the row holds ${identities.length} addresses; one customer can be imported with at most ${MAX_ADDRESSES}. Import the rest as a second file once this one is in.`);
     if (!ref && identities.length === 0 && rowProblems.length === 0) {
       problem(null, "give a CaseRef or at least one address (Emails, Phones or Domains), so the row can be matched if the import is run again.");
     }
@@ -180,6 +197,17 @@ export function readRegister(table: CsvTable, options: ReadOptions = {}): Regist
     const reviewDue = date("ReviewDue");
     const monitoringEnds = date("MonitoringEnds");
     const retainUntil = date("RetainUntil");
+
+    // A date already past would make the product act the moment the row lands: purge, lapse or open a review.
+    const past = (c: Column, value: string | null, consequence: string, fix: string) => {
+      if (value && new Date(value) <= now) problem(c, `${cell(c)} has already passed, so ${consequence} as soon as the row is imported. ${fix}`);
+    };
+    past("RetainUntil", retainUntil, "the customer's record would be deleted", "Give the date the record may be deleted from, or leave the cell empty so the policy's retention period applies.");
+    if (status === "Restricted") {
+      past("ReviewDue", reviewDue, "the restrictions would be overdue for review", "Hold the review first and give the date the next one is due.");
+      past("RestrictionsUntil", restrictionsUntil, "the restrictions would lapse", "If they have ended, import the customer as Closed or Observed; otherwise give the date they now end.");
+    }
+    if (status === "Monitoring") past("MonitoringEnds", monitoringEnds, "the end-of-monitoring review would open", "Give the date monitoring now ends, or import the outcome as the customer's status.");
 
     if (status && restrictions.value.length && status !== "Restricted") problem("Restrictions", `restrictions apply only while a customer is Restricted (this row's status is ${status}).`);
     if (status === "Restricted" && restrictions.value.length === 0 && restrictions.errors.length === 0) problem("Restrictions", "a Restricted customer needs at least one restriction, so that staff are told what it means.");

@@ -55,6 +55,22 @@ function keyFor(prefix: string, content: unknown): string {
   return `${prefix}:${fingerprint(text)}:${text.length}`;
 }
 
+/** The one step a row plan writes: a new customer's Imported step, or the ImportAmended step for one on record. */
+export function stepFor(p: RowPlan, now: Date): { event: StepEvent; idempotencyKey: string } {
+  const r = p.source;
+  const identities = p.identities.map((i) => ({ kind: i.kind, value: i.value }));
+  if (!p.existing) {
+    return {
+      event: { type: "Imported", customer: detailsOf(r.customer), identities, file: fileFor(r, now), source: SOURCE },
+      idempotencyKey: keyFor(`import:row`, [r.customer, r.identities, r.restrictions, r.reviews]),
+    };
+  }
+  return {
+    event: { type: "ImportAmended", identities, restrictions: terms(r, p.restrictions), reviews: reviews(p.reviews, now), source: SOURCE },
+    idempotencyKey: keyFor(`import:${p.existing.id}`, [identities, p.restrictions, p.reviews]),
+  };
+}
+
 export async function writePlan(site: Site, plan: ImportPlan, options: { actor: Actor; now?: Date; onProgress?: (done: number, total: number, step: string) => void }): Promise<WriteSummary> {
   const now = options.now ?? new Date();
   const summary: WriteSummary = { customers: 0, identities: 0, restrictions: 0, reviews: 0 };
@@ -64,17 +80,12 @@ export async function writePlan(site: Site, plan: ImportPlan, options: { actor: 
   for (const p of plan.rows) {
     if (writesOf(p) === 0) continue;
     const r = p.source;
-    const identities = p.identities.map((i) => ({ kind: i.kind, value: i.value }));
-    let outcome;
-    if (!p.existing) {
-      const event: StepEvent = { type: "Imported", customer: detailsOf(r.customer), identities, file: fileFor(r, now), source: SOURCE };
-      outcome = await openCustomer(site, { event, actor: options.actor, idempotencyKey: keyFor(`import:row`, [r.customer, r.identities, r.restrictions, r.reviews]), now });
-      summary.customers++;
-    } else {
-      const event: StepEvent = { type: "ImportAmended", identities, restrictions: terms(r, p.restrictions), reviews: reviews(p.reviews, now), source: SOURCE };
-      outcome = await takeStep(site, p.existing.id!, { event, actor: options.actor, idempotencyKey: keyFor(`import:${p.existing.id}`, [identities, p.restrictions, p.reviews]), now });
-    }
+    const step = stepFor(p, now);
+    const outcome = p.existing
+      ? await takeStep(site, p.existing.id!, { ...step, actor: options.actor, now })
+      : await openCustomer(site, { ...step, actor: options.actor, now });
     if (!outcome.ok) throw new DataError(outcome.status === 403 ? "Forbidden" : "Invalid", `Row ${r.row}: ${outcome.reason}`, outcome.status);
+    if (!p.existing) summary.customers++;
     summary.identities += p.identities.length;
     summary.restrictions += p.restrictions.length;
     summary.reviews += p.reviews.length;

@@ -4,7 +4,8 @@ import { startOfLondonMonth, startOfLondonWeek } from "../../shared/time/london"
 import { ensureOk } from "../client/factory";
 import { eq, odataDate } from "../client/odata";
 import { contactFromItem } from "../repos/contacts";
-import { customerFromItem } from "../repos/customers";
+import { readCustomer } from "../repos/customers";
+import { readRows, type RowProblem } from "../repos/problems";
 import { itemsPath, queryUrl, type ListItem, type Site } from "../repos/items";
 import { restrictionFromItem } from "../repos/restrictions";
 
@@ -14,6 +15,8 @@ export interface CustomerCard {
   /** Contacts since the earlier of the start of this week and this month (UK time), for quotas. */
   periodContacts: (Contact & { id: string })[];
   recentContacts: (Contact & { id: string })[];
+  /** Rows that did not read and were left out (a restriction typed by hand, a contact with an unknown source). */
+  problems: RowProblem[];
 }
 
 export async function loadCustomerCard(site: Site, customerId: string, now = new Date()): Promise<CustomerCard> {
@@ -25,10 +28,13 @@ export async function loadCustomerCard(site: Site, customerId: string, now = new
     { id: "period", method: "GET", url: queryUrl(site, "contacts", { filter: `${eq("CustomerLookupId", id)} and fields/ContactAt ge ${odataDate(from)}`, orderby: "fields/ContactAt asc", top: 999 }) },
     { id: "recent", method: "GET", url: queryUrl(site, "contacts", { filter: eq("CustomerLookupId", id), orderby: "fields/ContactAt desc", top: 5 }) },
   ]);
+  const problems: RowProblem[] = [];
+  const rows = (r: typeof restrictions) => ensureOk<{ value: ListItem[] }>(r).value;
   return {
-    customer: customerFromItem(ensureOk<ListItem>(customer)),
-    restrictions: ensureOk<{ value: ListItem[] }>(restrictions).value.map(restrictionFromItem),
-    periodContacts: ensureOk<{ value: ListItem[] }>(period).value.map(contactFromItem),
-    recentContacts: ensureOk<{ value: ListItem[] }>(recent).value.map(contactFromItem),
+    customer: readCustomer(ensureOk<ListItem>(customer), problems),
+    restrictions: readRows("restrictions", rows(restrictions), restrictionFromItem, problems),
+    periodContacts: readRows("contacts", rows(period), contactFromItem, problems),
+    recentContacts: readRows("contacts", rows(recent), contactFromItem, []),
+    problems,
   };
 }

@@ -4,7 +4,8 @@ import type { Customer, Restriction } from "../../shared/domain/records";
 import { ensureOk } from "../client/batch";
 import type { BatchGraph } from "../client/fetch-graph";
 import { anyOf, eq } from "../client/odata";
-import { customerFromItem } from "../repos/customers";
+import { readCustomer } from "../repos/customers";
+import { readRows } from "../repos/problems";
 import { identityFromItem, type IdentityRow } from "../repos/identities";
 import { itemsPath, queryUrl, type ListItem } from "../repos/items";
 import { restrictionFromItem } from "../repos/restrictions";
@@ -40,11 +41,13 @@ export async function restrictedRecipients(site: LookupSite, addresses: readonly
   for (let i = 0; i < values.length && chunks.length < 20; i += PER_FILTER) chunks.push(values.slice(i, i + PER_FILTER));
   const answers = await site.graph.batch(chunks.map((c, i) => ({ id: `ids${i}`, method: "GET" as const, url: queryUrl(site, "identities", { filter: anyOf("Title", c), top: 50 }) })));
   const identities = answers.flatMap((a) => ensureOk<{ value: ListItem[] }>(a).value.map(identityFromItem));
-  const restricted = new Map<string, IdentityRow>();
+  // The identity's copy of the status only says whose records to read: the customer row decides (a copy can be stale,
+  // or missing on a customer written by an import or a flow).
+  const matched = new Map<string, IdentityRow>();
   for (const i of identities.sort((a, b) => Number(a.kind === "Domain") - Number(b.kind === "Domain"))) {
-    if (i.customerStatus === "Restricted" && !restricted.has(i.customerId)) restricted.set(i.customerId, i);
+    if (i.customerId && !matched.has(i.customerId)) matched.set(i.customerId, i);
   }
-  const ids = [...restricted.keys()].slice(0, MAX_CUSTOMERS);
+  const ids = [...matched.keys()].slice(0, MAX_CUSTOMERS);
   if (ids.length === 0) return [];
   const records = await site.graph.batch(
     ids.flatMap((id) => [
@@ -53,13 +56,14 @@ export async function restrictedRecipients(site: LookupSite, addresses: readonly
     ]),
   );
   const byId = new Map(records.map((r) => [r.id, r]));
-  return ids.map((id) => {
-    const identity = restricted.get(id)!;
-    return {
-      matched: identity.value,
-      identity,
-      customer: customerFromItem(ensureOk<ListItem>(byId.get(`c${id}`)!)),
-      restrictions: ensureOk<{ value: ListItem[] }>(byId.get(`r${id}`)!).value.map(restrictionFromItem),
-    };
-  });
+  const out: RestrictedRecipient[] = [];
+  for (const id of ids) {
+    const record = byId.get(`c${id}`)!;
+    if (record.status === 404) continue;
+    const customer = readCustomer(ensureOk<ListItem>(record));
+    if (customer.status !== "Restricted") continue;
+    const identity = matched.get(id)!;
+    out.push({ matched: identity.value, identity, customer, restrictions: readRows("restrictions", ensureOk<{ value: ListItem[] }>(byId.get(`r${id}`)!).value, restrictionFromItem) });
+  }
+  return out;
 }

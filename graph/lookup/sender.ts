@@ -4,7 +4,7 @@ import type { Customer } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
 import { ensureOk } from "../client/batch";
 import { anyOf, eq } from "../client/odata";
-import { customerFromItem } from "../repos/customers";
+import { readCustomer } from "../repos/customers";
 import { identityFromItem, type IdentityRow } from "../repos/identities";
 import { queryUrl, type ListItem, type Site } from "../repos/items";
 
@@ -47,7 +47,7 @@ export async function lookupSender(site: Site, q: SenderQuery): Promise<SenderRe
       { id: "byName", method: "GET", url: queryUrl(site, "customers", { filter: eq("Title", name), top: 5 }) },
     ]);
     identityItems = ensureOk<{ value: ListItem[] }>(ids).value;
-    possible = ensureOk<{ value: ListItem[] }>(byName).value.map(customerFromItem);
+    possible = ensureOk<{ value: ListItem[] }>(byName).value.map((i) => readCustomer(i));
   } else {
     identityItems = (await site.graph.get<{ value: ListItem[] }>(identitiesUrl)).value;
   }

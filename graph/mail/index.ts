@@ -23,6 +23,7 @@ export {
   reauthorizeSubscription,
   deleteSubscription,
   getSubscription,
+  subscriptionExists,
   inboxResource,
   MAX_MAIL_SUBSCRIPTION_MINUTES,
   type Subscription,

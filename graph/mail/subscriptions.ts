@@ -57,6 +57,17 @@ export async function getSubscription(graph: Graph, id: string): Promise<Subscri
   return graph.get<Subscription>(`/subscriptions/${encodeURIComponent(id)}`).catch(() => null);
 }
 
+/** Whether Graph still holds the subscription (false only on 404; other failures throw). */
+export async function subscriptionExists(graph: Graph, id: string): Promise<boolean> {
+  try {
+    await graph.get<Subscription>(`/subscriptions/${encodeURIComponent(id)}?$select=id`);
+    return true;
+  } catch (e) {
+    if (e instanceof DataError && e.kind === "NotFound") return false;
+    throw e;
+  }
+}
+
 export async function reauthorizeSubscription(graph: Graph, id: string): Promise<void> {
   await graph.post(`/subscriptions/${encodeURIComponent(id)}/reauthorize`, {});
 }

@@ -1,6 +1,7 @@
 // Everything the Teams tab's case page shows about one customer: the case file replayed from its log with the rows it
 // projects (one $batch) and, in a second $batch sent at the same time, the addresses, the contact log and (for deciders
 // only) the health and vulnerability notes.
+import { readRows } from "../repos/problems";
 import type { Contact } from "../../shared/domain/records";
 import { loadCaseView, type LoadedCase } from "./case-view";
 import { eq } from "../client/odata";
@@ -39,8 +40,9 @@ export async function loadCasePage(site: Site, customerId: string, opts: { withS
   const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseView(site, customerId), extra]);
   return {
     loaded,
-    identities: (await allRows(site, identities)).map(identityFromItem),
-    contacts: (await allRows(site, contacts)).map(contactFromItem),
+    identities: readRows("identities", await allRows(site, identities), identityFromItem),
+    // A contact that does not read (an unknown source typed by hand) is left out of the page, not the page itself.
+    contacts: readRows("contacts", await allRows(site, contacts), contactFromItem),
     sensitive: sensitive
       ? (await allRows(site, sensitive)).map((i) => {
           const f = i.fields as Fields;

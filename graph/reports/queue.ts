@@ -4,7 +4,8 @@ import { getPreset } from "../../shared/presets/registry";
 import { ensureOk } from "../client/factory";
 import { eq, odataDate } from "../client/odata";
 import { caseFromItem } from "../repos/cases";
-import { customerFromItem } from "../repos/customers";
+import { readCustomer } from "../repos/customers";
+import { readRows } from "../repos/problems";
 import { itemsPath, queryUrl, type ListItem, type Site } from "../repos/items";
 import { reviewFromItem } from "../repos/reviews";
 import { allRows } from "./load";
@@ -33,17 +34,14 @@ async function customersById(site: Site, have: Map<string, Customer>, ids: strin
   for (let i = 0; i < missing.length; i += 20) {
     const res = await site.graph.batch(missing.slice(i, i + 20).map((id, n) => ({ id: String(n), method: "GET" as const, url: `${itemsPath(site, "customers")}/${id}?$expand=fields` })));
     res.forEach((r, n) => {
-      if (r.status === 200) {
-        const c = customerFromItem(ensureOk<ListItem>(r));
-        have.set(missing[i + n], c);
-      }
+      if (r.status === 200) have.set(missing[i + n], readCustomer(ensureOk<ListItem>(r)));
     });
   }
   return have;
 }
 
 function byId(items: ListItem[]): Map<string, Customer> {
-  return new Map(items.map((i) => [String(i.id), customerFromItem(i)]));
+  return new Map(items.map((i) => [String(i.id), readCustomer(i)]));
 }
 
 export function queueEntry(k: Case & { id: string }, c: Customer | undefined, now: Date): QueueEntry {
@@ -75,7 +73,8 @@ export async function loadQueue(site: Site, now = new Date()): Promise<QueueEntr
     { id: "queue", method: "GET", url: queryUrl(site, "cases", { filter: eq("Stage", "Referred"), orderby: "fields/ReferredAt asc", top: 500 }) },
     { id: "customers", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Referred"), top: 999 }) },
   ]);
-  const queue = (await allRows(site, cases)).map(caseFromItem);
+  // A referral row that does not read (no customer, say) is left out; the case service lists it for an administrator.
+  const queue = readRows("cases", await allRows(site, cases), caseFromItem);
   const people = await customersById(site, byId(await allRows(site, customers)), queue.map((k) => k.customerId));
   return queue.map((k) => queueEntry(k, people.get(k.customerId), now));
 }
@@ -105,7 +104,7 @@ export async function loadCalendar(site: Site, now = new Date(), horizon = new D
     { id: "restricted", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Restricted"), top: 999 }) },
     { id: "monitored", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Monitoring"), top: 999 }) },
   ]);
-  const due = (await allRows(site, reviews)).map(reviewFromItem);
+  const due = readRows("reviews", await allRows(site, reviews), reviewFromItem);
   const have = byId([...(await allRows(site, restricted)), ...(await allRows(site, monitored))]);
   const people = await customersById(site, have, due.map((r) => r.customerId));
   return due.map((r) => {

@@ -1,4 +1,5 @@
 // UpcCases: referrals and their decisions; the referral queue is read oldest first through indexed columns.
+import { readRows } from "./problems";
 import { caseSchema, type Case } from "../../shared/domain/records";
 import { eq } from "../client/odata";
 import { compact, bool, date, json, list, lookupId, str, strOrNull, type Fields } from "./fields";
@@ -65,9 +66,9 @@ export async function updateCase(site: Site, id: string, changes: Partial<Case>,
 
 /** Open referrals, oldest first (Stage and ReferredAt are indexed). */
 export async function referralQueue(site: Site): Promise<(Case & { id: string })[]> {
-  return (await queryAll(site, "cases", { filter: eq("Stage", "Referred"), orderby: "fields/ReferredAt asc", top: 500 })).map(caseFromItem);
+  return (await queryAll(site, "cases", { filter: eq("Stage", "Referred"), orderby: "fields/ReferredAt asc", top: 500 })).flatMap((i) => readRows("cases", [i], caseFromItem));
 }
 
 export async function casesOf(site: Site, customerId: string): Promise<(Case & { id: string })[]> {
-  return (await queryAll(site, "cases", { filter: eq("CustomerLookupId", Number(customerId)) })).map(caseFromItem);
+  return (await queryAll(site, "cases", { filter: eq("CustomerLookupId", Number(customerId)) })).flatMap((i) => readRows("cases", [i], caseFromItem));
 }

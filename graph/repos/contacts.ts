@@ -1,4 +1,5 @@
 // UpcContacts, the contact log: an e-mail is stored once per internet message id however often it is logged.
+import { readRows } from "./problems";
 import { contactSchema, type Contact } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
 import { eq, odataDate } from "../client/odata";
@@ -90,10 +91,10 @@ export async function contactsSince(site: Site, customerId: string, from: Date):
     orderby: "fields/ContactAt asc",
     top: 500,
   });
-  return items.map(contactFromItem);
+  return readRows("contacts", items, contactFromItem);
 }
 
 export async function recentContacts(site: Site, customerId: string, top = 5): Promise<(Contact & { id: string })[]> {
   const items = await queryPage(site, "contacts", { filter: eq("CustomerLookupId", Number(customerId)), orderby: "fields/ContactAt desc", top });
-  return items.map(contactFromItem);
+  return readRows("contacts", items, contactFromItem);
 }

@@ -1,6 +1,7 @@
 // UpcCustomers and the identities that carry their status: create, read, find by name, change status everywhere at once.
 import { customerSchema, type Customer } from "../../shared/domain/records";
-import type { CustomerStatus } from "../../shared/domain/vocab";
+import { ALLOWED_CHANNELS, CUSTOMER_KINDS, CUSTOMER_STATUSES, type CustomerStatus } from "../../shared/domain/vocab";
+import { problemOf, type RowProblem } from "./problems";
 import { DataError } from "../client/errors";
 import { ensureOk } from "../client/batch";
 import { eq } from "../client/odata";
@@ -30,6 +31,45 @@ export function customerFromItem(item: ListItem): Customer {
   });
 }
 
+/**
+ * A customer row as best it reads: checked against the schema, and where a value is not as it should be (a case
+ * reference typed by hand, a status misspelt) the row is still used, with that value left at its plain default, and
+ * the problem added to `problems`.
+ */
+export function readCustomer(item: ListItem, problems: RowProblem[] = []): Customer & { id: string } {
+  try {
+    return customerFromItem(item) as Customer & { id: string };
+  } catch (e) {
+    problems.push(problemOf("customers", item, e));
+    const f = item.fields as Fields;
+    const pick = <T extends string>(v: string, allowed: readonly T[], fallback: T): T => ((allowed as readonly string[]).includes(v) ? (v as T) : fallback);
+    return {
+      id: String(item.id),
+      name: str(f, "Title") || "(no name)",
+      caseRef: str(f, "CaseRef"),
+      kind: pick(str(f, "Kind"), CUSTOMER_KINDS, "Individual"),
+      status: pick(str(f, "Status"), CUSTOMER_STATUSES, "Observed"),
+      policyId: str(f, "PolicyId"),
+      serviceAreas: str(f, "ServiceAreas"),
+      spocUpn: strOrNull(f, "SpocUpn")?.toLowerCase() ?? null,
+      spocName: strOrNull(f, "SpocName"),
+      spocDeputyUpn: strOrNull(f, "SpocDeputyUpn")?.toLowerCase() ?? null,
+      allowedChannels: list(f, "AllowedChannels").filter((c): c is Customer["allowedChannels"][number] => (ALLOWED_CHANNELS as readonly string[]).includes(c)),
+      staffGuidance: str(f, "StaffGuidance"),
+      adjustments: str(f, "Adjustments"),
+      monitoringEnds: safeDate(f, "MonitoringEnds"),
+      reviewDue: safeDate(f, "ReviewDue"),
+      retainUntil: safeDate(f, "RetainUntil"),
+      etag: item.eTag,
+    };
+  }
+}
+
+function safeDate(f: Fields, k: string): string | null {
+  const v = strOrNull(f, k);
+  return v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null;
+}
+
 export function customerToFields(c: Partial<Customer>): Fields {
   return compact({
     Title: c.name,
@@ -56,7 +96,7 @@ export async function getCustomer(site: Site, id: string): Promise<Customer> {
 
 /** Customers whose name is exactly this (Title is indexed): the "possible match" check for an unknown address. */
 export async function findCustomersByName(site: Site, name: string): Promise<Customer[]> {
-  return (await queryPage(site, "customers", { filter: eq("Title", name.trim()), top: 10 })).map(customerFromItem);
+  return (await queryPage(site, "customers", { filter: eq("Title", name.trim()), top: 10 })).map((i) => readCustomer(i));
 }
 
 export function caseRefFor(n: number): string {

@@ -7,7 +7,7 @@ import { itemsPath, type Site } from "./items";
 
 export interface DeltaSpec {
   list: ListKey;
-  /** The columns wanted on each changed item (always include what names its customer). */
+  /** The columns wanted on each changed item (always include what names its customer); empty: every column. */
   fields: string[];
   /** Start from now (`token=latest`) rather than from a full enumeration of what the list already holds. */
   fromNow?: boolean;
@@ -30,7 +30,8 @@ export interface DeltaRound {
 }
 
 export function deltaStart(site: Site, spec: DeltaSpec): string {
-  return `${itemsPath(site, spec.list)}/delta${query({ $expand: `fields($select=${spec.fields.join(",")})`, $top: 1000, token: spec.fromNow ? "latest" : undefined })}`;
+  const expand = spec.fields.length ? `fields($select=${spec.fields.join(",")})` : "fields";
+  return `${itemsPath(site, spec.list)}/delta${query({ $expand: expand, $top: 1000, token: spec.fromNow ? "latest" : undefined })}`;
 }
 
 interface DeltaBody {

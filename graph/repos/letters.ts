@@ -1,4 +1,5 @@
 // UpcLetters: what was sent (or deliberately not sent) to the customer or to staff, with the elements it held.
+import { readRows } from "./problems";
 import { letterSchema, type Letter } from "../../shared/domain/records";
 import type { LetterElement } from "../../shared/presets/schema";
 import { eq } from "../client/odata";
@@ -40,5 +41,5 @@ export async function createLetter(site: Site, l: Omit<LetterRow, "id">): Promis
 }
 
 export async function lettersOf(site: Site, customerId: string): Promise<LetterRow[]> {
-  return (await queryAll(site, "letters", { filter: eq("CustomerLookupId", Number(customerId)) })).map(letterFromItem);
+  return (await queryAll(site, "letters", { filter: eq("CustomerLookupId", Number(customerId)) })).flatMap((i) => readRows("letters", [i], letterFromItem));
 }

@@ -1,4 +1,5 @@
 // UpcRestrictions: what a customer may and may not do, with typed parameters stored as JSON.
+import { readRows } from "./problems";
 import { restrictionSchema, type Restriction } from "../../shared/domain/records";
 import { eq } from "../client/odata";
 import { compact, date, json, lookupId, str, strOrNull, type Fields } from "./fields";
@@ -42,5 +43,5 @@ export async function createRestriction(site: Site, r: Restriction): Promise<Res
 
 /** Restrictions in force for a customer (Customer and State are indexed). */
 export async function activeRestrictions(site: Site, customerId: string): Promise<(Restriction & { id: string })[]> {
-  return (await queryAll(site, "restrictions", { filter: `${eq("CustomerLookupId", Number(customerId))} and ${eq("State", "Active")}` })).map(restrictionFromItem);
+  return (await queryAll(site, "restrictions", { filter: `${eq("CustomerLookupId", Number(customerId))} and ${eq("State", "Active")}` })).flatMap((i) => readRows("restrictions", [i], restrictionFromItem));
 }

@@ -1,4 +1,5 @@
 // UpcReviews: scheduled reviews, monitoring ends and appeals; open ones are found by an indexed State and DueBy.
+import { readRows } from "./problems";
 import { reviewSchema, type Review } from "../../shared/domain/records";
 import { eq, odataDate } from "../client/odata";
 import { compact, date, lookupId, str, strOrNull, type Fields } from "./fields";
@@ -45,5 +46,5 @@ export async function createReview(site: Site, r: Review, extra: Fields = {}): P
 
 /** Open reviews and appeals due by a date (overdue ones included), soonest first. */
 export async function reviewsDue(site: Site, by: Date): Promise<(Review & { id: string })[]> {
-  return (await queryAll(site, "reviews", { filter: `${eq("State", "Open")} and fields/DueBy le ${odataDate(by)}`, orderby: "fields/DueBy asc", top: 500 })).map(reviewFromItem);
+  return (await queryAll(site, "reviews", { filter: `${eq("State", "Open")} and fields/DueBy le ${odataDate(by)}`, orderby: "fields/DueBy asc", top: 500 })).flatMap((i) => readRows("reviews", [i], reviewFromItem));
 }

@@ -4,7 +4,7 @@
 import type { Customer } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
 import { eq, odataDate, odataString } from "../client/odata";
-import { customerFromItem } from "./customers";
+import { readCustomer } from "./customers";
 import { json, lookupId, str, strOrNull, date, type Fields } from "./fields";
 import { createItem, itemsPath, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";
 
@@ -96,48 +96,71 @@ export async function saveMailboxRow(site: Site, id: string, etag: string, chang
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Leases: one instance runs the scheduler at a time (each job is also safe to repeat)
+// Leases: one instance runs the scheduler at a time (each job is also safe to repeat). The row holds who has it and
+// an epoch bumped by every take and renewal; whether a holder has gone quiet is judged by the caller from the row's
+// eTag over time (service/leases), never from a time written by the holder's clock.
 // ---------------------------------------------------------------------------------------------------------------
 
 interface LeaseData {
   holder?: string;
-  until?: string;
+  epoch?: number;
 }
 
-/** Takes (or extends) a named lease for `ms` if it is free, expired or already ours; false if another holds it. */
-export async function tryLease(site: Site, name: string, holder: string, ms: number, now = new Date()): Promise<boolean> {
-  const title = `lease:${name}`;
-  let [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
-  if (!it) {
+export interface LeaseRow {
+  id: string;
+  etag: string;
+  holder: string | null;
+  epoch: number;
+}
+
+async function readLease(site: Site, name: string): Promise<LeaseRow | null> {
+  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", `lease:${name}`), top: 1 });
+  if (!it) return null;
+  const d = json<LeaseData>(it.fields as Fields, "Data", {});
+  return { id: String(it.id), etag: String(it.eTag ?? ""), holder: typeof d.holder === "string" && d.holder ? d.holder : null, epoch: Number.isInteger(d.epoch) ? d.epoch! : 0 };
+}
+
+/**
+ * Takes a named lease when it is free, already ours, or `abandoned` says its holder has gone quiet; false when
+ * another holds it or changed the row first (If-Match on the eTag that was judged).
+ */
+export async function tryLease(site: Site, name: string, holder: string, abandoned: (etag: string) => boolean): Promise<boolean> {
+  let row = await readLease(site, name);
+  if (!row) {
     try {
-      await persistently(() => createItem(site, "serviceState", { Title: title, Data: JSON.stringify({ holder, until: new Date(now.getTime() + ms).toISOString() }) }));
+      await persistently(() => createItem(site, "serviceState", { Title: `lease:${name}`, Data: JSON.stringify({ holder, epoch: 1 }) }));
       return true;
     } catch (e) {
       if (!(e instanceof DataError && e.kind === "Duplicate")) throw e;
-      [it] = await queryPage(site, "serviceState", { filter: eq("Title", title), top: 1 });
-      if (!it) return false;
+      row = await readLease(site, name);
+      if (!row) return false;
     }
   }
-  const lease = json<LeaseData>(it.fields as Fields, "Data", {});
-  const free = !lease.until || Date.parse(lease.until) <= now.getTime() || lease.holder === holder;
-  if (!free) return false;
-  try {
-    await site.graph.patch(`${itemsPath(site, "serviceState")}/${it.id}/fields`, { Data: JSON.stringify({ holder, until: new Date(now.getTime() + ms).toISOString() }) }, { "If-Match": it.eTag ?? "*" });
-    return true;
-  } catch (e) {
-    if (e instanceof DataError && e.kind === "Conflict") return false;
-    throw e;
-  }
+  if (row.holder && row.holder !== holder && !abandoned(row.etag)) return false;
+  return writeLease(site, row, { holder, epoch: row.epoch + 1 });
 }
 
-/** Gives a lease back early (best effort: it runs out on its own anyway). */
+/** Shows the holder is alive (a new eTag); false when the lease was taken over meanwhile. */
+export async function renewLease(site: Site, name: string, holder: string): Promise<boolean> {
+  const row = await readLease(site, name);
+  if (!row || row.holder !== holder) return false;
+  return writeLease(site, row, { holder, epoch: row.epoch + 1 });
+}
+
+/** Gives a lease back early, so the next instance need not wait for it to be judged abandoned. */
 export async function releaseLease(site: Site, name: string, holder: string): Promise<void> {
-  const [it] = await queryPage(site, "serviceState", { filter: eq("Title", `lease:${name}`), top: 1 });
-  if (!it || json<LeaseData>(it.fields as Fields, "Data", {}).holder !== holder) return;
+  const row = await readLease(site, name);
+  if (!row || row.holder !== holder) return;
+  await writeLease(site, row, { epoch: row.epoch + 1 });
+}
+
+async function writeLease(site: Site, row: LeaseRow, data: LeaseData): Promise<boolean> {
   try {
-    await site.graph.patch(`${itemsPath(site, "serviceState")}/${it.id}/fields`, { Data: JSON.stringify({}) }, { "If-Match": it.eTag ?? "*" });
+    await site.graph.patch(`${itemsPath(site, "serviceState")}/${row.id}/fields`, { Data: JSON.stringify(data) }, { "If-Match": row.etag || "*" });
+    return true;
   } catch (e) {
-    if (!(e instanceof DataError && e.kind === "Conflict")) throw e;
+    if (e instanceof DataError && (e.kind === "Conflict" || e.kind === "NotFound")) return false;
+    throw e;
   }
 }
 
@@ -184,18 +207,18 @@ export async function openReviewsDueBy(site: Site, by: Date): Promise<DueReview[
 }
 
 export async function customersWithStatus(site: Site, status: Customer["status"]): Promise<Customer[]> {
-  return (await queryAll(site, "customers", { filter: eq("Status", status) })).map(customerFromItem);
+  return (await queryAll(site, "customers", { filter: eq("Status", status) })).map((i) => readCustomer(i));
 }
 
 /** Restricted customers whose review date has passed (Status and ReviewDue are indexed). */
 export async function restrictedPastReview(site: Site, now: Date): Promise<Customer[]> {
-  return (await queryAll(site, "customers", { filter: `${eq("Status", "Restricted")} and fields/ReviewDue lt ${odataDate(now)}` })).map(customerFromItem);
+  return (await queryAll(site, "customers", { filter: `${eq("Status", "Restricted")} and fields/ReviewDue lt ${odataDate(now)}` })).map((i) => readCustomer(i));
 }
 
 /** Customers whose records are past their retention date (RetainUntil is indexed). */
 export async function pastRetention(site: Site, now: Date): Promise<(Customer & { closedAt: string | null })[]> {
   return (await queryAll(site, "customers", { filter: `fields/RetainUntil lt ${odataDate(now)}` })).map((it) => ({
-    ...customerFromItem(it),
+    ...readCustomer(it),
     closedAt: date(it.fields as Fields, "ClosedAt"),
   }));
 }

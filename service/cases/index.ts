@@ -9,6 +9,8 @@ import type { Owe } from "../../graph/caselog";
 import { Outbox } from "./outbox";
 import { directoryRoles } from "./roles";
 import { RegisterWatch } from "./watch";
+import { RegisterAudit } from "./audit";
+import { ProblemLedger } from "./problems";
 import { developmentTokens, entraTokens, type TokenCheck } from "./tokens";
 
 export { isApiPath, MAX_API_BODY, type ApiRequest, type ApiResponse } from "./api";
@@ -18,6 +20,10 @@ export interface CaseService {
   outbox: Outbox;
   /** Finishes steps not yet projected, and puts back rows changed by hand (reporting them). */
   watch: RegisterWatch;
+  /** Rows that do not read, listed once for administrators. */
+  ledger: ProblemLedger;
+  /** Checks every row of every list once, then each as it changes. */
+  audit: RegisterAudit;
 }
 
 export interface CaseServiceParts {
@@ -53,5 +59,6 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     // A moment's wait lets the notices of steps taken together go out in one sweep.
     onOwed: () => void setTimeout(() => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })), 25),
   });
-  return { api, outbox, watch: new RegisterWatch({ site: p.site, log: p.log }) };
+  const ledger = new ProblemLedger({ site: p.site, log: p.log });
+  return { api, outbox, ledger, watch: new RegisterWatch({ site: p.site, log: p.log, ledger }), audit: new RegisterAudit({ site: p.site, ledger }) };
 }

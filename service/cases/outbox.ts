@@ -1,11 +1,13 @@
 // The outbox: every notice a step owes (and every reminder the scheduler owes) is a row; this sends each exactly
 // once. A row is claimed for a while (If-Match), sent through a draft whose message id is the row's, and marked done;
-// an instance killed half-way leaves a claim that runs out, and the next try finds the mail it already sent.
+// an instance killed half-way leaves a claim that others take over once its row has sat unchanged for the claim's
+// length, and the next try finds the mail it already sent.
 import { claimRow, markDone, releaseRow, rowsToSend, type OutboxRow } from "../../graph/caselog/outbox-rows";
 import { DataError } from "../../graph/client/errors";
 import type { Graph } from "../../graph/client/factory";
 import { messageIdFor, sendOnce } from "../../graph/mail";
 import { persistently, type Site } from "../../graph/repos/items";
+import { StaleWatch } from "../leases/stale-watch";
 import { errorFields, type Logger } from "../log";
 
 export interface OutboxDeps {
@@ -17,7 +19,11 @@ export interface OutboxDeps {
   from(): string;
   /** How long a claim lasts: longer than a send takes, and than Exchange takes to move a sent draft. */
   claimMs?: number;
+  /** This process's monotonic clock in ms (tests move it on). */
+  elapsed?: () => number;
 }
+
+const CLAIM_MS = 120_000;
 
 export interface OutboxStats {
   sent: number;
@@ -30,8 +36,12 @@ export class Outbox {
   readonly stats: OutboxStats = { sent: 0, alreadySent: 0, failed: 0, sweeps: 0 };
   private running: Promise<void> | null = null;
   private again = false;
+  /** Rows another instance is sending: taken over only once unchanged for a claim's length, by this process's clock. */
+  private readonly claims: StaleWatch;
 
-  constructor(private readonly deps: OutboxDeps) {}
+  constructor(private readonly deps: OutboxDeps) {
+    this.claims = new StaleWatch(deps.claimMs ?? CLAIM_MS, deps.elapsed);
+  }
 
   /** Sends what is owed; a call while a sweep runs makes it go round once more. */
   sweep(now?: () => Date): Promise<void> {
@@ -56,7 +66,11 @@ export class Outbox {
   private async once(now: Date): Promise<void> {
     this.stats.sweeps++;
     for (let round = 0; round < 20; round++) {
-      const { rows, more } = await persistently(() => rowsToSend(this.deps.site, now));
+      const { rows: found, more } = await persistently(() => rowsToSend(this.deps.site));
+      const sending = found.filter((r) => r.state === "Sending");
+      if (round === 0) this.claims.keepOnly(sending.map((r) => r.id));
+      // A row being sent by another instance is left to it while its row keeps changing or its claim is young.
+      const rows = found.filter((r) => r.state !== "Sending" || this.claims.isStale(r.id, r.etag));
       let progressed = false;
       for (const row of rows) progressed = (await this.send(row, now)) || progressed;
       if (!more || !progressed) return;
@@ -64,7 +78,8 @@ export class Outbox {
   }
 
   private async send(row: OutboxRow, now: Date): Promise<boolean> {
-    const claimMs = this.deps.claimMs ?? 120_000;
+    const claimMs = this.deps.claimMs ?? CLAIM_MS;
+    // ClaimedUntil is for people reading the list; no instance judges a claim by it.
     const etag = await persistently(() => claimRow(this.deps.site, row, this.deps.instanceId, new Date(now.getTime() + claimMs)));
     if (etag === null) return false;
     const from = this.deps.from();

@@ -10,6 +10,8 @@ import { getPreset } from "../../shared/presets/registry";
 import { replayLog } from "../../shared/register";
 import type { FlagState } from "../flagging/flag-index";
 import { errorFields, type Logger } from "../log";
+import type { ProblemLedger } from "./problems";
+import { LISTS } from "../../graph/schema/lists";
 import { readPosition, savePosition, writeSummary } from "../../graph/repos/service-state";
 
 /** What the rows say about a customer, from the flagging service's register delta. */
@@ -46,7 +48,7 @@ export class RegisterWatch {
   private readonly owners = new Map<string, string>();
   private running: Promise<void> | null = null;
 
-  constructor(private readonly deps: { site: Site; log: Logger }) {}
+  constructor(private readonly deps: { site: Site; log: Logger; ledger: ProblemLedger }) {}
 
   /** Each customer's state from its log; rows that say otherwise are brought back into line (and reported). */
   async verify(ids: string[], projected: (id: string) => ProjectedState | undefined): Promise<Map<string, Verified>> {
@@ -73,7 +75,7 @@ export class RegisterWatch {
       const migrated = await migrateLegacy(this.deps.site, await persistently(() => loadRegister(this.deps.site, id)));
       if (!migrated.ok) {
         this.stats.problems++;
-        this.deps.log.warn("register.problem", { customer: id, problem: migrated.reason });
+        await this.deps.ledger.report([migrated.problem ?? { list: LISTS.customers, itemId: id, column: "", problem: migrated.reason }]);
         return rows.projectedSeq === 0 ? null : "keep";
       }
       return this.project(id);
@@ -81,7 +83,7 @@ export class RegisterWatch {
     const replay = replayLog(events, getPreset);
     if (replay.problem) {
       this.stats.problems++;
-      this.deps.log.warn("register.problem", { customer: id, problem: replay.problem });
+      await this.deps.ledger.report([{ list: LISTS.customers, itemId: id, column: "", problem: `The case's log cannot be replayed past step ${replay.seq}: ${replay.problem}` }]);
     }
     if (replay.record.file.purged) return null;
     const state: FlagState = { status: replay.record.file.status, identities: replay.record.identities };
@@ -95,11 +97,11 @@ export class RegisterWatch {
     const r = await projectCustomer(this.deps.site, id);
     if (r.problem) {
       this.stats.problems++;
-      this.deps.log.warn("register.problem", { customer: id, problem: r.problem });
+      await this.deps.ledger.report([{ list: LISTS.customers, itemId: id, column: "", problem: r.problem }]);
     }
     if (r.drift) await this.reportDrift(id, r.changes);
     else if (r.changes.length) this.stats.caughtUp++;
-    for (const p of r.problems) this.deps.log.warn("register.row-problem", { list: p.list, item: p.itemId, column: p.column });
+    await this.deps.ledger.report(r.problems);
     if (r.purged || r.record.file.purged) return null;
     return r.seq ? { status: r.record.file.status, identities: r.record.identities } : "keep";
   }

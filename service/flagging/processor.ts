@@ -14,7 +14,8 @@ import { flagCategoryRequest, type InboxMessage } from "../../graph/mail";
 import { fingerprint } from "../../shared/text/fingerprint";
 import type { Actor } from "../../shared/workflow";
 import type { FlagMatch, FlaggedStatus } from "./flag-index";
-import type { Logger } from "../log";
+import { errorFields, type Logger } from "../log";
+import type { RowProblem } from "../../graph/repos/problems";
 import type { ServiceStats } from "./stats";
 
 export interface FlaggedCopy {
@@ -42,6 +43,8 @@ export interface ProcessorDeps {
   owe: Owe;
   /** A breach was recorded: the outbox has a notice to send. */
   onOwed(): void;
+  /** Rows that did not read while a customer's card was loaded. */
+  reportProblems(problems: RowProblem[]): void;
   cardCacheMs: number;
 }
 
@@ -112,7 +115,13 @@ export class MailProcessor {
         ),
       );
     }
-    if (failures.length) throw failures[0];
+    // Only a failure worth trying again holds the round back: anything else is this customer's alone, and is told.
+    const transient = failures.find((e) => e instanceof DataError && e.retryable);
+    if (transient) throw transient;
+    for (const e of failures) {
+      this.deps.stats.errors++;
+      this.deps.log.error("customer.failed", errorFields(e));
+    }
   }
 
   /** Gives each copy exactly its status's category (PATCH only where that is not already so), in $batches of 20. */
@@ -138,6 +147,7 @@ export class MailProcessor {
     const hit = this.cards.get(customerId);
     if (hit && Date.now() - hit.loadedAt < this.deps.cardCacheMs) return hit;
     const card: Card = { ...(await loadCustomerCard(this.deps.site, customerId)), loadedAt: Date.now() };
+    if (card.problems.length) this.deps.reportProblems(card.problems);
     this.cards.set(customerId, card);
     return card;
   }

@@ -1,4 +1,5 @@
 // The flagging service as one object over its parts, so the server, the Functions app and tests drive it as one.
+import type { RowProblem } from "../../graph/repos/problems";
 import type { Graph } from "../../graph/client/factory";
 import type { Site } from "../../graph/repos/items";
 import { persistently } from "../../graph/repos/items";
@@ -32,6 +33,8 @@ export interface ServiceParts {
   onOwed(): void;
   /** Checks customers against their logs (the case service's watch): the index believes nothing else. */
   verify: Verifier;
+  /** Rows found not to read while handling mail (listed for administrators; the mail is handled anyway). */
+  reportProblems(problems: RowProblem[]): void;
 }
 
 export class FlaggingService {
@@ -65,6 +68,7 @@ export class FlaggingService {
       flagCategories: () => Object.values(FLAG_CATEGORIES).map((c) => c.displayName),
       owe: parts.owe,
       onOwed: parts.onOwed,
+      reportProblems: parts.reportProblems,
       cardCacheMs: ctx.config.cardCacheMs,
     });
     this.mailboxes = new MailboxUpkeep(ctx);
@@ -115,9 +119,9 @@ export class FlaggingService {
     const v = verifyNotifications(body, config.clientState, (id) => this.mailboxes.bySubscription.has(id));
     if (!v) return null;
     stats.rejected += v.forged + v.unknown;
-    if (v.forged) log.warn("notification.forged", { count: v.forged });
+    if (v.forged) log.repeated("notification.forged", v.forged);
     if (v.unknown) {
-      log.info("notification.unknown-subscription", { count: v.unknown });
+      log.repeated("notification.unknown-subscription", v.unknown);
       this.mailboxes.refreshRowsSoon((m) => this.rounds.markDirty(m));
     }
     for (const id of v.changes) {

@@ -8,6 +8,7 @@ import {
   listSubscriptions,
   reauthorizeSubscription,
   renewSubscription,
+  subscriptionExists,
   type Subscription,
 } from "../../graph/mail";
 import { ensureMailboxRow, getMailboxRow, saveMailboxRow } from "../../graph/repos/service-state";
@@ -79,6 +80,15 @@ export class SubscriptionUpkeep {
         }
       }
     } else if (event === "subscriptionRemoved") {
+      // Graph removes the subscription before saying so: one it still holds means the notice was not Graph's (a
+      // replay, or a leaked clientState), and replacing it would leave two alive. Kept, and counted.
+      const alive = await persistently(() => subscriptionExists(this.ctx.graph, subscriptionId)).catch(() => null);
+      if (alive) {
+        this.ctx.log.repeated("lifecycle.removal-unconfirmed");
+        return;
+      }
+      // Gone, or Graph could not say: whatever is left of it is deleted before its replacement is made.
+      if (alive === null) await deleteSubscription(this.ctx.graph, subscriptionId).catch(() => undefined);
       this.drop(m, subscriptionId);
       await this.create(m);
     }

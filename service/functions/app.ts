@@ -6,7 +6,8 @@
 import { app, type HttpHandler, type HttpMethod, type HttpRequest, type HttpResponseInit, type InvocationContext, type Timer, type TimerHandler } from "@azure/functions";
 import { configFromEnv } from "../config";
 import { isApiPath, MAX_API_BODY } from "../cases";
-import { healthEndpoint, notificationEndpoint } from "../handlers";
+import { readStreamBody } from "../body";
+import { healthEndpoint, MAX_BODY_BYTES, notificationEndpoint, tooLargeResponse } from "../handlers";
 import { createRuntime, type Runtime } from "../runtime";
 
 type FunctionsApp = Pick<typeof app, "http" | "timer">;
@@ -53,10 +54,8 @@ export function envRuntime(env: Record<string, string | undefined> = process.env
 async function apiHandler(source: RuntimeSource, request: HttpRequest): Promise<HttpResponseInit> {
   const path = new URL(request.url).pathname.replace(/\/+$/, "");
   if (!isApiPath(path)) return { status: 404, jsonBody: { reason: "There is nothing at this address." } };
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_API_BODY) return { status: 413, jsonBody: { reason: "That request is too large." } };
-  const body = request.method === "GET" || request.method === "OPTIONS" ? "" : await request.text();
-  if (body.length > MAX_API_BODY) return { status: 413, jsonBody: { reason: "That request is too large." } };
+  const body = request.method === "GET" || request.method === "OPTIONS" ? "" : await readStreamBody(request, MAX_API_BODY);
+  if (body === null) return tooLargeResponse(true, source.peek()?.log);
   const headers: Record<string, string> = {};
   request.headers.forEach((v, k) => (headers[k.toLowerCase()] = v));
   const r = await source.built().cases.api.handle({ method: request.method, path, headers, body });
@@ -75,13 +74,14 @@ const apiTrigger = (name: string, route: string, methods: HttpMethod[]): HttpFun
 async function notificationHandler(source: RuntimeSource, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
   const query = new URLSearchParams(request.query);
   // The handshake must be answered within 10 s: it never waits for the service to start.
-  const body = query.has("validationToken") ? "" : await request.text();
+  const body = query.has("validationToken") ? "" : await readStreamBody(request, MAX_BODY_BYTES);
+  if (body === null) return tooLargeResponse(false, source.peek()?.log);
   const running = source.peek();
   if (!running && !query.has("validationToken")) {
     // Cold start: acknowledge, and start; start-up reads every mailbox from its delta link, so nothing is lost.
     source.get().catch((e) => context.error(`The service could not start: ${(e as Error).name}`));
   }
-  const r = notificationEndpoint(running?.service ?? null, { method: request.method, query, body });
+  const r = notificationEndpoint(running?.service ?? null, { method: request.method, query, body }, running?.log);
   return { status: r.status, headers: r.headers, body: r.body };
 }
 

@@ -7,10 +7,11 @@ import { loadLog, takeStep, type Owe } from "../../graph/caselog";
 import { oweOnce } from "../../graph/caselog/outbox-rows";
 import type { Graph } from "../../graph/client/factory";
 import { persistently, type Site } from "../../graph/repos/items";
-import { customersWithStatus, openReviewsDueBy, pastRetention, releaseLease, restrictedPastReview, tryLease, writeSummary } from "../../graph/repos/service-state";
+import { customersWithStatus, openReviewsDueBy, pastRetention, releaseLease, renewLease, restrictedPastReview, tryLease, writeSummary } from "../../graph/repos/service-state";
 import { getPreset } from "../../shared/presets/registry";
 import { replayLog } from "../../shared/register";
 import { dueAfterDays, type Actor, type WorkflowEvent } from "../../shared/workflow";
+import type { StaleWatch } from "../leases/stale-watch";
 import { errorFields, type Logger } from "../log";
 import { appealWarning, reviewEscalation, reviewReminder } from "../notices";
 
@@ -18,7 +19,8 @@ import { appealWarning, reviewEscalation, reviewReminder } from "../notices";
 export const SCHEDULER_ACTOR: Actor = { upn: "upc-service", roles: [], system: true };
 
 const DAY = 86_400_000;
-const LEASE_MS = 10 * 60_000;
+/** How long a lease row must stay unchanged, as this instance sees it, before its holder is taken to have stopped. */
+export const LEASE_MS = 10 * 60_000;
 
 export interface SchedulerDeps {
   site: Site;
@@ -26,6 +28,8 @@ export interface SchedulerDeps {
   log: Logger;
   /** This instance's name, for the lease. */
   instanceId: string;
+  /** This instance's view of the lease row over time (kept between runs): judges a silent holder by eTag, not clocks. */
+  leaseWatch: StaleWatch;
   reminderDays: number;
   appealWarnDays: number;
   monitoringEndDecisionDays: number;
@@ -59,13 +63,19 @@ const unique = (xs: (string | null | undefined)[]) => [...new Set(xs.filter((x):
 
 /** Runs every job once. Safe to call as often as wanted, from any number of instances. */
 export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promise<SchedulerReport> {
-  if (!(await tryLease(deps.site, "scheduler", deps.instanceId, LEASE_MS))) {
+  if (!(await tryLease(deps.site, "scheduler", deps.instanceId, (etag) => deps.leaseWatch.isStale("scheduler", etag)))) {
     deps.log.info("scheduler.skipped", { reason: "another instance holds the lease" });
     return emptyReport(false);
   }
   const report = emptyReport(true);
+  let first = true;
+  let held = true;
   const job = async (name: string, fn: () => Promise<void>) => {
     try {
+      // Each job after the first shows the lease is still in use; one taken over meanwhile stops the run.
+      if (!first && held) held = await renewLease(deps.site, "scheduler", deps.instanceId);
+      first = false;
+      if (!held) return;
       await fn();
     } catch (e) {
       report.errors++;

@@ -1,6 +1,6 @@
 // The built-in policy presets, validation of an organisation's own preset, and the settings an admin still has to fill in.
 import type { z } from "zod";
-import { presetSchema, type Preset } from "./schema";
+import { LIMITS, presetSchema, type Preset } from "./schema";
 import { councilCcm2014 } from "./council-ccm-2014";
 import { cumbriaFire2023 } from "./cumbria-fire-2023";
 import { hampshireSendiass } from "./hampshire-sendiass";
@@ -11,11 +11,11 @@ type Issue = z.core.$ZodIssue;
 
 /** Fields whose number has a meaning worth spelling out, keyed by the path without its trailing ".value". */
 const NUMBER_WORDS: Record<string, string> = {
-  monitoringDays: "must be a positive whole number",
-  reviewIntervalMonths: "must be a positive whole number",
-  "appeal.windowDays": "must be a positive whole number",
-  "appeal.decisionDays": "must be a positive whole number",
-  retentionYearsAfterEnd: "must be a whole number, 0 or more",
+  monitoringDays: `must be a whole number of days from 1 to ${LIMITS.monitoringDays}`,
+  reviewIntervalMonths: `must be a whole number of months from 1 to ${LIMITS.reviewIntervalMonths}`,
+  "appeal.windowDays": `must be a whole number of days from 1 to ${LIMITS["appeal.windowDays"]}`,
+  "appeal.decisionDays": `must be a whole number of days from 1 to ${LIMITS["appeal.decisionDays"]}`,
+  retentionYearsAfterEnd: `must be a whole number of years from 0 to ${LIMITS.retentionYearsAfterEnd}`,
 };
 
 const TYPE_WORDS: Record<string, string> = {
@@ -44,7 +44,9 @@ function issueWords(issue: Issue, path: string): string {
       if (numberWords && (issue.expected === "number" || issue.expected === "int")) return numberWords;
       return TYPE_WORDS[issue.expected] ?? issue.message;
     case "too_small":
+    case "too_big":
       if (numberWords) return numberWords;
+      if (issue.code === "too_big") return issue.message;
       if (issue.origin === "array") return `must list at least ${String(issue.minimum)}`;
       if (issue.origin === "string") return "must not be empty";
       return issue.message;

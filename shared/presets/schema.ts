@@ -57,6 +57,19 @@ export const letterRuleSchema = z.object({
 });
 export type LetterRule = z.infer<typeof letterRuleSchema>;
 
+/**
+ * The largest value each number may take. Generous beyond any policy in use (monitoring of three to six months,
+ * reviews every six months, appeals within weeks, retention of a few years), yet small enough that a slip such as
+ * 1e9 years is refused in words instead of producing dates that do not exist.
+ */
+export const LIMITS = {
+  monitoringDays: 730,
+  reviewIntervalMonths: 60,
+  "appeal.windowDays": 365,
+  "appeal.decisionDays": 365,
+  retentionYearsAfterEnd: 50,
+} as const;
+
 export const STAFF_NOTICE_EVENTS = ["MonitoringStarted", "MonitoringEnded", "SanctionApplied", "Restricted", "Lifted"] as const;
 export type StaffNoticeEvent = (typeof STAFF_NOTICE_EVENTS)[number];
 
@@ -96,11 +109,11 @@ export const presetSchema = z.object({
   /** Restriction kinds the policy allows. */
   restrictions: z.object({ kinds: z.array(z.enum(RESTRICTION_KINDS)), source: citationSchema }),
   /** Length of a monitoring period in days. */
-  monitoringDays: cited(z.number().int().positive()),
+  monitoringDays: cited(z.number().int().positive().max(LIMITS.monitoringDays)),
   /** Who judges a monitoring period's end (acceptable / not). */
   monitoringEnd: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
   /** Months between scheduled reviews of restrictions. */
-  reviewIntervalMonths: cited(z.number().int().positive()),
+  reviewIntervalMonths: cited(z.number().int().positive().max(LIMITS.reviewIntervalMonths)),
   /** Who carries out scheduled reviews. */
   reviewer: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
   /** Restrictions lapse at their review date unless renewed with reasons and a new date. */
@@ -110,8 +123,8 @@ export const presetSchema = z.object({
   appeal: z.object({
     /** Whether the policy offers an appeal or review of the decision at all. */
     available: cited(z.boolean()),
-    windowDays: cited(z.number().int().positive()),
-    decisionDays: cited(z.number().int().positive()),
+    windowDays: cited(z.number().int().positive().max(LIMITS["appeal.windowDays"])),
+    decisionDays: cited(z.number().int().positive().max(LIMITS["appeal.decisionDays"])),
     inWriting: z.boolean(),
     actor: actorRuleSchema.nullable(),
     source: citationSchema,
@@ -123,7 +136,7 @@ export const presetSchema = z.object({
     .object({ recipients: z.array(z.string()).min(1), events: z.array(z.enum(STAFF_NOTICE_EVENTS)), source: citationSchema })
     .nullable(),
   /** Retention: years kept after the restriction (or the case, if none) ends. */
-  retentionYearsAfterEnd: cited(z.number().int().nonnegative()),
+  retentionYearsAfterEnd: cited(z.number().int().nonnegative().max(LIMITS.retentionYearsAfterEnd)),
   /** Emergency contact is never limited (e.g. 999) — always true in the product, cited where the policy says so. */
   neverLimits: z.object({ items: z.array(z.string()), source: citationSchema }),
   /** Each service area reports how often and why the policy was invoked. */

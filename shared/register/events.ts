@@ -1,6 +1,7 @@
 // Every step the register's log can hold: the case workflow's events and the register's own (a customer opened or
 // imported, details and addresses changed, a breach recorded), with a schema that checks their shape on the way in.
 import { z } from "zod";
+import { FREE_TEXT_MAX } from "../domain/limits";
 import { ALLOWED_CHANNELS, CUSTOMER_KINDS, DECISION_OUTCOMES, IDENTITY_KINDS, LETTER_KINDS } from "../domain/vocab";
 import { LETTER_ELEMENTS } from "../presets/schema";
 import type { WorkflowEvent } from "../workflow/events";
@@ -36,7 +37,7 @@ export function isRegisterEvent(e: StepEvent): e is RegisterEvent {
 // is the workflow's to judge, so its refusals stay in the policy's words.
 // ---------------------------------------------------------------------------------------------------------------
 
-const text = (max = 10_000) => z.string().max(max);
+const text = (max = FREE_TEXT_MAX) => z.string().max(max);
 const iso = z.string().max(40);
 const upnList = z.array(text(320)).max(50);
 const draft = z.object({ params: z.record(z.string(), z.unknown()), endsAt: iso.nullable().optional() });

@@ -13,7 +13,8 @@ import { replayLog } from "../../shared/register";
 import { owedMails } from "../../service/cases/owe";
 import { Outbox } from "../../service/cases/outbox";
 import { createLogger } from "../../service/log";
-import { runScheduler } from "../../service/scheduler/jobs";
+import { LEASE_MS, runScheduler } from "../../service/scheduler/jobs";
+import { StaleWatch } from "../../service/leases/stale-watch";
 import { userToken } from "../support/tokens";
 import { startCaseService, startProduct, type Product } from "../support/product";
 import { categoriesOf, settle, startFlagging, type Started } from "./service-support";
@@ -209,6 +210,7 @@ function schedulerDeps(instanceId: string) {
     graph: p.app,
     log: createLogger(() => undefined),
     instanceId,
+    leaseWatch: new StaleWatch(LEASE_MS),
     reminderDays: 14,
     appealWarnDays: 5,
     monitoringEndDecisionDays: 14,

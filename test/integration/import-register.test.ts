@@ -131,7 +131,7 @@ describe("npm run import", () => {
     writeFileSync(file, "\uFEFFName,Status,Policy,Email\r\nJo Bloggs,Warned,council-ccm-2014,jo@\r\n");
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runImport({ argv: [file], env: env(), out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {} });
+    const code = await runImport({ argv: [file], env: env(), out: (l) => out.push(l), err: (l) => err.push(l), progress: () => {}, now: NOW });
     expect(code).toBe(1);
     expect(err).toEqual([
       "1 problem found; nothing was written. Rows are numbered as in the spreadsheet (the header is row 1).",
@@ -141,7 +141,7 @@ describe("npm run import", () => {
 
   it("says there is nothing to change for a register already imported", async () => {
     const out: string[] = [];
-    const code = await runImport({ argv: ["samples/register.csv", "--dry-run"], env: env(), out: (l) => out.push(l), err: () => {}, progress: () => {} });
+    const code = await runImport({ argv: ["samples/register.csv", "--dry-run"], env: env(), out: (l) => out.push(l), err: () => {}, progress: () => {}, now: NOW });
     expect(code).toBe(0);
     expect(out.at(-1)).toBe("Nothing to change: all 11 rows are already on the site.");
   });

@@ -9,7 +9,10 @@ import { readSummaries, reviewKindsOf } from "../../graph/repos/service-state";
 import { lookupSender } from "../../graph/lookup/sender";
 import { groupMemberUpns } from "../../graph/mail";
 import { createLogger } from "../../service/log";
-import { runScheduler, type SchedulerDeps } from "../../service/scheduler/jobs";
+import { LEASE_MS, runScheduler, type SchedulerDeps } from "../../service/scheduler/jobs";
+import { StaleWatch } from "../../service/leases/stale-watch";
+import { claimRow, oweOnce, rowsToSend } from "../../graph/caselog/outbox-rows";
+import { loadLog } from "../../graph/caselog";
 import { owedMails } from "../../service/cases/owe";
 import { Outbox } from "../../service/cases/outbox";
 import { startProduct, type Product } from "../support/product";
@@ -20,12 +23,17 @@ let p: Product;
 let site: Site;
 const logs: string[] = [];
 
+// Each instance keeps its view of the lease between runs, on a monotonic clock the tests move on by hand.
+const watches = new Map<string, StaleWatch>();
+const elapsed: Record<string, number> = {};
+
 function deps(instanceId: string): SchedulerDeps {
   return {
     site,
     graph: p.app,
     log: createLogger((l) => logs.push(l)),
     instanceId,
+    leaseWatch: watches.get(instanceId) ?? watches.set(instanceId, new StaleWatch(LEASE_MS, () => elapsed[instanceId] ?? 0)).get(instanceId)!,
     reminderDays: 14,
     appealWarnDays: 5,
     monitoringEndDecisionDays: 14,
@@ -122,4 +130,65 @@ it("deletes records past retention where the policy sets a period, once, writing
   expect(JSON.stringify(summaries)).not.toMatch(/Longago|longago@|old note/);
   expect(logs.some((l) => l.includes("scheduler.held") && l.includes("does not say how long records are kept"))).toBe(true);
   expect(logs.join("\n")).not.toMatch(/Longago|longago@|O'Brien|o'brien/);
+});
+
+describe("leases and claims do not go by the holder's clock", () => {
+  // Issue: an instance whose clock ran 11 minutes fast took the scheduler's lease from one still using it, and
+  // monitoring-end reviews were opened twice. The lease row's eTag, watched on each instance's own clock, decides.
+  it("an instance 11 minutes fast waits for one still running, and the two open one review between them", async () => {
+    const c = await createCustomer(p.admin, { kind: "Individual", name: "Skewed Clocks", status: "Monitoring", policyId: "council-ccm-2014", serviceAreas: "Housing", allowedChannels: [], staffGuidance: "", adjustments: "", monitoringEnds: new Date(Date.now() - DAY).toISOString() });
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const inside = new Promise<void>((r) => (entered = r));
+    // A holds the lease, busy with its last job.
+    const a = runScheduler({ ...deps("a"), sendOwed: async () => (entered(), blocked) });
+    await inside;
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 11 * 60_000);
+    let b;
+    try {
+      b = await runScheduler(deps("b"), new Date());
+    } finally {
+      vi.useRealTimers();
+    }
+    release();
+    const ranA = await a;
+    expect(b.ran).toBe(false);
+    expect(ranA).toMatchObject({ ran: true, monitoringReviewsOpened: 1 });
+    // Once A has let go, B (still 11 minutes ahead) runs at once and finds the review already open.
+    const b2 = await runScheduler(deps("b"), new Date(Date.now() + 11 * 60_000));
+    expect(b2).toMatchObject({ ran: true, monitoringReviewsOpened: 0 });
+    const log = await loadLog(site, c.id!);
+    expect(log.events.filter((e) => e.event.type === "OpenMonitoringEndReview")).toHaveLength(1);
+    expect((await reviewKindsOf(site, c.id!)).filter((r) => r.kind === "MonitoringEnd" && r.state === "Open")).toHaveLength(1);
+  });
+
+  it("a lease whose holder stopped without letting go is taken once its row has sat unchanged for the lease's length", async () => {
+    // "dead" takes the lease and stops in the middle of its run (its last job never returns).
+    void runScheduler({ ...deps("dead"), sendOwed: () => new Promise<void>(() => undefined) });
+    await new Promise((r) => setTimeout(r, 1500));
+    elapsed.c = 0;
+    expect((await runScheduler(deps("c"))).ran).toBe(false);
+    elapsed.c = LEASE_MS - 1;
+    expect((await runScheduler(deps("c"))).ran).toBe(false);
+    elapsed.c = LEASE_MS;
+    expect((await runScheduler(deps("c"))).ran).toBe(true);
+  });
+
+  it("a notice claimed by a sender that stopped is sent once, after the claim's length on the taker's clock, whatever ClaimedUntil says", async () => {
+    const customer = (await queryAll(site, "customers", { top: 1 }))[0];
+    await oweOnce(site, "lease-test/claimed", String(customer.id), "remind", { to: ["mo.manager@upc.test"], subject: "Claimed notice test", text: "One notice." });
+    const row = (await rowsToSend(site, 200)).rows.find((r) => r.key === "lease-test/claimed")!;
+    // The sender that stopped had a clock 11 minutes slow: its ClaimedUntil is already past for everyone else.
+    expect(await claimRow(site, row, "stopped", new Date(Date.now() - 11 * 60_000))).not.toBeNull();
+    let clock = 0;
+    const outbox = new Outbox({ site, graph: p.app, log: createLogger(() => undefined), instanceId: "taker", from: () => "complaints@upc.test", claimMs: 60_000, elapsed: () => clock });
+    await outbox.sweep();
+    expect(mailTo(p, "mo.manager@upc.test", "Claimed notice test")).toBe(0);
+    clock = 60_000;
+    await outbox.sweep();
+    await outbox.sweep();
+    expect(mailTo(p, "mo.manager@upc.test", "Claimed notice test")).toBe(1);
+  });
 });

@@ -282,16 +282,35 @@ describe("parsePreset", () => {
     if (result.ok) return;
     expect(result.problems).toEqual(
       expect.arrayContaining([
-        "appeal.windowDays.value: must be a positive whole number",
-        "appeal.decisionDays.value: must be a positive whole number",
+        "appeal.windowDays.value: must be a whole number of days from 1 to 365",
+        "appeal.decisionDays.value: must be a whole number of days from 1 to 365",
         "id: must use only lower-case letters, digits and hyphens",
         "decisions[0].outcome: must be one of: Declined, Monitor, Restrict, Extend, Lift",
-        "retentionYearsAfterEnd.value: must be a whole number, 0 or more",
+        "retentionYearsAfterEnd.value: must be a whole number of years from 0 to 50",
         "title: is missing",
         "behaviours.items: must list at least 1",
       ]),
     );
     expect(result.problems).toHaveLength(7);
+  });
+
+  // Issue: a custom preset with retentionYearsAfterEnd 1e9 was accepted (a retention date that cannot exist).
+  it("refuses numbers beyond any sane policy, in words", () => {
+    const broken = clone();
+    edit(broken, "retentionYearsAfterEnd.value", 1e9);
+    edit(broken, "monitoringDays.value", 100_000);
+    edit(broken, "reviewIntervalMonths.value", 1200);
+    edit(broken, "appeal.windowDays.value", 10_000);
+    const result = parsePreset(broken);
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "monitoringDays.value: must be a whole number of days from 1 to 730",
+        "reviewIntervalMonths.value: must be a whole number of months from 1 to 60",
+        "appeal.windowDays.value: must be a whole number of days from 1 to 365",
+        "retentionYearsAfterEnd.value: must be a whole number of years from 0 to 50",
+      ],
+    });
   });
 
   it("refuses duplicated ids that zod alone would accept", () => {

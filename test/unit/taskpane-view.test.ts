@@ -150,6 +150,7 @@ describe("the card", () => {
     restrictions: [restriction({ kind: "NamedOfficer", target: { kind: "Person", upn: "kim.officer@upc.test", name: "Kim Officer" } })],
     periodContacts: [contact("2026-03-02T10:00:00Z"), contact("2026-03-03T10:00:00Z", { direction: "Out" }), contact("2026-02-20T10:00:00Z"), contact("2026-03-04T08:00:00Z", { messageId: "<m1@mail.example>" })],
     recentContacts: [contact("2026-03-04T08:00:00Z", { messageId: "<m1@mail.example>" })],
+    problems: [],
     ...over,
   });
 

@@ -14,12 +14,14 @@ const VIEWS = {
   reviews: () => import(/* webpackChunkName: "teams-reviews" */ "../reviews/CalendarView"),
   reports: () => import(/* webpackChunkName: "teams-reports" */ "../reports/ReportsView"),
   access: () => import(/* webpackChunkName: "teams-access" */ "../access/AccessView"),
+  problems: () => import(/* webpackChunkName: "teams-problems" */ "../problems/ProblemsView"),
 };
 const QueueView = lazy(VIEWS.queue);
 const CaseView = lazy(VIEWS.case);
 const CalendarView = lazy(VIEWS.reviews);
 const ReportsView = lazy(VIEWS.reports);
 const AccessView = lazy(VIEWS.access);
+const ProblemsView = lazy(VIEWS.problems);
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -45,11 +47,12 @@ const useStyles = makeStyles({
   main: { padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`, maxWidth: "1200px", outlineStyle: "none" },
 });
 
-const NAV: { route: Route; label: string }[] = [
+const NAV: { route: Route; label: string; adminOnly?: boolean }[] = [
   { route: { view: "queue" }, label: "Referral queue" },
   { route: { view: "reviews" }, label: "Reviews and appeals" },
   { route: { view: "reports" }, label: "Reports" },
   { route: { view: "access" }, label: "Subject access" },
+  { route: { view: "problems" }, label: "Register problems", adminOnly: true },
 ];
 
 function useTheme(initial: TabTheme, host: Promise<TabHost>): Theme {
@@ -131,7 +134,7 @@ function Frame({ url }: { url: URL }) {
         <span className={styles.product}>UPC cases</span>
         <nav aria-label="Sections">
           <ul className={styles.navList}>
-            {NAV.map((n) => {
+            {NAV.filter((n) => !n.adminOnly || me?.roles.includes("Admin")).map((n) => {
               const current = n.route.view === route.view || (route.view === "case" && n.route.view === "queue");
               return (
                 <li key={n.label}>
@@ -164,5 +167,7 @@ function View({ route }: { route: Route }) {
       return <ReportsView />;
     case "access":
       return <AccessView key={route.id ?? ""} customerId={route.id} />;
+    case "problems":
+      return <ProblemsView />;
   }
 }

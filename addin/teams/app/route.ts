@@ -1,4 +1,5 @@
-// The tab's views as hash routes (#/queue, #/case/12, #/reviews, #/reports, #/access/12), so ?user= and the page stay put.
+// The tab's views as hash routes (#/queue, #/case/12, #/reviews, #/reports, #/access/12, #/problems), so ?user= and
+// the page stay put.
 import { useEffect, useState } from "react";
 
 export type Route =
@@ -6,7 +7,8 @@ export type Route =
   | { view: "case"; id: string }
   | { view: "reviews" }
   | { view: "reports" }
-  | { view: "access"; id?: string };
+  | { view: "access"; id?: string }
+  | { view: "problems" };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
@@ -17,6 +19,8 @@ export function parseRoute(hash: string): Route {
       return { view: "reviews" };
     case "reports":
       return { view: "reports" };
+    case "problems":
+      return { view: "problems" };
     case "access":
       return /^\d+$/.test(parts[1] ?? "") ? { view: "access", id: parts[1] } : { view: "access" };
     default:
