@@ -57,6 +57,9 @@ export function notificationEndpoint(service: FlaggingService | null, req: Endpo
 /** Counts only: what the service has done, for monitoring (drift: customers whose rows were changed by hand and put back). */
 export function healthEndpoint(service: FlaggingService | null, cases?: Pick<CaseService, "outbox" | "watch" | "ledger" | "audit"> | null): EndpointResponse {
   const register = cases ? { outbox: cases.outbox.stats, register: { ...cases.watch.stats, rowProblems: cases.ledger.count, rowsChecked: cases.audit.checked } } : {};
-  const body = service ? { started: service.isStarted, mailboxes: service.watched().length, stats: service.stats, ...register } : { started: false, ...register };
+  // The process's own memory in MB, so a long run can be watched for growth from outside.
+  const m = process.memoryUsage();
+  const memory = { heapMb: Math.round(m.heapUsed / 1e5) / 10, rssMb: Math.round(m.rss / 1e5) / 10 };
+  const body = service ? { started: service.isStarted, mailboxes: service.watched().length, stats: service.stats, ...register, memory } : { started: false, ...register, memory };
   return { status: 200, headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) };
 }

@@ -50,7 +50,6 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
     publicUrl: opts.publicUrl,
     owe,
     onOwed: () => void cases.outbox.sweep().catch(() => undefined),
-    reportProblems: (problems) => void cases.ledger.report(problems),
     verify: (ids, projected) => cases.watch.verify(ids, projected),
   });
   const cases = createCaseService({ config, graph, site: service.site, log, owe, noticeFrom: () => service.noticeFrom, tokens: opts.apiTokens, now: opts.now });

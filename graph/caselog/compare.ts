@@ -2,7 +2,8 @@
 // second, JSON by content, a lookup by its id), so re-projecting an unchanged log finds nothing to write.
 import { SCHEMA, type ListKey } from "../schema/lists";
 import type { Fields } from "../repos/fields";
-import { JSON_COLUMNS } from "./projection-fields";
+import type { CustomerProjection } from "../../shared/register";
+import { customerFields, JSON_COLUMNS } from "./projection-fields";
 
 type Kind = "text" | "date" | "number" | "bool" | "multi" | "json";
 
@@ -62,4 +63,9 @@ export function writeBody(list: ListKey, fields: Fields, forCreate: boolean): Fi
     if (KINDS.get(`${list}.${k}`) === "multi") out[`${k}@odata.type`] = "Collection(Edm.String)";
   }
   return out;
+}
+
+/** The columns of a customer row that do not say what its projection says (a hand edit, or a step not yet shown). */
+export function customerDrift(c: CustomerProjection, row: Fields): string[] {
+  return changedColumns("customers", customerFields(c), row);
 }

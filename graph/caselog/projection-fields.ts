@@ -34,6 +34,9 @@ export function customerFields(c: CustomerProjection): Fields {
   };
 }
 
+/** Every column a customer row's projection writes (what a drift check must read). */
+export const CUSTOMER_COLUMNS: readonly string[] = Object.keys(customerFields({ lettersOwed: [] } as unknown as CustomerProjection));
+
 export function identityFields(i: IdentityEntry, c: CustomerProjection, customerId: string): Fields {
   return { Title: i.value, Kind: i.kind, CustomerLookupId: Number(customerId), CustomerStatus: c.status, CustomerName: cut(c.name), CaseRef: c.caseRef };
 }

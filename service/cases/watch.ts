@@ -7,7 +7,8 @@ import { persistently, type Site } from "../../graph/repos/items";
 import { readDelta } from "../../graph/repos/delta";
 import type { ListKey } from "../../graph/schema/lists";
 import { getPreset } from "../../shared/presets/registry";
-import { replayLog } from "../../shared/register";
+import { projectLog, replayLog } from "../../shared/register";
+import { customerDrift } from "../../graph/caselog/compare";
 import type { FlagState } from "../flagging/flag-index";
 import { errorFields, type Logger } from "../log";
 import type { ProblemLedger } from "./problems";
@@ -21,6 +22,8 @@ export interface ProjectedState {
   identities: { kind: string; value: string }[];
   /** The customer row is there at all. */
   exists: boolean;
+  /** The row's columns as just read, when it changed this round: any that differ from the log is a hand edit. */
+  fields?: Record<string, unknown>;
 }
 
 /** "keep": nothing reliable is known (a log that cannot be read): what was believed stays. */
@@ -36,6 +39,11 @@ export interface WatchStats {
   problems: number;
 }
 
+/** Rows traced to their customer, at most (oldest forgotten first): enough for a deletion seen soon after. */
+const MAX_OWNERS = 50_000;
+/** Customers carried to the next sweep at most (the rest are checked when they next change). */
+const MAX_RETRY = 1_000;
+
 const WATCHED: ListKey[] = ["cases", "restrictions", "reviews", "letters", "caseEvents"];
 
 const sameIdentities = (a: { kind: string; value: string }[], b: { kind: string; value: string }[]) =>
@@ -47,6 +55,8 @@ export class RegisterWatch {
   /** Item id → customer id per watched list, so a deleted row can still be traced. */
   private readonly owners = new Map<string, string>();
   private running: Promise<void> | null = null;
+  /** Customers whose last repair did not finish: tried again at the next sweep. */
+  private retry = new Set<string>();
 
   constructor(private readonly deps: { site: Site; log: Logger; ledger: ProblemLedger }) {}
 
@@ -87,7 +97,8 @@ export class RegisterWatch {
     }
     if (replay.record.file.purged) return null;
     const state: FlagState = { status: replay.record.file.status, identities: replay.record.identities };
-    const differs = !rows || !rows.exists || rows.status !== state.status || rows.projectedSeq !== replay.seq || !sameIdentities(replay.record.identities, rows.identities);
+    const edited = !!rows?.fields && replay.seq > 0 && customerDrift(projectLog(replay.steps).customer, rows.fields).length > 0;
+    const differs = !rows || !rows.exists || edited || rows.status !== state.status || rows.projectedSeq !== replay.seq || !sameIdentities(replay.record.identities, rows.identities);
     if (differs && !replay.problem) await this.project(id);
     return state;
   }
@@ -122,29 +133,41 @@ export class RegisterWatch {
   }
 
   private async sweepOnce(): Promise<void> {
-    // The position is shared: an instance that stopped half-way through a round leaves it for the next to read again.
-    this.links ??= (await persistently(() => readPosition(this.deps.site, "watch"))) as Partial<Record<ListKey, string>>;
+    // The position is shared, and carries the customers a round could not finish (throttled, say), so whichever
+    // instance looks next tries them again: one slow customer never holds back the others' repairs.
+    const saved = this.links ? null : await persistently(() => readPosition(this.deps.site, "watch"));
+    if (saved) {
+      const { retry = "", ...links } = saved;
+      this.links = links as Partial<Record<ListKey, string>>;
+      for (const id of retry.split(",").filter(Boolean)) this.retry.add(id);
+    }
     const round = await persistently(() => readDelta(this.deps.site, WATCHED.map((list) => ({ list, fields: ["CustomerLookupId", "Title"], fromNow: true })), this.links!));
-    const customers = new Set<string>();
+    const customers = new Set<string>(this.retry);
     for (const c of round.changes) {
       const key = `${c.list}:${c.id}`;
       const owner = c.deleted ? this.owners.get(key) : String(c.fields.CustomerLookupId ?? "") || String(c.fields.Title ?? "").split(/[:/]/)[0];
-      if (!c.deleted && owner) this.owners.set(key, owner);
+      // Remembered so a deletion can be traced, but not for ever: the oldest are forgotten first.
+      if (!c.deleted && owner) {
+        this.owners.delete(key);
+        this.owners.set(key, owner);
+        if (this.owners.size > MAX_OWNERS) this.owners.delete(this.owners.keys().next().value!);
+      }
       if (owner && /^\d+$/.test(owner)) customers.add(owner);
     }
-    let failed = false;
+    const failed: string[] = [];
     for (const id of customers) {
       try {
         await this.project(id);
       } catch (e) {
-        failed = true;
+        failed.push(id);
         this.stats.problems++;
-        this.deps.log.warn("verify.failed", { customer: id, ...errorFields(e) });
+        // Once in words; after that a count, so a customer failing every sweep cannot flood the log.
+        if (this.retry.has(id)) this.deps.log.repeated("verify.failed-again");
+        else this.deps.log.warn("verify.failed", { customer: id, ...errorFields(e) });
       }
     }
-    // Kept where it was if anything failed, so those customers are looked at again next time.
-    if (failed) return;
+    this.retry = new Set(failed.slice(0, MAX_RETRY));
     this.links = round.links;
-    await persistently(() => savePosition(this.deps.site, "watch", round.links as Record<string, string>));
+    await persistently(() => savePosition(this.deps.site, "watch", { ...(round.links as Record<string, string>), retry: [...this.retry].join(",") }));
   }
 }

@@ -15,7 +15,6 @@ import { fingerprint } from "../../shared/text/fingerprint";
 import type { Actor } from "../../shared/workflow";
 import type { FlagMatch, FlaggedStatus } from "./flag-index";
 import { errorFields, type Logger } from "../log";
-import type { RowProblem } from "../../graph/repos/problems";
 import type { ServiceStats } from "./stats";
 
 export interface FlaggedCopy {
@@ -43,8 +42,6 @@ export interface ProcessorDeps {
   owe: Owe;
   /** A breach was recorded: the outbox has a notice to send. */
   onOwed(): void;
-  /** Rows that did not read while a customer's card was loaded. */
-  reportProblems(problems: RowProblem[]): void;
   cardCacheMs: number;
 }
 
@@ -147,7 +144,6 @@ export class MailProcessor {
     const hit = this.cards.get(customerId);
     if (hit && Date.now() - hit.loadedAt < this.deps.cardCacheMs) return hit;
     const card: Card = { ...(await loadCustomerCard(this.deps.site, customerId)), loadedAt: Date.now() };
-    if (card.problems.length) this.deps.reportProblems(card.problems);
     this.cards.set(customerId, card);
     return card;
   }

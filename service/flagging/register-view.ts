@@ -10,6 +10,8 @@ export type Verifier = (ids: string[], projected: (id: string) => ProjectedState
 export class RegisterView {
   private links: Partial<Record<RegisterList, string>> = {};
   private readonly customers = new Map<string, { status: string; projectedSeq: number }>();
+  /** The changed customer rows' columns, for this round's check against their logs only; dropped straight after. */
+  private roundFields = new Map<string, Record<string, unknown>>();
   /** Identity item id → its address and customer, so a deleted row can be traced to the customer it belonged to. */
   private readonly identities = new Map<string, { value: string; kind: string; customerId: string }>();
 
@@ -25,7 +27,12 @@ export class RegisterView {
     this.links = round.links;
     const affected = this.absorb(round);
     if (!affected.size) return false;
-    const verified = await this.verify([...affected], (id) => this.projected(id));
+    let verified;
+    try {
+      verified = await this.verify([...affected], (id) => this.projected(id));
+    } finally {
+      this.roundFields = new Map();
+    }
     let changed = false;
     for (const [id, state] of verified) if (state !== "keep") changed = this.index.set(id, state) || changed;
     return changed;
@@ -42,7 +49,10 @@ export class RegisterView {
     for (const c of round.changes) {
       if (c.list === "customers") {
         if (c.deleted) this.customers.delete(c.id);
-        else this.customers.set(c.id, { status: String(c.fields.Status ?? ""), projectedSeq: Number(c.fields.ProjectedSeq ?? 0) || 0 });
+        else {
+          this.customers.set(c.id, { status: String(c.fields.Status ?? ""), projectedSeq: Number(c.fields.ProjectedSeq ?? 0) || 0 });
+          this.roundFields.set(c.id, c.fields);
+        }
         affected.add(c.id);
         continue;
       }
@@ -62,6 +72,6 @@ export class RegisterView {
     const c = this.customers.get(id);
     const identities = [...this.identities.values()].filter((i) => i.customerId === id).map((i) => ({ kind: i.kind, value: i.value }));
     if (!c && !identities.length) return undefined;
-    return { status: c?.status ?? "", projectedSeq: c?.projectedSeq ?? 0, identities, exists: !!c };
+    return { status: c?.status ?? "", projectedSeq: c?.projectedSeq ?? 0, identities, exists: !!c, fields: this.roundFields.get(id) };
   }
 }

@@ -1,5 +1,4 @@
 // The flagging service as one object over its parts, so the server, the Functions app and tests drive it as one.
-import type { RowProblem } from "../../graph/repos/problems";
 import type { Graph } from "../../graph/client/factory";
 import type { Site } from "../../graph/repos/items";
 import { persistently } from "../../graph/repos/items";
@@ -33,8 +32,6 @@ export interface ServiceParts {
   onOwed(): void;
   /** Checks customers against their logs (the case service's watch): the index believes nothing else. */
   verify: Verifier;
-  /** Rows found not to read while handling mail (listed for administrators; the mail is handled anyway). */
-  reportProblems(problems: RowProblem[]): void;
 }
 
 export class FlaggingService {
@@ -68,7 +65,6 @@ export class FlaggingService {
       flagCategories: () => Object.values(FLAG_CATEGORIES).map((c) => c.displayName),
       owe: parts.owe,
       onOwed: parts.onOwed,
-      reportProblems: parts.reportProblems,
       cardCacheMs: ctx.config.cardCacheMs,
     });
     this.mailboxes = new MailboxUpkeep(ctx);

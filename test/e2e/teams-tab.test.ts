@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Locator, Page } from "playwright-core";
 import { DataError } from "../../graph/client/errors";
 import { eq, odataDate } from "../../graph/client/odata";
-import { queryAll, updateFields, type ListItem } from "../../graph/repos/items";
+import { createItem, queryAll, updateFields, type ListItem } from "../../graph/repos/items";
 import { takeStep } from "../../graph/caselog";
 import { periodOf } from "../../graph/reports/aggregate";
 import { formatLondonDate } from "../../shared/time/london";
@@ -399,4 +399,29 @@ describe("Teams tab", () => {
     await expectAccessible(dee.page, "subject access");
     await dee.close();
   });
+
+  // DESIGN.md "Data written by others": a row typed by hand is left out and listed for an administrator with a link
+  // to mend it; nobody else is shown the list.
+  it("lists rows typed by hand for an administrator, with a link to each in SharePoint, and only for administrators", { timeout: 60_000 }, async () => {
+    const admin = t.product.admin;
+    const bad = await createItem(admin, "customers", { Title: "Typed In SharePoint", CaseRef: "oops", Kind: "Individual", Status: "Observed", PolicyId: "council-ccm-2014" });
+    await t.service.runtime.cases.audit.sweep();
+    const a = await t.open("admin@upc.test", "#/problems");
+    const table = a.page.getByRole("table", { name: "Register problems" });
+    await table.waitFor();
+    const row = table.getByRole("row").filter({ hasText: "A case reference looks like UPC-0007." });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByRole("cell").nth(0).innerText()).toBe("UpcCustomers");
+    expect(await row.getByRole("cell").nth(2).innerText()).toBe("CaseRef");
+    expect(await row.getByRole("link", { name: `Item ${bad.id}` }).getAttribute("href")).toMatch(new RegExp(`/Lists/UpcCustomers/DispForm\\.aspx\\?ID=${bad.id}$`));
+    expect(await a.page.getByRole("link", { name: "Register problems" }).count()).toBe(1);
+    await shot(a, "register-problems");
+    await expectAccessible(a.page, "register problems");
+    await a.close();
+    const mo = await t.open(MO, "#/queue");
+    await mo.page.getByRole("table", { name: "Open referrals" }).waitFor();
+    expect(await mo.page.getByRole("link", { name: "Register problems" }).count()).toBe(0);
+    await mo.close();
+  });
 });
+

@@ -9,7 +9,7 @@ import { loadCasePage } from "../../graph/reports/case-page";
 import { loadProblems } from "../../graph/reports/problems";
 import { loadQueue } from "../../graph/reports/queue";
 import { DataError } from "../../graph/client/errors";
-import { createItem, queryAll, type Site } from "../../graph/repos/items";
+import { createItem, getItem, queryAll, updateFields, type Site } from "../../graph/repos/items";
 import { startProduct, type Product } from "../support/product";
 import { categoriesOf, contactOf, settle, startFlagging, type Started } from "./service-support";
 
@@ -82,6 +82,23 @@ describe("rows typed by hand", () => {
     await p.admin.graph.delete(`/sites/root/lists/UpcCustomers/items/${added.caseRef}`);
     await s.runtime.cases.audit.sweep();
     expect((await loadProblems(p.admin)).some((x) => x.itemId === added.caseRef && x.list === "UpcCustomers")).toBe(false);
+  });
+});
+
+describe("a customer row the log decides", () => {
+  it("is put back from the log when its case reference or name is typed over by hand, and so is not listed", async () => {
+    const id = await byAddress(WENDY.address);
+    const before = (await getItem(p.admin, "customers", id)).fields as Record<string, unknown>;
+    await updateFields(p.admin, "customers", id, { CaseRef: "oops", Title: "Someone Else" });
+    const until = Date.now() + 20_000;
+    let now = (await getItem(p.admin, "customers", id)).fields as Record<string, unknown>;
+    while (now.CaseRef !== before.CaseRef && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      now = (await getItem(p.admin, "customers", id)).fields as Record<string, unknown>;
+    }
+    expect({ CaseRef: now.CaseRef, Title: now.Title }).toEqual({ CaseRef: before.CaseRef, Title: before.Title });
+    await s.runtime.cases.audit.sweep();
+    expect((await loadProblems(p.admin)).some((x) => x.list === "UpcCustomers" && x.itemId === id)).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ import { ensureDevCerts } from "../../../scripts/certs";
 import { startDevServer, type DevServer } from "../../../scripts/dev-server";
 import { startCaseService, startProduct, type Product } from "../../support/product";
 import { launchChromium, newContext, seriousViolations, type Chromium } from "../support/browser";
+import type { RunningService } from "../../../service/server";
 
 export { SCREENSHOTS } from "../support/browser";
 
@@ -23,6 +24,8 @@ export interface TeamsE2E {
   open(upn: string, hash?: string): Promise<TabPage>;
   /** Moves the case service's clock on (months pass without faking the register); 0 puts it back. */
   setClockAhead(ms: number): void;
+  /** The case service behind the tab (its audit lists rows that do not read). */
+  service: RunningService;
   close(): Promise<void>;
 }
 
@@ -77,6 +80,7 @@ export async function startTeamsE2E(): Promise<TeamsE2E> {
     build,
     open,
     setClockAhead: (ms) => void (ahead = ms),
+    service,
     async close() {
       await chrome.close().catch(() => undefined);
       await server.close();
