@@ -8,7 +8,7 @@ import type { MailAddress } from "../../addin/office/types";
 import { eq } from "../../graph/client/odata";
 import { caseFromItem } from "../../graph/repos/cases";
 import { contactFromItem } from "../../graph/repos/contacts";
-import { queryPage } from "../../graph/repos/items";
+import { createItem, queryPage } from "../../graph/repos/items";
 import { launchChromium, newContext, screenshot, seriousViolations, type Chromium } from "./support/browser";
 import { startAddinStack, type AddinStack } from "./support/stack";
 
@@ -79,6 +79,21 @@ describe("task pane in the browser harness", () => {
     await form.getByText("To: Kim Officer <kim.officer@upc.test>").waitFor();
     await form.getByText("Attached: About my prevention visit").waitFor();
     await screenshot(page, "harness-send-to-spoc");
+    await page.close();
+  });
+
+  // Issue: a customer written by something other than the product (a flow, the list's own form) has no copy of its
+  // status on its address, and the pane showed a Restricted customer as "Observed" with an empty name. The customer
+  // row decides status, name and case reference as soon as the pane has it.
+  it("shows a customer written by a flow as its customer row says, though its address carries no copy", async () => {
+    const c = await createItem(stack.product.admin, "customers", { Title: "Flow Written", CaseRef: "UPC-0991", Kind: "Individual", Status: "Restricted", PolicyId: "council-ccm-2014" });
+    await createItem(stack.product.admin, "identities", { Title: "flow.written@example.org", Kind: "Email", CustomerLookupId: Number(c.id) });
+    const mail = await deliver("sam.officer@upc.test", { name: "F. Written", address: "flow.written@example.org" }, "Written by a flow");
+    const { page, pane } = await open("sam.officer@upc.test", mail.id);
+    await pane.getByRole("heading", { name: "Flow Written", exact: true }).waitFor();
+    await pane.getByText("Status: Restricted", { exact: true }).waitFor();
+    await pane.getByText("Case UPC-0991", { exact: false }).first().waitFor();
+    expect(await pane.getByText("Status: Observed", { exact: true }).count()).toBe(0);
     await page.close();
   });
 
