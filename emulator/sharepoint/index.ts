@@ -20,7 +20,15 @@ export interface SharePointControl {
    * arrays need no @odata.type here. Written as the given user, else as the app.
    */
   bulkInsert(listIdOrDisplayName: string, fields: Record<string, unknown>[], byUpn?: string): void;
+  /** How long a list item delta token stays usable before Graph's 410 resync answer (tests age tokens out quickly). */
+  setDeltaTokenMaxAge(ms: number): void;
 }
+
+/**
+ * Graph documents that an old delta token gets 410 but names no age; 30 days is our assumption (the README's list of
+ * differences says so), long enough never to trouble a service that reads at least daily.
+ */
+export const DEFAULT_DELTA_TOKEN_MAX_AGE_MS = 30 * 86_400_000;
 
 export const SITE_PATH = "/sites/upc";
 const SITE_GUID = "3f0c2a91-5b7e-4d2c-9a61-0e4b8c7d5f12";
@@ -28,7 +36,7 @@ const WEB_GUID = "8d2e6b40-1c9a-4f73-b5e8-27a9c3d1e604";
 
 export function createSharePointModule(
   ctx: EmulatorContext,
-  opts: { hostname: string; origin: () => string },
+  opts: { hostname: string; origin: () => string; deltaTokenMaxAgeMs?: number },
 ): EmulatorModule & { control: SharePointControl } {
   const site: SiteInfo = {
     id: `${opts.hostname},${SITE_GUID},${WEB_GUID}`,
@@ -43,7 +51,8 @@ export function createSharePointModule(
   const permissions = new Permissions(principals, GROUPS.admins.id);
   const store = new SiteStore(permissions);
   ctx.persist({ name: "sharepoint", dump: () => store.dump(), load: (d) => store.load(d), clear: () => store.clear() });
-  const services = { store, permissions, principals, site, ctx };
+  const delta = { tokenMaxAgeMs: opts.deltaTokenMaxAgeMs ?? DEFAULT_DELTA_TOKEN_MAX_AGE_MS };
+  const services = { store, permissions, principals, site, ctx, delta };
 
   const control: SharePointControl = {
     siteId: site.id,
@@ -60,6 +69,10 @@ export function createSharePointModule(
       }
       store.bulkInsert(list, rows, by, ctx.now().getTime());
       ctx.markDirty("sharepoint");
+    },
+    setDeltaTokenMaxAge(ms) {
+      if (!(ms >= 0)) throw new RangeError("a token age must be zero or more milliseconds");
+      delta.tokenMaxAgeMs = ms;
     },
   };
 

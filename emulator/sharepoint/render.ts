@@ -1,5 +1,5 @@
 // Graph's JSON for sites, lists, columns, list items and item versions.
-import { etagOf, itemGuid, renderFields } from "./fields";
+import { etagOf, renderFields } from "./fields";
 import { isoSeconds, type ColumnDef, type Fields, type Item, type ListState } from "./model";
 import { APP_PRINCIPAL_ID, type Principals } from "./principals";
 
@@ -88,7 +88,7 @@ function fieldsOf(l: ListState, it: Item, f: Fields, version: number, modified: 
     it.id,
     f,
     {
-      etag: `"${itemGuid(l, it.id)},${version}"`,
+      etag: etagOf(l, it, version),
       version: `${version}.0`,
       authorId: it.a,
       editorId: editor,

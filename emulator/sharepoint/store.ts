@@ -9,8 +9,13 @@ import { SortedIndex, type Key } from "./sortedIndex";
 /** Above this many rows a bulk insert re-sorts each index once instead of inserting row by row. */
 const BULK_REBUILD = 2000;
 
+/**
+ * SharePoint's SPDuplicateValuesFoundException as Graph answers it: 400 invalidRequest, not 409 (seen from the service:
+ * n8n-io/n8n packages/nodes-base/nodes/Microsoft/SharePoint/helpers/utils.ts handles exactly this code and message;
+ * UK-Export-Finance/estore-api src/modules/graph/graph.service.test.ts, "SharePoint responds with a 400 response").
+ */
 export function uniqueViolation(): GraphError {
-  return new GraphError(409, "nameAlreadyExists", "One or more fields with unique constraints already has the provided value.");
+  return new GraphError(400, "invalidRequest", "One or more fields with unique constraints already has the provided value.");
 }
 
 /** SharePoint enforces unique values only through an index on the column. */
