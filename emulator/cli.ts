@@ -2,6 +2,8 @@
 import type { EmulatorOptions } from "./index";
 
 export interface EmulatorCliOptions extends EmulatorOptions {
+  /** EMULATOR_SECRET: what the mail delivery control route asks for (made up when unset). */
+  secret?: string;
   port: number;
   dataDir: string;
   reset: boolean;
@@ -39,5 +41,8 @@ export function parseEmulatorArgs(argv: readonly string[], env: Record<string, s
     seed,
     chaos: numberFrom(env.EMULATOR_CHAOS, 0, "EMULATOR_CHAOS", 0, 1),
     latencyMs: numberFrom(env.EMULATOR_LATENCY_MS, 0, "EMULATOR_LATENCY_MS", 0, 600_000),
+    // The tenant's throttling is on unless EMULATOR_THROTTLE=off; EMULATOR_LICENCES picks its size (SharePoint's budgets).
+    throttle: env.EMULATOR_THROTTLE === "off" ? false : { licences: numberFrom(env.EMULATOR_LICENCES, 5_000, "EMULATOR_LICENCES", 1, 10_000_000) },
+    ...(env.EMULATOR_SECRET && env.EMULATOR_SECRET.trim() ? { secret: env.EMULATOR_SECRET } : {}),
   };
 }

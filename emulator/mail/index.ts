@@ -3,6 +3,7 @@ import type { EmulatorContext, EmulatorModule } from "../core/types";
 import type { MailControl } from "./control";
 import { Delivery } from "./delivery";
 import { applyConfig, controlRoutes } from "./routes-control";
+import { DEFAULT_MAIL_DELTA_TOKEN_MAX_AGE_MS, type DeltaConfig } from "./delta";
 import { messageRoutes } from "./routes-messages";
 import { sendRoutes } from "./routes-send";
 import { settingsRoutes } from "./routes-settings";
@@ -13,11 +14,13 @@ import { Subscriptions } from "./subscriptions";
 
 export type { DeliverInput, LifecycleEvent, MailControl, NotificationSettings, NotificationStats } from "./control";
 
-export function createMailModule(ctx: EmulatorContext): EmulatorModule & { control: MailControl } {
+/** `secret`: what the delivery control route's X-Emulator-Secret header must hold. */
+export function createMailModule(ctx: EmulatorContext, opts: { secret: string }): EmulatorModule & { control: MailControl } {
   const store = new MailStore(ctx);
   ctx.persist(store);
   const delivery = new Delivery(ctx, store);
   const subs = new Subscriptions(ctx, store);
+  const delta: DeltaConfig = { tokenMaxAgeMs: DEFAULT_MAIL_DELTA_TOKEN_MAX_AGE_MS };
 
   const control: MailControl = {
     async deliver(input) {
@@ -47,14 +50,14 @@ export function createMailModule(ctx: EmulatorContext): EmulatorModule & { contr
     resumeNotifications: () => subs.notifier.resume(),
     retryNotifications: () => subs.notifier.retryNow(),
     notificationStats: () => subs.notifier.stats(),
-    configureNotifications: (settings) => applyConfig(subs, settings),
+    configureNotifications: (settings) => applyConfig(subs, settings, delta),
     notificationsIdle: () => subs.notifier.whenIdle(),
     shutdown: () => subs.stop(),
   };
 
   return {
-    routes: [...messageRoutes(ctx, store, delivery), ...sendRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
-    controlRoutes: controlRoutes(ctx, store, delivery, subs),
+    routes: [...messageRoutes(ctx, store, delivery, delta), ...sendRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
+    controlRoutes: controlRoutes(ctx, store, delivery, subs, opts.secret, delta),
     control,
   };
 }

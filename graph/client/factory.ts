@@ -1,5 +1,5 @@
 // The one Graph client per app: the SDK with its default middleware (RetryHandler honours Retry-After), plus batching.
-import { Client, MiddlewareFactory, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
+import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { ensureOk, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from "./batch";
 import { toDataError } from "./errors";
 import { LoopbackAuthenticationHandler } from "./loopback-auth";
@@ -43,6 +43,10 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
   const root = `${url.protocol}//${url.host}/`;
   const provider: AuthenticationProvider = { getAccessToken: () => tokens.getToken() };
   const middleware: Middleware[] = MiddlewareFactory.getDefaultMiddlewareChain(provider);
+  // The SDK's RetryHandler, told to try as often as it allows (a tenant may throttle for a while) and to leave alone a
+  // 429 without Retry-After: that is SharePoint refusing a query over its list view threshold, which waiting never fixes.
+  const retry = middleware.findIndex((m) => m instanceof RetryHandler);
+  if (retry >= 0) middleware[retry] = new RetryHandler(new RetryHandlerOptions(3, 10, (_delay, _attempt, _request, _options, response) => !(response.status === 429 && !response.headers.get("Retry-After"))));
   // The SDK signs only https requests to Microsoft's Graph hosts; the emulator (direct or behind the dev server's
   // proxy) needs the same token added by our own handler.
   if (!GRAPH_HOSTS.has(url.hostname)) middleware[0] = new LoopbackAuthenticationHandler(provider);
