@@ -107,11 +107,19 @@ function conjuncts(e: FilterExpr): FilterExpr[] {
  */
 function rowsRead(list: ListState, expr: FilterExpr | undefined, ordered: boolean): number {
   if (!expr) return ordered ? list.items.size : 0;
-  for (const c of conjuncts(expr)) {
-    const p = plan(list, c);
-    if (p) return p.est;
+  const plans = conjuncts(expr).map((c) => plan(list, c));
+  const first = plans.find((p) => p !== undefined);
+  if (!first) return list.items.size;
+  if (first.union) return first.est;
+  // Conditions on that same column bound one scan of its index: a date range (ge … and lt …) reads only the range.
+  const idx = list.indexes.get(first.col.name) as SortedIndex;
+  let { from, to } = first;
+  for (const p of plans) {
+    if (!p || p.union || p.col !== first.col) continue;
+    if (cmpPos(p.from, from) > 0) from = p.from;
+    if (cmpPos(p.to, to) < 0) to = p.to;
   }
-  return list.items.size;
+  return idx.countBetween(from, to);
 }
 
 /** The literal as a key comparable with the column's stored keys. */

@@ -3,6 +3,7 @@ import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type Auth
 import { ensureOk, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } from "./batch";
 import { toDataError } from "./errors";
 import { LoopbackAuthenticationHandler } from "./loopback-auth";
+import { MailboxGate, slotsFor } from "./mailbox-gate";
 
 /** Where tokens come from: MSAL in the add-in, client credentials in the service, development tokens on the emulator. */
 export interface TokenSource {
@@ -66,23 +67,31 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
       throw toDataError(e);
     }
   }
+  // At most four requests in flight to one mailbox from this client (Outlook's per-app, per-mailbox limit).
+  const gate = new MailboxGate();
+  const gated = <T>(paths: string[], fn: () => Promise<T>): Promise<T> => gate.run(slotsFor(paths.map(relative)), () => call(fn));
 
   const batch = (requests: BatchRequest[]): Promise<BatchResponse[]> =>
-    runBatch((body) => call(() => client.api("/$batch").post(body)) as Promise<{ responses: BatchResponse[] }>, requests, batchRetries);
+    runBatch(
+      (body) => gated((body.requests as { url: string }[]).map((r) => r.url), () => client.api("/$batch").post(body)) as Promise<{ responses: BatchResponse[] }>,
+      requests,
+      batchRetries,
+    );
 
   return {
     client,
     baseUrl: versionRoot,
     relative,
-    get: (path, headers) => call(() => request(path, headers).get()),
-    post: (path, body, headers) => call(() => request(path, headers).post(body)),
-    patch: (path, body, headers) => call(() => request(path, headers).patch(body)),
-    delete: (path, headers) => call(() => request(path, headers).delete()),
+    get: (path, headers) => gated([path], () => request(path, headers).get()),
+    post: (path, body, headers) => gated([path], () => request(path, headers).post(body)),
+    patch: (path, body, headers) => gated([path], () => request(path, headers).patch(body)),
+    delete: (path, headers) => gated([path], () => request(path, headers).delete()),
     async getAll<T>(path: string, headers?: Record<string, string>) {
       const out: T[] = [];
       let next: string | undefined = path;
       while (next) {
-        const page: { value: T[]; "@odata.nextLink"?: string } = await call(() => request(next!, headers).get());
+        const at: string = next;
+        const page: { value: T[]; "@odata.nextLink"?: string } = await gated([at], () => request(at, headers).get());
         out.push(...page.value);
         next = page["@odata.nextLink"];
       }

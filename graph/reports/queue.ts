@@ -1,7 +1,8 @@
 // The Teams tab's lists: the referral queue and the review and appeal calendar, each with its customers, in one $batch.
 import type { Case, Customer, Review } from "../../shared/domain/records";
 import { getPreset } from "../../shared/presets/registry";
-import { ensureOk } from "../client/factory";
+import { DataError } from "../client/errors";
+import { ensureOk, type BatchResponse } from "../client/factory";
 import { eq, odataDate } from "../client/odata";
 import { caseFromItem } from "../repos/cases";
 import { customerFromItem } from "../repos/customers";
@@ -42,6 +43,19 @@ async function customersById(site: Site, have: Map<string, Customer>, ids: strin
   return have;
 }
 
+/**
+ * The rows of a read of customers by status, or none when more customers hold that status than SharePoint's list view
+ * threshold lets one query read: the customers the queue or calendar names are then fetched by id instead.
+ */
+async function rowsUnlessTooBroad(site: Site, res: BatchResponse): Promise<ListItem[]> {
+  try {
+    return await allRows(site, res);
+  } catch (e) {
+    if (e instanceof DataError && e.kind === "TooBroad") return [];
+    throw e;
+  }
+}
+
 function byId(items: ListItem[]): Map<string, Customer> {
   return new Map(items.map((i) => [String(i.id), customerFromItem(i)]));
 }
@@ -76,7 +90,7 @@ export async function loadQueue(site: Site, now = new Date()): Promise<QueueEntr
     { id: "customers", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Referred"), top: 999 }) },
   ]);
   const queue = (await allRows(site, cases)).map(caseFromItem);
-  const people = await customersById(site, byId(await allRows(site, customers)), queue.map((k) => k.customerId));
+  const people = await customersById(site, byId(await rowsUnlessTooBroad(site, customers)), queue.map((k) => k.customerId));
   return queue.map((k) => queueEntry(k, people.get(k.customerId), now));
 }
 
@@ -106,7 +120,7 @@ export async function loadCalendar(site: Site, now = new Date(), horizon = new D
     { id: "monitored", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Monitoring"), top: 999 }) },
   ]);
   const due = (await allRows(site, reviews)).map(reviewFromItem);
-  const have = byId([...(await allRows(site, restricted)), ...(await allRows(site, monitored))]);
+  const have = byId([...(await rowsUnlessTooBroad(site, restricted)), ...(await rowsUnlessTooBroad(site, monitored))]);
   const people = await customersById(site, have, due.map((r) => r.customerId));
   return due.map((r) => {
     const c = people.get(r.customerId);

@@ -6,10 +6,9 @@ import { chargeOf, sharePointUnits } from "../../emulator/core/throttle-classify
 import { appToken } from "../support/tokens";
 import { callerFor, type Json } from "../support/emulator";
 
-const LEARN = "learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online";
-
 describe("the budgets", () => {
-  // LEARN, "Application throttling" table (per app per tenant, 1 minute and 24 hours) and the "Tenant" rows (5 minutes).
+  // learn.microsoft.com/sharepoint/dev/general-development/how-to-avoid-getting-throttled-or-blocked-in-sharepoint-online
+  // (LEARN below), "Application throttling" table (per app per tenant, 1 minute and 24 hours) and the "Tenant" rows (5 minutes).
   it("takes SharePoint's budgets from the tenant's licence count", () => {
     expect(sharePointTier(800)).toMatchObject({ appPerMinute: 1_250, appPerDay: 1_200_000, tenantPer5Min: 18_750 });
     expect(sharePointTier(5_000)).toMatchObject({ appPerMinute: 2_500, appPerDay: 2_400_000, tenantPer5Min: 37_500 });
