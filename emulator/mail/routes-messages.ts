@@ -202,7 +202,8 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
       const n = newMessageFromGraph(req.body);
       const prefer = parsePrefer(req);
       const view = { bodyType: prefer.bodyType ?? ("html" as const), immutable: prefersImmutableId(req) };
-      return ok(messageJson(delivery.create(mb, n, f.id, { isDraft: true }), mb, view), 201, preferenceApplied(prefer));
+      const context = { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity` };
+      return ok({ ...context, ...messageJson(delivery.create(mb, n, f.id, { isDraft: true }), mb, view) }, 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", getMessage),
     route("PATCH", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", patchMessage),
@@ -217,7 +218,9 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
       const n = newMessageFromGraph(req.body);
       const prefer = parsePrefer(req);
       const m = delivery.create(mb, n, mb.wellKnownFolder("drafts").id, { isDraft: true });
-      return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }), 201, preferenceApplied(prefer));
+      // user-post-messages.md's example answer carries the entity's @odata.context.
+      const context = { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity` };
+      return ok({ ...context, ...messageJson(m, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }) }, 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${MSG}`, "/users/{user}/messages/{id}", getMessage),
     route("PATCH", `${USER}${MSG}`, "/users/{user}/messages/{id}", patchMessage),

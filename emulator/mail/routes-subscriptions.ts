@@ -13,7 +13,8 @@ export function subscriptionRoutes(subs: Subscriptions): Route[] {
     route("POST", `^/subscriptions`, "/subscriptions", async (req) => ok(subs.json(await subs.create(req.principal, req.body, prefersImmutableId(req)), req.baseUrl), 201)),
     route("POST", `${ID}/reauthorize`, "/subscriptions/{id}/reauthorize", (req) => {
       subs.reauthorize(req.principal, decodeURIComponent(req.params.id));
-      return noContent(200);
+      // "If successful, this action returns a 204 No Content response code" (subscription-reauthorize.md).
+      return noContent(204);
     }),
     route("GET", ID, "/subscriptions/{id}", (req) => ok(subs.json(subs.get(req.principal, decodeURIComponent(req.params.id)), req.baseUrl))),
     route("PATCH", ID, "/subscriptions/{id}", async (req) =>

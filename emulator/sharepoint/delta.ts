@@ -91,7 +91,8 @@ export function itemsDelta(req: EmuRequest, list: ListState, rc: RenderContext, 
         break;
       }
       const it = list.items.get(id);
-      value.push(it ? renderItem(list, it, rc, opts) : { id: String(id), deleted: { state: "deleted" } });
+      // A deletion as listitem-delta.md's example shows it: id, parentReference, contentType and the deleted facet.
+      value.push(it ? renderItem(list, it, rc, opts) : { id: String(id), parentReference: { siteId: rc.site.id }, contentType: { id: "0x0100", name: "Item" }, deleted: { state: "deleted" } });
       state.after = seq;
     }
   }

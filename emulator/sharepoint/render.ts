@@ -69,6 +69,8 @@ export function renderList(l: ListState, ctx: RenderContext, expandColumns: bool
     webUrl: `${ctx.webUrl}/Lists/${encodeURIComponent(l.name)}`,
     displayName: l.displayName,
     createdBy: ctx.principals.identity(l.createdBy),
+    // The list's own last editor is not kept: its creator stands in (list-create.md's answer has both).
+    lastModifiedBy: ctx.principals.identity(l.createdBy),
     parentReference: { siteId: ctx.site.id },
     list: { contentTypesEnabled: false, hidden: false, template: l.template },
   };

@@ -168,7 +168,7 @@ describe("subscriptions", () => {
       };
       const first = await wait(1);
       expect(first[0]).toMatchObject({ lifecycleEvent: "reauthorizationRequired", clientState: "fidelity-client-state" });
-      expect((await app().post(`/subscriptions/${s.id}/reauthorize`, {})).status).toBe(200);
+      expect((await app().post(`/subscriptions/${s.id}/reauthorize`, {})).status).toBe(204);
       expect(await wait(2)).toHaveLength(2);
     } finally {
       emu.mail.configureNotifications({ reauthorizationIntervalMs: 3_600_000 });

@@ -358,7 +358,8 @@ describe("lifecycle notifications", () => {
     await deliver(KIM, "lost while unauthorised");
     await idle();
     expect(received("/notify")).toEqual([]);
-    expect((await call("POST", `/subscriptions/${sub.id}/reauthorize`, app)).status).toBe(200);
+    // subscription-reauthorize.md: "If successful, this action returns a 204 No Content response code".
+    expect((await call("POST", `/subscriptions/${sub.id}/reauthorize`, app)).status).toBe(204);
     const id = await deliver(KIM, "after");
     const after = await waitFor(() => received("/notify")[0], "a notification after reauthorize");
     expect(after.resourceData.id).toBe(id);
