@@ -56,6 +56,8 @@ export interface Emulator {
   resetStats(): void;
   /** The tenant's throttling in force, or null when off. */
   readonly throttle: TenantThrottle | null;
+  /** Changes the tenant's throttling (false: off), budgets full again: benchmarks load data first, then measure. */
+  setThrottle(options: ThrottleOptions | false): void;
   sharepoint: SharePointControl;
   mail: MailControl;
 }
@@ -121,7 +123,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setChaos: (rate, latencyMs) => core.setChaos(rate, latencyMs),
     stats: () => core.stats(),
     resetStats: () => core.resetStats(),
-    throttle: core.throttle,
+    get throttle() {
+      return core.throttle;
+    },
+    setThrottle: (options) => core.setThrottle(options || null),
     sharepoint: sharepoint.control,
     mail: mail.control,
   };

@@ -170,7 +170,7 @@ export class EmulatorCore {
   private server?: Server;
   private chaosRate: number;
   private latencyMs: number;
-  readonly throttle: TenantThrottle | null;
+  throttle: TenantThrottle | null;
   private counters: EmulatorStats = { requests: 0, batches: 0, subRequests: 0, byRoute: {} };
   origin = "";
   port = 0;
@@ -195,6 +195,11 @@ export class EmulatorCore {
     if (!(rate >= 0 && rate <= 1)) throw new RangeError("chaos rate must be between 0 and 1");
     this.chaosRate = rate;
     if (latencyMs !== undefined) this.latencyMs = Math.max(0, latencyMs);
+  }
+
+  /** Changes the tenant's throttling (null answers everything), starting its budgets full. */
+  setThrottle(options: ThrottleOptions | null): void {
+    this.throttle = options ? new TenantThrottle(options) : null;
   }
 
   stats(): EmulatorStats {

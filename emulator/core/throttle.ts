@@ -87,15 +87,19 @@ class Bucket {
 }
 
 export interface ThrottleStats {
+  /** SharePoint requests charged (each $batch part counted). */
+  sharepointRequests: number;
   sharepointUnits: number;
   sharepointUnitsByApp: Record<string, number>;
   mailboxRequests: number;
+  /** Requests charged to each mailbox (by directory id), every app together. */
+  mailboxRequestsByMailbox: Record<string, number>;
   /** 429s answered, by the limit that gave them. */
   throttled: { app: number; tenant: number; user: number; mailboxRate: number; mailboxConcurrency: number };
 }
 
 function emptyStats(): ThrottleStats {
-  return { sharepointUnits: 0, sharepointUnitsByApp: {}, mailboxRequests: 0, throttled: { app: 0, tenant: 0, user: 0, mailboxRate: 0, mailboxConcurrency: 0 } };
+  return { sharepointRequests: 0, sharepointUnits: 0, sharepointUnitsByApp: {}, mailboxRequests: 0, mailboxRequestsByMailbox: {}, throttled: { app: 0, tenant: 0, user: 0, mailboxRate: 0, mailboxConcurrency: 0 } };
 }
 
 /**
@@ -128,7 +132,7 @@ export class TenantThrottle {
   }
 
   stats(): ThrottleStats {
-    return { ...this.counters, sharepointUnitsByApp: { ...this.counters.sharepointUnitsByApp }, throttled: { ...this.counters.throttled } };
+    return { ...this.counters, sharepointUnitsByApp: { ...this.counters.sharepointUnitsByApp }, mailboxRequestsByMailbox: { ...this.counters.mailboxRequestsByMailbox }, throttled: { ...this.counters.throttled } };
   }
 
   resetStats(): void {
@@ -187,10 +191,14 @@ export class TenantThrottle {
     }
     for (const c of checks) c.bucket.take(c.cost);
     if (units > 0) {
+      this.counters.sharepointRequests++;
       this.counters.sharepointUnits += units;
       this.counters.sharepointUnitsByApp[caller.appId] = (this.counters.sharepointUnitsByApp[caller.appId] ?? 0) + units;
     }
-    if (charge.mailbox) this.counters.mailboxRequests++;
+    if (charge.mailbox) {
+      this.counters.mailboxRequests++;
+      this.counters.mailboxRequestsByMailbox[charge.mailbox] = (this.counters.mailboxRequestsByMailbox[charge.mailbox] ?? 0) + 1;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import type { SiteInfo } from "./render";
 import { sharePointRestRoutes } from "./rest";
 import { sharePointRoutes, webUrlOf } from "./routes";
 import { siteGrantRoutes } from "./site-grants";
+import type { Item, ListState } from "./model";
 import { SiteStore } from "./store";
 
 export interface SharePointControl {
@@ -22,6 +23,8 @@ export interface SharePointControl {
   bulkInsert(listIdOrDisplayName: string, fields: Record<string, unknown>[], byUpn?: string): void;
   /** How long a list item delta token stays usable before Graph's 410 resync answer (tests age tokens out quickly). */
   setDeltaTokenMaxAge(ms: number): void;
+  /** Calls `listener` with the stored values of each item created in the list through Graph; returns an unsubscribe. */
+  onItemCreated(listIdOrDisplayName: string, listener: (fields: Record<string, unknown>) => void): () => void;
 }
 
 /**
@@ -69,6 +72,17 @@ export function createSharePointModule(
       }
       store.bulkInsert(list, rows, by, ctx.now().getTime());
       ctx.markDirty("sharepoint");
+    },
+    onItemCreated(listRef, listener) {
+      const list = store.getList(listRef);
+      const hook = (l: ListState, it: Item) => {
+        if (l === list) listener({ ...it.f });
+      };
+      store.created.push(hook);
+      return () => {
+        const i = store.created.indexOf(hook);
+        if (i >= 0) store.created.splice(i, 1);
+      };
     },
     setDeltaTokenMaxAge(ms) {
       if (!(ms >= 0)) throw new RangeError("a token age must be zero or more milliseconds");
