@@ -40,7 +40,14 @@ export const THROTTLED_PATIENCE_SECONDS = 600;
  * a tenant's budget refills; other failures get `retries` more tries. A 429 without Retry-After (a query over the list
  * view threshold) is answered as it is.
  */
-export async function runBatch(post: BatchPoster, requests: BatchRequest[], retries: number, wait: (seconds: number) => Promise<void> = sleep): Promise<BatchResponse[]> {
+export async function runBatch(
+  post: BatchPoster,
+  requests: BatchRequest[],
+  retries: number,
+  wait: (seconds: number) => Promise<void> = sleep,
+  /** Told of each throttled part, so the client's other requests to that budget wait too. */
+  onThrottled: (url: string, seconds: number) => void = () => undefined,
+): Promise<BatchResponse[]> {
   if (requests.length === 0) return [];
   if (requests.length > MAX_BATCH) throw new Error(`A $batch holds at most ${MAX_BATCH} requests`);
   const results = new Map<string, BatchResponse>();
@@ -65,6 +72,7 @@ export async function runBatch(post: BatchPoster, requests: BatchRequest[], retr
       const said = retryAfterSeconds(headerOf(res.headers, "retry-after"));
       const throttled = res.status === 429 && said !== undefined;
       const again = throttled ? waited < THROTTLED_PATIENCE_SECONDS && rounds < 200 : (res.status === 503 || res.status === 504 || res.status === 424) && failures < retries;
+      if (throttled) onThrottled(pending.find((p) => p.id === res.id)?.url ?? "", said);
       if (again) {
         retry.push(pending.find((p) => p.id === res.id)!);
         after = Math.max(after, said ?? 1);

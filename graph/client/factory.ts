@@ -4,6 +4,7 @@ import { ensureOk, MAX_BATCH, runBatch, type BatchRequest, type BatchResponse } 
 import { toDataError } from "./errors";
 import { LoopbackAuthenticationHandler } from "./loopback-auth";
 import { MailboxGate, slotsFor } from "./mailbox-gate";
+import { budgetOf, ThrottleGate, ThrottleGateHandler } from "./throttle-gate";
 
 /** Where tokens come from: MSAL in the add-in, client credentials in the service, development tokens on the emulator. */
 export interface TokenSource {
@@ -48,6 +49,9 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
   // 429 without Retry-After: that is SharePoint refusing a query over its list view threshold, which waiting never fixes.
   const retry = middleware.findIndex((m) => m instanceof RetryHandler);
   if (retry >= 0) middleware[retry] = new RetryHandler(new RetryHandlerOptions(3, 10, (_delay, _attempt, _request, _options, response) => !(response.status === 429 && !response.headers.get("Retry-After"))));
+  // Below it, each attempt waits while its budget is throttled, and a 429 holds the budget for everyone.
+  const throttle = new ThrottleGate();
+  if (retry >= 0) middleware.splice(retry + 1, 0, new ThrottleGateHandler(throttle));
   // The SDK signs only https requests to Microsoft's Graph hosts; the emulator (direct or behind the dev server's
   // proxy) needs the same token added by our own handler.
   if (!GRAPH_HOSTS.has(url.hostname)) middleware[0] = new LoopbackAuthenticationHandler(provider);
@@ -73,9 +77,15 @@ export function createGraph({ baseUrl, tokens, batchRetries = 5 }: GraphOptions)
 
   const batch = (requests: BatchRequest[]): Promise<BatchResponse[]> =>
     runBatch(
-      (body) => gated((body.requests as { url: string }[]).map((r) => r.url), () => client.api("/$batch").post(body)) as Promise<{ responses: BatchResponse[] }>,
+      async (body) => {
+        const urls = (body.requests as { url: string }[]).map((r) => r.url);
+        await throttle.clear(new Set(urls.map(budgetOf)));
+        return gated(urls, () => client.api("/$batch").post(body)) as Promise<{ responses: BatchResponse[] }>;
+      },
       requests,
       batchRetries,
+      undefined,
+      (url, seconds) => throttle.throttled(budgetOf(url), seconds),
     );
 
   return {
