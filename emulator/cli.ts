@@ -2,6 +2,8 @@
 import type { EmulatorOptions } from "./index";
 
 export interface EmulatorCliOptions extends EmulatorOptions {
+  /** EMULATOR_SECRET: what the control routes ask for (made up when unset). */
+  secret?: string;
   port: number;
   dataDir: string;
   reset: boolean;
@@ -16,6 +18,21 @@ function numberFrom(value: string | undefined, fallback: number, name: string, m
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} must be a number from ${min} to ${max}`);
   return n;
+}
+
+function originsFrom(value: string | undefined): string[] {
+  const list = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  for (const o of list) {
+    let ok = false;
+    try {
+      const u = new URL(o);
+      ok = (u.protocol === "https:" || u.protocol === "http:") && u.origin === o;
+    } catch {
+      ok = false;
+    }
+    if (!ok) throw new Error(`EMULATOR_ORIGINS: '${o}' is not an origin such as https://devbox.example:3000 (scheme, host and port, no path)`);
+  }
+  return list;
 }
 
 export function parseEmulatorArgs(argv: readonly string[], env: Record<string, string | undefined>): EmulatorCliOptions {
@@ -39,5 +56,11 @@ export function parseEmulatorArgs(argv: readonly string[], env: Record<string, s
     seed,
     chaos: numberFrom(env.EMULATOR_CHAOS, 0, "EMULATOR_CHAOS", 0, 1),
     latencyMs: numberFrom(env.EMULATOR_LATENCY_MS, 0, "EMULATOR_LATENCY_MS", 0, 600_000),
+    // The tenant's throttling is on unless EMULATOR_THROTTLE=off; EMULATOR_LICENCES picks its size (SharePoint's budgets).
+    throttle: env.EMULATOR_THROTTLE === "off" ? false : { licences: numberFrom(env.EMULATOR_LICENCES, 5_000, "EMULATOR_LICENCES", 1, 10_000_000) },
+    ...(env.EMULATOR_SECRET && env.EMULATOR_SECRET.trim() ? { secret: env.EMULATOR_SECRET } : {}),
+    // Pages on this machine may always call it; EMULATOR_ORIGINS (comma-separated) names any others, such as a dev
+    // server reached by another host name.
+    origins: originsFrom(env.EMULATOR_ORIGINS),
   };
 }

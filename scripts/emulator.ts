@@ -6,11 +6,14 @@ import { DEMO_USERS } from "../emulator/directory/seed";
 import { createGraph } from "../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../graph/auth/dev-token";
 import { queryPage } from "../graph/repos/items";
+import { emulatorDelivery } from "./demo/deliver";
 import { seedDemo } from "./demo/seed";
 
 export async function runEmulator(argv = process.argv.slice(2), env = process.env) {
   const opts = parseEmulatorArgs(argv, env);
   const emu = await startEmulator(opts);
+  // The delivery control route's secret: made up when unset, and handed on to whatever this process starts.
+  env.EMULATOR_SECRET = emu.secret;
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
   const report = await provisionDevSite(admin);
   if (report.changed) console.log(`Provisioned the site with the schema (${report.steps.length} steps).`);
@@ -18,7 +21,7 @@ export async function runEmulator(argv = process.argv.slice(2), env = process.en
     const site = { graph: admin, siteId: "root" };
     const any = await queryPage(site, "customers", { top: 1 });
     if (any.length === 0) {
-      const s = await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+      const s = await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }), emulatorDelivery(emu));
       console.log(`Demo data: ${s.customers} customers, ${s.identities} addresses, ${s.contacts} contacts, ${s.referrals} open referrals, ${s.restrictions} restrictions, ${s.messages} mails.`);
     } else console.log("Demo data already present (use --reset to start again).");
   }

@@ -1,6 +1,9 @@
 // Turns a Bearer token into a Principal: unsigned development JWTs of Entra's shape, delegated or app-only.
 import { GraphError, type EmulatorContext, type Principal } from "./types";
 
+/** The app a development user token stands for when it names none: the add-in and the Teams tab. */
+export const DELEGATED_APP_ID = "upc-addin";
+
 function unauthenticated(message: string): GraphError {
   return new GraphError(401, "InvalidAuthenticationToken", message);
 }
@@ -35,7 +38,8 @@ export function authenticate(header: string | undefined, directory: EmulatorCont
   if (upn) {
     const user = directory.findUser(upn);
     if (!user) throw unauthenticated("Access token validation failure. The user in the token does not exist in this tenant.");
-    return { kind: "user", userId: user.id, upn: user.userPrincipalName, name: user.displayName };
+    const appId = typeof claims.appid === "string" ? claims.appid : typeof claims.azp === "string" ? claims.azp : DELEGATED_APP_ID;
+    return { kind: "user", userId: user.id, upn: user.userPrincipalName, name: user.displayName, appId };
   }
   if (Array.isArray(claims.roles)) {
     const appId = typeof claims.appid === "string" ? claims.appid : typeof claims.azp === "string" ? claims.azp : "unknown-app";

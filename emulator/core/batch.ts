@@ -1,4 +1,5 @@
-// JSON batching ($batch): at most 20 parts, dependsOn ordering, 424 for parts whose dependency failed.
+// JSON batching ($batch): at most 20 parts, relative URLs, a Content-Type with every body, dependsOn ordering, 424 for
+// parts whose dependency failed, answers in no particular order.
 import { GraphError, type EmuResponse } from "./types";
 
 export interface SubRequest {
@@ -17,6 +18,13 @@ function bad(message: string): GraphError {
   return new GraphError(400, "BadRequest", message);
 }
 
+const WRITES = new Set(["POST", "PUT", "PATCH"]);
+
+function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers?.[key];
+}
+
 function validate(body: unknown): SubRequest[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests)) throw bad("Invalid batch payload format.");
@@ -30,6 +38,16 @@ function validate(body: unknown): SubRequest[] {
     if (seen.has(key)) throw bad(`Batch request ids must be unique; '${id}' is repeated.`);
     seen.add(key);
     if (typeof r.method !== "string" || typeof r.url !== "string") throw bad(`Request '${id}' needs a method and a url.`);
+    // "url: Required. The relative resource URL for the individual request" (learn.microsoft.com/graph/json-batching);
+    // the wording of this refusal is ours.
+    if (/^[a-z][a-z0-9+.-]*:/i.test(r.url.trim())) throw bad(`The url of request '${id}' must be relative to the version root, like /users.`);
+    // "When a body is included with the request, the headers object must contain a value for Content-Type", and a write
+    // needs a body even when its target takes none (json-batching, request 4 of the example); the wording is the
+    // service's (github.com/microsoftgraph/msgraph-sdk-dotnet/issues/2628).
+    const headers = r.headers as Record<string, string> | undefined;
+    if ((r.body !== undefined || WRITES.has(r.method.toUpperCase())) && (r.body === undefined || !header(headers, "content-type"))) {
+      throw bad(`Write request id : ${id} does not contain Content-Type header or body.`);
+    }
     const dependsOn = r.dependsOn;
     if (dependsOn !== undefined && (!Array.isArray(dependsOn) || dependsOn.some((d) => typeof d !== "string"))) {
       throw bad(`dependsOn of request '${id}' must be an array of request ids.`);
@@ -38,7 +56,7 @@ function validate(body: unknown): SubRequest[] {
       id,
       method: r.method,
       url: r.url,
-      headers: (r.headers as Record<string, string> | undefined) ?? undefined,
+      headers: headers ?? undefined,
       body: r.body,
       dependsOn: dependsOn as string[] | undefined,
     });
@@ -58,6 +76,16 @@ function partHeaders(res: EmuResponse): Record<string, string> {
     headers["Content-Type"] = typeof res.body === "string" ? "text/plain" : "application/json; odata.metadata=minimal; odata.streaming=true; IEEE754Compatible=false; charset=utf-8";
   }
   return headers;
+}
+
+/** "Individual responses might appear in a different order than the requests" (json-batching): so they do here. */
+function shuffled<T>(xs: T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /**
@@ -102,12 +130,14 @@ export async function runBatch(body: unknown, exec: (sub: SubRequest) => Promise
   return {
     status: 200,
     body: {
-      responses: parts.map((p, i) => {
-        const r = results[i];
-        const entry: Record<string, unknown> = { id: p.id, status: r.status, headers: partHeaders(r) };
-        if (r.body !== undefined && r.status !== 204) entry.body = r.body;
-        return entry;
-      }),
+      responses: shuffled(
+        parts.map((p, i) => {
+          const r = results[i];
+          const entry: Record<string, unknown> = { id: p.id, status: r.status, headers: partHeaders(r) };
+          if (r.body !== undefined && r.status !== 204) entry.body = r.body;
+          return entry;
+        }),
+      ),
     },
   };
 }

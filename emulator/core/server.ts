@@ -5,6 +5,9 @@ import type { AddressInfo } from "node:net";
 import { authenticate } from "./auth";
 import { runBatch, type SubRequest } from "./batch";
 import { Router } from "./router";
+import { checkSecret, originAllowed } from "./guard";
+import { TenantThrottle, type Caller, type ThrottleOptions, type ThrottleStats } from "./throttle";
+import { chargeOf, mailboxOf } from "./throttle-classify";
 import { GraphError, type EmulatorContext, type EmulatorModule, type EmuRequest, type EmuResponse, type Principal } from "./types";
 
 export interface CoreOptions {
@@ -15,6 +18,12 @@ export interface CoreOptions {
   retryAfterSeconds: number;
   /** Path of the SharePoint site's web URL, e.g. "/sites/upc"; its "/_api/…" is served by the modules' restRoutes. */
   restPrefix: string;
+  /** The tenant's throttling (SharePoint budgets, Exchange per-mailbox limits); null answers everything. */
+  throttle: ThrottleOptions | null;
+  /** What the control routes ask for in X-Emulator-Secret. */
+  secret: string;
+  /** Browser origins besides loopback ones that may call the emulator. */
+  origins: readonly string[];
 }
 
 export interface EmulatorStats {
@@ -22,6 +31,29 @@ export interface EmulatorStats {
   batches: number;
   subRequests: number;
   byRoute: Record<string, number>;
+  /** Resource units and mailbox requests charged, and 429s given, under the tenant's throttling (absent when off). */
+  throttle?: ThrottleStats;
+}
+
+/** Graph "sends the Outlook service up to four individual requests from the batch at a time" (learn.microsoft.com/graph/throttling-limits#outlook-service-limits). */
+const OUTLOOK_PARTS_AT_ONCE = 4;
+
+/** Runs at most `n` tasks at once, in arrival order. */
+class Limiter {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly n: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.n) await new Promise<void>((r) => this.waiting.push(r));
+    this.running++;
+    try {
+      return await task();
+    } finally {
+      this.running--;
+      this.waiting.shift()?.();
+    }
+  }
 }
 
 const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
@@ -52,6 +84,12 @@ export function parseQuery(raw: string): Record<string, string> {
     if (!(key in out)) out[key] = v;
   }
   return out;
+}
+
+/** A $batch part's path below the version root, for deciding how it is dispatched. */
+function partPath(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/i, "").replace(/^\/?v1\.0(?=\/|$)/i, "").split("?")[0];
+  return path.startsWith("/") ? path : `/${path}`;
 }
 
 export function decodePath(raw: string): string {
@@ -137,6 +175,7 @@ export class EmulatorCore {
   private server?: Server;
   private chaosRate: number;
   private latencyMs: number;
+  throttle: TenantThrottle | null;
   private counters: EmulatorStats = { requests: 0, batches: 0, subRequests: 0, byRoute: {} };
   origin = "";
   port = 0;
@@ -147,6 +186,7 @@ export class EmulatorCore {
   ) {
     this.chaosRate = opts.chaos;
     this.latencyMs = opts.latencyMs;
+    this.throttle = opts.throttle ? new TenantThrottle(opts.throttle) : null;
     this.control.add(this.builtInControlRoutes());
   }
 
@@ -162,12 +202,18 @@ export class EmulatorCore {
     if (latencyMs !== undefined) this.latencyMs = Math.max(0, latencyMs);
   }
 
+  /** Changes the tenant's throttling (null answers everything), starting its budgets full. */
+  setThrottle(options: ThrottleOptions | null): void {
+    this.throttle = options ? new TenantThrottle(options) : null;
+  }
+
   stats(): EmulatorStats {
-    return { ...this.counters, byRoute: { ...this.counters.byRoute } };
+    return { ...this.counters, byRoute: { ...this.counters.byRoute }, ...(this.throttle ? { throttle: this.throttle.stats() } : {}) };
   }
 
   resetStats(): void {
     this.counters = { requests: 0, batches: 0, subRequests: 0, byRoute: {} };
+    this.throttle?.resetStats();
   }
 
   async listen(): Promise<void> {
@@ -203,14 +249,18 @@ export class EmulatorCore {
     const headers = lowerHeaders(req.headers);
     const requestId = randomUUID();
     const clientRequestId = headers["client-request-id"] ?? requestId;
-    const common: Record<string, string> = {
-      "request-id": requestId,
-      "client-request-id": clientRequestId,
-      // The task pane calls the emulator from another origin, as it calls graph.microsoft.com.
-      "Access-Control-Allow-Origin": headers.origin ?? "*",
-      "Access-Control-Expose-Headers": "Retry-After, ETag, Location, request-id, client-request-id",
-      Vary: "Origin",
-    };
+    const origin = headers.origin;
+    const common: Record<string, string> = { "request-id": requestId, "client-request-id": clientRequestId, Vary: "Origin" };
+    if (origin !== undefined && !originAllowed(origin, this.opts.origins)) {
+      // A page from elsewhere is refused before anything runs (a form post needs no preflight), and told nothing.
+      this.send(res, { status: 403, body: errorBody(new GraphError(403, "Forbidden", "The emulator answers pages from this machine only (EMULATOR_ORIGINS names others)."), requestId, clientRequestId) }, common);
+      return;
+    }
+    if (origin !== undefined) {
+      // The task pane calls the emulator from another origin on this machine, as it calls graph.microsoft.com.
+      common["Access-Control-Allow-Origin"] = origin;
+      common["Access-Control-Expose-Headers"] = "Retry-After, ETag, Location, request-id, client-request-id";
+    }
     const method = (req.method ?? "GET").toUpperCase();
     if (method === "OPTIONS") {
       res.writeHead(204, {
@@ -258,7 +308,8 @@ export class EmulatorCore {
           this.bump("POST /$batch");
           // The envelope is authenticated like any request; its parts then run as the same caller.
           authenticate(call.headers.authorization, this.directory, Date.now());
-          out = await runBatch(call.body, (sub) => this.subRequest(sub, call), method);
+          const outlook = new Limiter(OUTLOOK_PARTS_AT_ONCE);
+          out = await runBatch(call.body, (sub) => (mailboxOf(partPath(sub.url)) !== undefined ? outlook.run(() => this.subRequest(sub, call)) : this.subRequest(sub, call)), method);
         } else {
           this.counters.requests++;
           out = await this.dispatchGraph(call, requestId, clientRequestId);
@@ -313,11 +364,36 @@ export class EmulatorCore {
       this.bump(label);
       this.maybeChaos();
       const req: EmuRequest = { ...call, params: m.params, principal };
-      return await m.route.handler(req);
+      const release = this.charge(principal, call);
+      try {
+        if (release && this.throttle?.mailboxServiceMs) await sleep(this.throttle.mailboxServiceMs);
+        return await m.route.handler(req);
+      } finally {
+        release?.();
+      }
     } catch (err) {
       const e = toGraphError(err, label);
       return { status: e.status, headers: e.headers, body: errorBody(e, requestId, clientRequestId) };
     }
+  }
+
+  /**
+   * Charges the request to the tenant's budgets, or throws the 429 the service gives. An Outlook request also holds one
+   * of its mailbox's concurrency slots: the returned function gives it back.
+   */
+  private charge(principal: Principal, call: GraphCall): (() => void) | undefined {
+    const throttle = this.throttle;
+    if (!throttle) return undefined;
+    const caller: Caller = principal.kind === "app" ? { appId: principal.appId } : { appId: principal.appId ?? "delegated", userId: principal.userId };
+    const charge = chargeOf(call.method, call.path, call.query, (who) => (who === "me" ? (principal.kind === "user" ? principal.userId : undefined) : this.directory.findUser(who)?.id));
+    const release = charge.mailbox ? throttle.enterMailbox(caller, charge.mailbox) : undefined;
+    try {
+      throttle.charge(caller, charge);
+    } catch (err) {
+      release?.();
+      throw err;
+    }
+    return release;
   }
 
   /** Each $batch part is throttled on its own, as Graph evaluates every request in a batch separately. */
@@ -366,10 +442,14 @@ export class EmulatorCore {
       throw new GraphError(404, "-1, Microsoft.SharePoint.Client.InvalidClientQueryException", "The expression is not valid.");
     }
     this.bump(`REST ${m.label}`);
+    // SharePoint REST has no published unit price ("CSOM and REST don't have a predetermined cost"); 2, as a write.
+    if (this.throttle) this.throttle.charge(principal.kind === "app" ? { appId: principal.appId } : { appId: principal.appId ?? "delegated", userId: principal.userId }, { sharepointUnits: 2 });
     return m.route.handler({ ...call, params: m.params, principal });
   }
 
   private async dispatchControl(call: GraphCall): Promise<EmuResponse> {
+    // Health tells only that the emulator is up; everything else here delivers mail or changes or reveals the tenant.
+    if (!(call.method === "GET" && call.path === "/health")) checkSecret(call.headers["x-emulator-secret"], this.opts.secret);
     const m = this.control.match(call.method, call.path);
     if (!("route" in m)) throw new GraphError(404, "itemNotFound", "No such emulator control route.");
     return m.route.handler({ ...call, params: m.params, principal: CONTROL_PRINCIPAL });

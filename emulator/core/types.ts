@@ -2,7 +2,7 @@
 
 /** Who is calling: a signed-in user (delegated token) or the application itself (app-only token). */
 export type Principal =
-  | { kind: "user"; userId: string; upn: string; name: string }
+  | { kind: "user"; userId: string; upn: string; name: string; /** The client app the user signed in to (its budgets are charged). */ appId?: string }
   | { kind: "app"; appId: string; roles: string[] };
 
 /** A request as a feature module sees it, after auth and body parsing. Also used for each $batch sub-request. */

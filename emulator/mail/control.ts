@@ -43,6 +43,14 @@ export interface NotificationSettings {
   validationTimeoutMs?: number;
   /** How long notifications keep flowing after reauthorizationRequired before they stop (default 10 min). */
   reauthorizationGraceMs?: number;
+  /** How often Graph asks for reauthorization on its own (default an hour, a token's life). */
+  reauthorizationIntervalMs?: number;
+  /** How long before expiry Graph sends reauthorizationRequired (default 15 min). */
+  expiryNoticeMs?: number;
+  /** Loopback http:// notification URLs accepted (default true); false, only https. */
+  developmentMode?: boolean;
+  /** How long a message delta token stays usable before 410 SyncStateNotFound (default 7 days). */
+  deltaTokenMaxAgeMs?: number;
 }
 
 export interface MailControl {

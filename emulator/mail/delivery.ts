@@ -2,7 +2,7 @@
 import type { DirectoryUser, EmulatorContext } from "../core/types";
 import type { DeliverInput } from "./control";
 import { badRequest, unknownBodyProperty } from "./errors";
-import { conversationIdFor, domainOf, newChangeKey, newInternetMessageId, newMessageId } from "./ids";
+import { conversationIdFor, domainOf, newChangeKey, newImmutableId, newInternetMessageId, newMessageId } from "./ids";
 import type { AttachmentInfo, FollowupFlag, ItemBody, MessageContent, Recipient, StoredMessage } from "./model";
 import { runRules } from "./rules";
 import type { Mailbox, MailStore } from "./store";
@@ -143,6 +143,7 @@ function record(n: NewMessage, folderId: string, now: Date, opts: { isDraft: boo
   const received = n.receivedDateTime ? graphTime(new Date(n.receivedDateTime)) : t;
   return {
     id: newMessageId(),
+    iid: newImmutableId(),
     folderId,
     createdSeq: 0,
     changeSeq: 0,
@@ -197,7 +198,7 @@ export class Delivery {
     if (outcome.markAsRead) m.isRead = true;
     if (outcome.importance) m.importance = outcome.importance;
     for (const folderId of outcome.copyTo) {
-      const copy: StoredMessage = { ...m, id: newMessageId(), folderId, categories: [...m.categories] };
+      const copy: StoredMessage = { ...m, id: newMessageId(), iid: newImmutableId(), folderId, categories: [...m.categories] };
       mb.insert(copy);
       this.store.changed(mb, copy, "created");
     }
@@ -208,11 +209,8 @@ export class Delivery {
     return { message: m, stored: true };
   }
 
-  /**
-   * A message created in a folder that is not delivery (drafts, or any folder but the inbox): no rules run.
-   * `immutableId` records that it was created under `Prefer: IdType="ImmutableId"`, so sending keeps its id.
-   */
-  create(mb: Mailbox, n: NewMessage, folderId: string, opts: { isDraft: boolean; isRead?: boolean; immutableId?: boolean }): StoredMessage {
+  /** A message created in a folder (POST …/messages): a draft, in any folder the inbox included; no rules run. */
+  create(mb: Mailbox, n: NewMessage, folderId: string, opts: { isDraft: boolean; isRead?: boolean }): StoredMessage {
     const user = this.ctx.directory.findUser(mb.userId);
     const owner = user ? ownerRecipient(user) : null;
     const m = record({ ...n, from: n.from ?? owner, sender: n.sender ?? n.from ?? owner }, folderId, this.ctx.now(), {
@@ -220,7 +218,6 @@ export class Delivery {
       isRead: opts.isRead ?? n.isRead ?? true,
       internetMessageId: n.internetMessageId ?? newInternetMessageId(domainOf(owner?.emailAddress.address)),
     });
-    if (opts.immutableId) m.immutableId = true;
     mb.insert(m);
     this.store.changed(mb, m, "created");
     return m;
@@ -307,9 +304,10 @@ export class Delivery {
 
   /**
    * POST /users/{u}/messages/{id}/send: the draft goes to its recipients exactly as sendMail's message does, then leaves
-   * its folder for Sent Items as a sent message with the same internetMessageId. Outside Graph's immutable ids a moved
-   * item gets a new id, so the Sent Items copy keeps the draft's id only when the draft was created under
-   * `Prefer: IdType="ImmutableId"` (https://learn.microsoft.com/en-us/graph/outlook-immutable-id, "Immutable ID with sending mail").
+   * its folder for Sent Items as a sent message with the same internetMessageId. A moved item gets a new id, so the
+   * Sent Items copy has a new regular id and keeps the draft's immutable id: a draft's id read under
+   * `Prefer: IdType="ImmutableId"` finds the sent message (https://learn.microsoft.com/en-us/graph/outlook-immutable-id,
+   * "Immutable ID with sending mail").
    */
   sendDraft(senderUser: DirectoryUser, mb: Mailbox, draft: StoredMessage): StoredMessage {
     const { subject, body, from, toRecipients, ccRecipients, bccRecipients, replyTo, categories, flag, importance, inferenceClassification, attachments } = draft;
@@ -321,7 +319,7 @@ export class Delivery {
     const now = this.ctx.now();
     const copy: StoredMessage = {
       ...draft,
-      id: draft.immutableId ? draft.id : newMessageId(),
+      id: newMessageId(),
       folderId: mb.wellKnownFolder("sentitems").id,
       changeKey: newChangeKey(),
       lastModifiedDateTime: graphTime(now),

@@ -4,7 +4,7 @@ import { badRequest } from "./errors";
 import type { Expr } from "./filter";
 import { evaluate } from "./filter-eval";
 import type { StoredMessage, Tombstone } from "./model";
-import { compileFilter, parsePrefer, preferenceApplied } from "./query";
+import { compileFilter, parsePrefer, preferenceApplied, prefersImmutableId } from "./query";
 import { checkMessageSelect, MESSAGE_TYPE, messageJson, messageValue, parseSelectParam } from "./shapes";
 import type { Mailbox } from "./store";
 
@@ -17,6 +17,8 @@ const MAX_PAGE = 1000;
  */
 interface DeltaToken {
   v: 1;
+  /** When the round began (epoch ms): an old token's sync state is gone. */
+  i?: number;
   /** Mailbox epoch: a token from a wiped store must not be trusted. */
   e: string;
   u: string;
@@ -56,7 +58,17 @@ function checkDeltaFilter(raw: string): void {
 
 type Entry = { seq: number; m?: StoredMessage; gone?: Tombstone };
 
-export function messageDelta(req: EmuRequest, mb: Mailbox, folderId: string): EmuResponse {
+/**
+ * Exchange keeps a delta round's sync state for no fixed time ("tokens expire when the token cache evicts them",
+ * GRAPH-FIDELITY.md MAIL-delta-expired); seven days is our stand-in, and tests set it shorter.
+ */
+export const DEFAULT_MAIL_DELTA_TOKEN_MAX_AGE_MS = 7 * 86_400_000;
+
+export interface DeltaConfig {
+  tokenMaxAgeMs: number;
+}
+
+export function messageDelta(req: EmuRequest, mb: Mailbox, folderId: string, now: number, config: DeltaConfig): EmuResponse {
   const q = req.query;
   const prefer = parsePrefer(req);
   let token: DeltaToken;
@@ -66,7 +78,9 @@ export function messageDelta(req: EmuRequest, mb: Mailbox, folderId: string): Em
   if (q.$deltatoken !== undefined || q.$skiptoken !== undefined) {
     const isSkip = q.$skiptoken !== undefined;
     token = decode((isSkip ? q.$skiptoken : q.$deltatoken) as string);
-    if (token.e !== mb.epoch || token.u !== mb.userId || token.f !== folderId) {
+    // 410 SyncStateNotFound (learn.microsoft.com/graph/delta-query-overview, "synchronization state"): a token from a
+    // wiped store, another folder, or one older than the sync state is kept.
+    if (token.e !== mb.epoch || token.u !== mb.userId || token.f !== folderId || (token.i !== undefined && now - token.i > config.tokenMaxAgeMs)) {
       throw new GraphError(410, "SyncStateNotFound", "The sync state is no longer valid for this folder; start a new delta round without a token.");
     }
     since = token.s;
@@ -84,7 +98,7 @@ export function messageDelta(req: EmuRequest, mb: Mailbox, folderId: string): Em
       throw badRequest("The only $orderby supported in a message delta query is receivedDateTime desc.", "BadRequest");
     }
     const top = q.$top !== undefined && /^\d+$/.test(q.$top) ? Number(q.$top) : undefined;
-    token = { v: 1, e: mb.epoch, u: mb.userId, f: folderId, s: 0, sel: select?.join(","), ct, flt: q.$filter, ps: top };
+    token = { v: 1, i: now, e: mb.epoch, u: mb.userId, f: folderId, s: 0, sel: select?.join(","), ct, flt: q.$filter, ps: top };
     since = 0;
     upto = mb.seq;
     after = 0;
@@ -111,16 +125,19 @@ export function messageDelta(req: EmuRequest, mb: Mailbox, folderId: string): Em
   const page = entries.slice(0, pageSize);
   const more = entries.length > pageSize;
   const bodyType = prefer.bodyType ?? "html";
+  // The Prefer header applies to the request that carries it (learn.microsoft.com/graph/outlook-immutable-id).
+  const immutable = prefersImmutableId(req);
   const value = page.map((e) =>
     e.m
-      ? messageJson(e.m, mb, { select, bodyType, withType: true })
-      : { "@odata.type": `#${MESSAGE_TYPE}`, id: (e.gone as Tombstone).id, "@removed": { reason: "deleted" } },
+      ? messageJson(e.m, mb, { select, bodyType, withType: true, immutable })
+      : { "@odata.type": `#${MESSAGE_TYPE}`, id: immutable ? ((e.gone as Tombstone).iid ?? (e.gone as Tombstone).id) : (e.gone as Tombstone).id, "@removed": { reason: "deleted" } },
   );
   const base = `${req.baseUrl}/users/${mb.userId}/mailFolders/${encodeURIComponent(folderId)}/messages/delta`;
   const body: Record<string, unknown> = { "@odata.context": `${req.baseUrl}/$metadata#Collection(message)` };
   if (more) body["@odata.nextLink"] = `${base}?$skiptoken=${encode({ ...token, s: since, t: upto, a: page[page.length - 1].seq })}`;
   else {
-    const next: DeltaToken = { ...token, s: upto };
+    // The deltaLink begins the next round: its sync state is as old as this answer.
+    const next: DeltaToken = { ...token, s: upto, i: now };
     delete next.t;
     delete next.a;
     body["@odata.deltaLink"] = `${base}?$deltatoken=${encode(next)}`;

@@ -5,6 +5,11 @@ export function newMessageId(): string {
   return `AAMkAG${randomBytes(33).toString("base64url")}`;
 }
 
+/** Shaped like Outlook's immutable ids (the Learn page's examples begin "AAkALg"). */
+export function newImmutableId(): string {
+  return `AAkALg${randomBytes(33).toString("base64url")}`;
+}
+
 export function newFolderId(): string {
   return `AQMkAD${randomBytes(24).toString("base64url")}`;
 }

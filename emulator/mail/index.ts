@@ -3,6 +3,7 @@ import type { EmulatorContext, EmulatorModule } from "../core/types";
 import type { MailControl } from "./control";
 import { Delivery } from "./delivery";
 import { applyConfig, controlRoutes } from "./routes-control";
+import { DEFAULT_MAIL_DELTA_TOKEN_MAX_AGE_MS, type DeltaConfig } from "./delta";
 import { messageRoutes } from "./routes-messages";
 import { sendRoutes } from "./routes-send";
 import { settingsRoutes } from "./routes-settings";
@@ -18,6 +19,7 @@ export function createMailModule(ctx: EmulatorContext): EmulatorModule & { contr
   ctx.persist(store);
   const delivery = new Delivery(ctx, store);
   const subs = new Subscriptions(ctx, store);
+  const delta: DeltaConfig = { tokenMaxAgeMs: DEFAULT_MAIL_DELTA_TOKEN_MAX_AGE_MS };
 
   const control: MailControl = {
     async deliver(input) {
@@ -47,14 +49,14 @@ export function createMailModule(ctx: EmulatorContext): EmulatorModule & { contr
     resumeNotifications: () => subs.notifier.resume(),
     retryNotifications: () => subs.notifier.retryNow(),
     notificationStats: () => subs.notifier.stats(),
-    configureNotifications: (settings) => applyConfig(subs, settings),
+    configureNotifications: (settings) => applyConfig(subs, settings, delta),
     notificationsIdle: () => subs.notifier.whenIdle(),
     shutdown: () => subs.stop(),
   };
 
   return {
-    routes: [...messageRoutes(ctx, store, delivery), ...sendRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
-    controlRoutes: controlRoutes(ctx, store, delivery, subs),
+    routes: [...messageRoutes(ctx, store, delivery, delta), ...sendRoutes(ctx, store, delivery), ...settingsRoutes(ctx, store), ...subscriptionRoutes(subs)],
+    controlRoutes: controlRoutes(ctx, store, delivery, subs, delta),
     control,
   };
 }

@@ -68,8 +68,11 @@ export interface StoredMessage extends MessageContent {
   isDraft: boolean;
   conversationId: string;
   hasAttachments: boolean;
-  /** Created under `Prefer: IdType="ImmutableId"`: its id survives the move to Sent Items when it is sent. */
-  immutableId?: boolean;
+  /**
+   * The item's immutable id: unlike `id`, it survives moves between folders (learn.microsoft.com/graph/outlook-immutable-id),
+   * and a request with `Prefer: IdType="ImmutableId"` sees it as `id`.
+   */
+  iid: string;
 }
 
 export interface StoredFolder {
@@ -84,6 +87,8 @@ export interface StoredFolder {
 /** A message that left a folder (deleted or moved), kept so delta can report it as @removed. */
 export interface Tombstone {
   id: string;
+  /** The immutable id of what left, for a delta read under `Prefer: IdType="ImmutableId"`. */
+  iid?: string;
   folderId: string;
   seq: number;
 }
@@ -168,6 +173,13 @@ export interface StoredSubscription {
   folderId?: string;
   /** $filter from the resource's query string, if any. */
   filter?: string;
+  /** Created with `Prefer: IdType="ImmutableId"`: its notifications name messages by their immutable ids. */
+  immutableIds?: boolean;
+  /** When it was made, and last renewed or reauthorised: Graph challenges it again a token's life later. */
+  createdAt?: string;
+  authorizedAt?: string;
+  /** reauthorizationRequired was sent because it is about to expire (once per expiry). */
+  expiryNoticeSent?: boolean;
   /** Set by a reauthorizationRequired event; notifications stop once the grace time has passed, until reauthorised. */
   reauthorizationRequiredAt?: string;
   reauthorizationGraceMs?: number;

@@ -150,7 +150,7 @@ export function listMessages(req: EmuRequest, mb: Mailbox, folderId: string | un
     "@odata.context": `${req.baseUrl}/$metadata#${contextPath}${select ? `(${select.join(",")})` : ""}`,
   };
   if (q.$count === "true") body["@odata.count"] = matched.length;
-  body.value = page.map((m) => messageJson(m, mb, { select, bodyType: prefer.bodyType ?? "html" }));
+  body.value = page.map((m) => messageJson(m, mb, { select, bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }));
   if (skip + pageSize < matched.length) body["@odata.nextLink"] = linkWith(req, req.path, { $skip: String(skip + pageSize) });
   return { status: 200, headers: preferenceApplied(prefer), body };
 }

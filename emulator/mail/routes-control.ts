@@ -1,8 +1,12 @@
-// Test and benchmark controls under /_emulator (no auth): simulated delivery, assertions, lifecycle events, notification flow.
-import { GraphError, type EmulatorContext, type Route } from "../core/types";
-import type { DeliverInput, LifecycleEvent } from "./control";
-import type { Delivery } from "./delivery";
+// Test and benchmark controls under /_emulator (the core asks each for the emulator's secret): delivery of incoming mail, assertions,
+// lifecycle events, notification flow.
+import { GraphError, type EmulatorContext, type EmuRequest, type Route } from "../core/types";
+import type { LifecycleEvent } from "./control";
+import { newMessageFromGraph, ownerRecipient, type Delivery } from "./delivery";
+import { domainOf, newInternetMessageId } from "./ids";
+import { parsePrefer, preferenceApplied, prefersImmutableId } from "./query";
 import { badRequest } from "./errors";
+import type { DeltaConfig } from "./delta";
 import type { NotifierConfig } from "./notifier";
 import { CONTROL, noContent, ok, route } from "./routing";
 import { messageJson } from "./shapes";
@@ -16,26 +20,48 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export interface ControlConfig extends Partial<NotifierConfig> {
   validationTimeoutMs?: number;
   reauthorizationGraceMs?: number;
+  reauthorizationIntervalMs?: number;
+  expiryNoticeMs?: number;
+  developmentMode?: boolean;
+  deltaTokenMaxAgeMs?: number;
 }
 
-const NUMERIC_CONFIG = ["timeoutMs", "retryWindowMs", "retryBaseMs", "retryMaxDelayMs", "maxBatch", "validationTimeoutMs", "reauthorizationGraceMs"] as const;
+const NUMERIC_CONFIG = ["timeoutMs", "retryWindowMs", "retryBaseMs", "retryMaxDelayMs", "maxBatch", "validationTimeoutMs", "reauthorizationGraceMs", "reauthorizationIntervalMs", "expiryNoticeMs", "deltaTokenMaxAgeMs"] as const;
+const SUBSCRIPTION_CONFIG = new Set(["validationTimeoutMs", "reauthorizationGraceMs", "reauthorizationIntervalMs", "expiryNoticeMs"]);
 
-export function applyConfig(subs: Subscriptions, cfg: ControlConfig): void {
+export function applyConfig(subs: Subscriptions, cfg: ControlConfig, delta: DeltaConfig): void {
   for (const k of NUMERIC_CONFIG) {
     const v = cfg[k];
     if (v === undefined) continue;
     if (typeof v !== "number" || !(v >= 0)) throw badRequest(`'${k}' must be a non-negative number.`);
-    if (k === "validationTimeoutMs" || k === "reauthorizationGraceMs") subs.config[k] = v;
-    else subs.notifier.config[k] = v;
+    if (k === "deltaTokenMaxAgeMs") delta.tokenMaxAgeMs = v;
+    else if (SUBSCRIPTION_CONFIG.has(k)) subs.config[k as "validationTimeoutMs"] = v;
+    else subs.notifier.config[k as "timeoutMs"] = v;
+  }
+  if (cfg.developmentMode !== undefined) {
+    if (typeof cfg.developmentMode !== "boolean") throw badRequest("'developmentMode' must be true or false.");
+    subs.config.developmentMode = cfg.developmentMode;
   }
 }
 
-export function controlRoutes(ctx: EmulatorContext, store: MailStore, delivery: Delivery, subs: Subscriptions): Route[] {
+export function controlRoutes(ctx: EmulatorContext, store: MailStore, delivery: Delivery, subs: Subscriptions, delta: DeltaConfig): Route[] {
   return [
+    // Incoming mail, as Exchange's transport would put it in the mailbox: { to: "<upn>", message: <a Graph message> }.
+    // Inbox rules run, notifications fire, ids are assigned; the answer is the message as the mailbox then holds it
+    // (201), or 204 when a rule deleted it for good. Graph has no such call: POST …/messages only makes drafts.
     route("POST", `${CONTROL}/deliver`, "/_emulator/deliver", (req) => {
-      if (!isObject(req.body)) throw badRequest("Body must be { to, from, subject, body, … }.");
-      const r = delivery.deliver(req.body as unknown as DeliverInput);
-      return ok({ internetMessageId: r.internetMessageId, ids: r.delivered.map((d) => d.id), messages: r.delivered }, 201);
+      const body = req.body;
+      if (!isObject(body) || typeof body.to !== "string" || !isObject(body.message)) throw badRequest('Body must be { "to": "<upn>", "message": <a Graph message> }.');
+      const user = ctx.directory.findUser(body.to);
+      if (!user) throw new GraphError(404, "ErrorInvalidUser", `The requested user '${body.to}' is invalid.`);
+      const n = newMessageFromGraph(body.message);
+      if (!n.from) throw badRequest("The message needs a 'from'.");
+      if (!n.toRecipients.length && !n.ccRecipients.length) n.toRecipients = [ownerRecipient(user)];
+      const mb = store.mailboxOf(user);
+      const r = delivery.toInbox(mb, n, n.internetMessageId ?? newInternetMessageId(domainOf(n.from.emailAddress.address)));
+      if (!r.stored) return noContent();
+      const prefer = parsePrefer(req);
+      return ok(messageJson(r.message, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }), 201, preferenceApplied(prefer));
     }),
     route("GET", `${CONTROL}/mail/(?<user>[^/]+)/messages`, "/_emulator/mail/{user}/messages", (req) => {
       const u = ctx.directory.findUser(decodeURIComponent(req.params.user));
@@ -71,8 +97,8 @@ export function controlRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
       return noContent();
     }),
     route("POST", `${CONTROL}/notifications/config`, "/_emulator/notifications/config", (req) => {
-      applyConfig(subs, (isObject(req.body) ? req.body : {}) as ControlConfig);
-      return ok({ ...subs.notifier.config, ...subs.config });
+      applyConfig(subs, (isObject(req.body) ? req.body : {}) as ControlConfig, delta);
+      return ok({ ...subs.notifier.config, ...subs.config, deltaTokenMaxAgeMs: delta.tokenMaxAgeMs });
     }),
     route("POST", `${CONTROL}/notifications/idle`, "/_emulator/notifications/idle", async (req) => {
       const body = isObject(req.body) ? req.body : {};

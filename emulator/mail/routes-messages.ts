@@ -1,10 +1,10 @@
-// Graph routes for mail folders, messages (list, get, create, update, delete), message delta and sendMail.
+// Graph routes for mail folders, messages (list, get, create, update, move, delete), message delta and sendMail.
 import { GraphError, type EmulatorContext, type EmuRequest, type Route } from "../core/types";
 import { folderRef, idRef, mailboxFor, type Need } from "./access";
-import { messageDelta } from "./delta";
+import { messageDelta, type DeltaConfig } from "./delta";
 import { followupFlag, graphTime, itemBody, newMessageFromGraph, recipient, type Delivery } from "./delivery";
 import { badRequest, itemNotFound, unknownBodyProperty } from "./errors";
-import { domainOf, newChangeKey, newFolderId, newInternetMessageId } from "./ids";
+import { newChangeKey, newFolderId } from "./ids";
 import type { StoredFolder, StoredMessage } from "./model";
 import { linkWith, listMessages, parsePrefer, preferenceApplied, prefersImmutableId } from "./query";
 import { FOLDER, noContent, ok, route, USER } from "./routing";
@@ -20,7 +20,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: Delivery): Route[] {
+export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: Delivery, delta: DeltaConfig): Route[] {
   const access = (req: EmuRequest, need: Need) => mailboxFor(ctx, store, req, need);
 
   const folderOf = (mb: Mailbox, req: EmuRequest): StoredFolder => {
@@ -29,9 +29,9 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
     return f;
   };
 
-  /** The message named in the path; under a folder path it must be in that folder. */
+  /** The message named in the path (by its regular or its immutable id); under a folder path it must be in that folder. */
   const messageOf = (mb: Mailbox, req: EmuRequest): StoredMessage => {
-    const m = mb.byId.get(idRef(req.params.id));
+    const m = mb.find(idRef(req.params.id));
     if (!m) throw itemNotFound();
     if (req.params.folder !== undefined && m.folderId !== folderOf(mb, req).id) throw itemNotFound();
     return m;
@@ -43,7 +43,7 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
     const prefer = parsePrefer(req);
     const select = checkMessageSelect(parseSelectParam(req.query.$select));
     return ok(
-      { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity`, ...messageJson(m, mb, { select, bodyType: prefer.bodyType ?? "html" }) },
+      { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity`, ...messageJson(m, mb, { select, bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }) },
       200,
       preferenceApplied(prefer),
     );
@@ -109,7 +109,30 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
     m.changeSeq = mb.nextSeq();
     store.changed(mb, m, "updated");
     const prefer = parsePrefer(req);
-    return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html" }), 200, preferenceApplied(prefer));
+    return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }), 200, preferenceApplied(prefer));
+  };
+
+  /**
+   * POST …/messages/{id}/move (https://learn.microsoft.com/graph/api/message-move): 201 with the message in its new
+   * folder. Its id changes unless the caller asks for immutable ids (learn.microsoft.com/graph/outlook-immutable-id).
+   */
+  const moveMessage = (req: EmuRequest) => {
+    const { mb } = access(req, "write");
+    const m = messageOf(mb, req);
+    const body = req.body;
+    if (!isObject(body) || typeof body.destinationId !== "string") throw badRequest("The request body must carry a 'destinationId'.", "ErrorInvalidIdMalformed");
+    const f = mb.folder(folderRef(body.destinationId));
+    if (!f || f.id === mb.rootId) throw new GraphError(404, "ErrorItemNotFound", "The specified folder could not be found in the store.");
+    const from = m.folderId;
+    if (from !== f.id) {
+      store.changed(mb, m, "deleted", from);
+      mb.move(m, f.id);
+      m.changeKey = newChangeKey();
+      m.lastModifiedDateTime = graphTime(ctx.now());
+      store.changed(mb, m, "created");
+    }
+    const prefer = parsePrefer(req);
+    return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }), 201, preferenceApplied(prefer));
   };
 
   const deleteMessage = (req: EmuRequest) => {
@@ -164,29 +187,28 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
     ),
     route("GET", `${USER}${FOLDER}/messages/delta`, "/users/{user}/mailFolders/{folder}/messages/delta", (req) => {
       const { mb } = access(req, "read");
-      return messageDelta(req, mb, folderOf(mb, req).id);
+      return messageDelta(req, mb, folderOf(mb, req).id, ctx.now().getTime(), delta);
     }),
     route("GET", `${USER}${FOLDER}/messages`, "/users/{user}/mailFolders/{folder}/messages", (req) => {
       const { mb } = access(req, "read");
       const f = folderOf(mb, req);
       return listMessages(req, mb, f.id, `users('${mb.userId}')/mailFolders('${f.id}')/messages`);
     }),
+    // "Use this API to create a new Message in a mailfolder" creates a draft (https://learn.microsoft.com/graph/api/mailfolder-post-messages),
+    // the inbox included: no transport, no rules. Incoming mail arrives through the control route /_emulator/deliver.
     route("POST", `${USER}${FOLDER}/messages`, "/users/{user}/mailFolders/{folder}/messages", (req) => {
       const { mb } = access(req, "write");
       const f = folderOf(mb, req);
       const n = newMessageFromGraph(req.body);
       const prefer = parsePrefer(req);
-      const view = { bodyType: prefer.bodyType ?? ("html" as const) };
-      if (f.wellKnownName === "inbox") {
-        // Creating a message in the inbox is how tests and tools simulate delivery: rules run, notifications fire.
-        const r = delivery.toInbox(mb, n, n.internetMessageId ?? newInternetMessageId(domainOf(n.from?.emailAddress.address)));
-        return ok(messageJson(r.message, mb, view), 201, preferenceApplied(prefer));
-      }
-      return ok(messageJson(delivery.create(mb, n, f.id, { isDraft: true, immutableId: prefersImmutableId(req) }), mb, view), 201, preferenceApplied(prefer));
+      const view = { bodyType: prefer.bodyType ?? ("html" as const), immutable: prefersImmutableId(req) };
+      const context = { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity` };
+      return ok({ ...context, ...messageJson(delivery.create(mb, n, f.id, { isDraft: true }), mb, view) }, 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", getMessage),
     route("PATCH", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", patchMessage),
     route("DELETE", `${USER}${FOLDER}${MSG}`, "/users/{user}/mailFolders/{folder}/messages/{id}", deleteMessage),
+    route("POST", `${USER}${FOLDER}${MSG}/(?:microsoft\\.graph\\.)?move`, "/users/{user}/mailFolders/{folder}/messages/{id}/move", moveMessage),
     route("GET", `${USER}/messages`, "/users/{user}/messages", (req) => {
       const { mb } = access(req, "read");
       return listMessages(req, mb, undefined, `users('${mb.userId}')/messages`);
@@ -195,12 +217,15 @@ export function messageRoutes(ctx: EmulatorContext, store: MailStore, delivery: 
       const { mb } = access(req, "write");
       const n = newMessageFromGraph(req.body);
       const prefer = parsePrefer(req);
-      const m = delivery.create(mb, n, mb.wellKnownFolder("drafts").id, { isDraft: true, immutableId: prefersImmutableId(req) });
-      return ok(messageJson(m, mb, { bodyType: prefer.bodyType ?? "html" }), 201, preferenceApplied(prefer));
+      const m = delivery.create(mb, n, mb.wellKnownFolder("drafts").id, { isDraft: true });
+      // user-post-messages.md's example answer carries the entity's @odata.context.
+      const context = { "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/messages/$entity` };
+      return ok({ ...context, ...messageJson(m, mb, { bodyType: prefer.bodyType ?? "html", immutable: prefersImmutableId(req) }) }, 201, preferenceApplied(prefer));
     }),
     route("GET", `${USER}${MSG}`, "/users/{user}/messages/{id}", getMessage),
     route("PATCH", `${USER}${MSG}`, "/users/{user}/messages/{id}", patchMessage),
     route("DELETE", `${USER}${MSG}`, "/users/{user}/messages/{id}", deleteMessage),
+    route("POST", `${USER}${MSG}/(?:microsoft\\.graph\\.)?move`, "/users/{user}/messages/{id}/move", moveMessage),
     route("POST", `${USER}/sendMail`, "/users/{user}/sendMail", (req) => {
       const { user } = access(req, "send");
       const body = req.body;

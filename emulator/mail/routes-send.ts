@@ -20,7 +20,7 @@ export function sendRoutes(ctx: EmulatorContext, store: MailStore, delivery: Del
     if (req.params.folder !== undefined && !mb.folder(folderRef(req.params.folder))) {
       throw new GraphError(404, "ErrorItemNotFound", "The specified folder could not be found in the store.");
     }
-    const m = mb.byId.get(idRef(req.params.id));
+    const m = mb.find(idRef(req.params.id));
     const inFolder = req.params.folder === undefined || m?.folderId === mb.folder(folderRef(req.params.folder))?.id;
     // Only drafts are sent. Once sent, a draft's id is gone (its Sent Items copy has a new id), so a second send is
     // ErrorItemNotFound. Sending a message that is not a draft answered the same "The specified object was not found

@@ -72,7 +72,8 @@ export function settingsRoutes(ctx: EmulatorContext, store: MailStore): Route[] 
       const c = { id: newGuid(), displayName, color: body.color === undefined ? "none" : checkColor(body.color) };
       mb.categories.push(c);
       store.dirty();
-      return ok(categoryJson(c), 201);
+      // outlookuser-post-mastercategories.md's example answer carries the entity's @odata.context.
+      return ok({ "@odata.context": `${req.baseUrl}/$metadata#users('${mb.userId}')/outlook/masterCategories/$entity`, ...categoryJson(c) }, 201);
     }),
     route("GET", `${USER}${CAT}/(?<id>[^/]+)`, "/users/{user}/outlook/masterCategories/{id}", (req) => {
       const { mb } = mailboxFor(ctx, store, req, "settingsRead");

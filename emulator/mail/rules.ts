@@ -149,9 +149,12 @@ function ruleSize(r: StoredRule): number {
   return Buffer.byteLength(JSON.stringify({ n: r.displayName, c: r.conditions, e: r.exceptions, a: r.actions }));
 }
 
-/** Refuses a change that would take the mailbox's rules past Exchange's quota. */
+/**
+ * Refuses a change that would take the mailbox's rules past Exchange's quota. Only enabled rules count ("Only enabled
+ * rules count against the 256 KB limit": learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/outlook-on-the-web/increase-the-space-used-by-inbox-rules).
+ */
 export function checkRulesQuota(rules: StoredRule[]): void {
-  const total = rules.reduce((sum, r) => sum + ruleSize(r), 0);
+  const total = rules.reduce((sum, r) => sum + (r.isEnabled ? ruleSize(r) : 0), 0);
   if (total > RULES_QUOTA_BYTES) {
     throw new GraphError(500, "ErrorRulesOverQuota", "The rules quota for this mailbox has been exceeded; the rule was not saved.");
   }

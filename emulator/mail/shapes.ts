@@ -125,6 +125,8 @@ export function checkMessageSelect(select: string[] | undefined): string[] | und
 
 export interface MessageView {
   select?: string[];
+  /** The request sent `Prefer: IdType="ImmutableId"`: `id` is the immutable id. */
+  immutable?: boolean;
   bodyType: "text" | "html";
   /** Delta pages carry "@odata.type" on each item. */
   withType?: boolean;
@@ -157,6 +159,9 @@ export function messageJson(m: StoredMessage, mb: Mailbox, view: MessageView): R
       case "categories":
         out.categories = [...m.categories];
         break;
+      case "id":
+        out.id = view.immutable ? m.iid : m.id;
+        break;
       default:
         out[p] = (m as unknown as Record<string, unknown>)[p];
     }
@@ -167,12 +172,10 @@ export function messageJson(m: StoredMessage, mb: Mailbox, view: MessageView): R
 export function folderJson(f: StoredFolder, mb: Mailbox): Record<string, unknown> {
   let total = 0;
   let unread = 0;
-  let size = 0;
   for (const m of mb.byId.values()) {
     if (m.folderId !== f.id) continue;
     total++;
     if (!m.isRead) unread++;
-    size += m.body.content.length + m.subject.length + 512;
   }
   let children = 0;
   for (const c of mb.folders.values()) if (c.parentFolderId === f.id) children++;
@@ -183,7 +186,6 @@ export function folderJson(f: StoredFolder, mb: Mailbox): Record<string, unknown
     childFolderCount: children,
     unreadItemCount: unread,
     totalItemCount: total,
-    sizeInBytes: size,
     isHidden: f.isHidden,
   };
 }

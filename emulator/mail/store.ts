@@ -1,6 +1,6 @@
 // Mailboxes and subscriptions in memory with their indexes, the per-mailbox change counter delta relies on, and persistence.
 import type { DirectoryUser, EmulatorContext, Persistable } from "../core/types";
-import { newFolderId, newGuid, stableGuid } from "./ids";
+import { newFolderId, newGuid, newImmutableId, newMessageId, stableGuid } from "./ids";
 import type {
   ChangeType,
   MailState,
@@ -43,7 +43,9 @@ export type MessageListener = (mb: Mailbox, msg: StoredMessage, change: ChangeTy
 
 /** One mailbox with the indexes the routes need; serialised back to StoredMailbox for persistence. */
 export class Mailbox {
+  /** Messages by their current (regular) id: every message once. */
   readonly byId = new Map<string, StoredMessage>();
+  private readonly byImmutableId = new Map<string, StoredMessage>();
   private readonly byInternetId = new Map<string, Set<StoredMessage>>();
   readonly folders = new Map<string, StoredFolder>();
   private readonly wellKnown = new Map<string, StoredFolder>();
@@ -76,7 +78,16 @@ export class Mailbox {
       isHidden: w.hidden ?? false,
     }));
     for (const f of folders) this.addFolder(f);
-    for (const m of data?.messages ?? []) this.index(m);
+    for (const m of data?.messages ?? []) {
+      // Saved before immutable ids were kept: each gets one now.
+      m.iid ??= newImmutableId();
+      this.index(m);
+    }
+  }
+
+  /** A message by its regular id or its immutable id: Graph takes either in a request. */
+  find(id: string): StoredMessage | undefined {
+    return this.byId.get(id) ?? this.byImmutableId.get(id);
   }
 
   addFolder(f: StoredFolder): void {
@@ -101,6 +112,7 @@ export class Mailbox {
 
   private index(m: StoredMessage): void {
     this.byId.set(m.id, m);
+    this.byImmutableId.set(m.iid, m);
     const key = m.internetMessageId.toLowerCase();
     let set = this.byInternetId.get(key);
     if (!set) this.byInternetId.set(key, (set = new Set()));
@@ -109,6 +121,7 @@ export class Mailbox {
 
   private unindex(m: StoredMessage): void {
     this.byId.delete(m.id);
+    this.byImmutableId.delete(m.iid);
     const key = m.internetMessageId.toLowerCase();
     const set = this.byInternetId.get(key);
     set?.delete(m);
@@ -136,8 +149,8 @@ export class Mailbox {
     this.index(m);
   }
 
-  private bury(id: string, folderId: string): void {
-    this.tombstones.push({ id, folderId, seq: this.nextSeq() });
+  private bury(id: string, iid: string, folderId: string): void {
+    this.tombstones.push({ id, iid, folderId, seq: this.nextSeq() });
     if (this.tombstones.length > MAX_TOMBSTONES) {
       const dropped = this.tombstones.splice(0, this.tombstones.length - MAX_TOMBSTONES);
       this.tombstoneFloor = dropped[dropped.length - 1].seq;
@@ -146,12 +159,19 @@ export class Mailbox {
 
   remove(m: StoredMessage): void {
     this.unindex(m);
-    this.bury(m.id, m.folderId);
+    this.bury(m.id, m.iid, m.folderId);
   }
 
+  /**
+   * Moves a message to another folder of the mailbox. Its regular id changes, as an Outlook item's id does when it
+   * moves; its immutable id stays (learn.microsoft.com/graph/outlook-immutable-id, "Lifetime of immutable IDs").
+   */
   move(m: StoredMessage, folderId: string): void {
     if (m.folderId === folderId) return;
-    this.bury(m.id, m.folderId);
+    this.bury(m.id, m.iid, m.folderId);
+    this.byId.delete(m.id);
+    m.id = newMessageId();
+    this.byId.set(m.id, m);
     m.folderId = folderId;
     m.createdSeq = m.changeSeq = this.nextSeq();
   }

@@ -22,6 +22,18 @@ const READ_ROLES = ["Mail.ReadBasic", "Mail.ReadBasic.All", "Mail.Read", "Mail.R
 const FILTER_SCHEMA = { typeName: MESSAGE_TYPE, properties: new Set(MESSAGE_PROPERTIES.map((p) => p.toLowerCase())) };
 
 export interface SubscriptionConfig {
+  /**
+   * Loopback http:// endpoints (127.0.0.1, localhost, ::1) are accepted, for a service running on the same machine;
+   * anything else must be https, as in Graph. Off, even loopback must be https.
+   */
+  developmentMode: boolean;
+  /**
+   * How often Graph asks for reauthorization on its own: an access token lives about an hour, and Graph sends
+   * reauthorizationRequired "when the access token is about to expire" (learn.microsoft.com/graph/change-notifications-lifecycle-events).
+   */
+  reauthorizationIntervalMs: number;
+  /** And "when the subscription is about to expire": this long before it does. */
+  expiryNoticeMs: number;
   /** How long the notificationUrl has to answer the validation request. */
   validationTimeoutMs: number;
   /** After reauthorizationRequired, how long notifications keep flowing before they stop until reauthorised. */
@@ -46,13 +58,33 @@ function isUrl(v: unknown): v is string {
   }
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]", "::1"]);
+
+/**
+ * notificationUrl "must make use of the HTTPS protocol" (learn.microsoft.com/graph/api/resources/subscription); Graph
+ * answers http with 400 InvalidRequest "NotificationUrl scheme='http' is not supported."
+ * (github.com/microsoftgraph/microsoft-graph-docs/issues/2751). A loopback address is let through in development mode.
+ */
+function checkScheme(url: string, property: "NotificationUrl" | "LifecycleNotificationUrl", developmentMode: boolean): void {
+  const u = new URL(url);
+  if (u.protocol === "https:") return;
+  if (developmentMode && LOOPBACK.has(u.hostname)) return;
+  throw badRequest(`${property} scheme='${u.protocol.replace(/:$/, "")}' is not supported.`, "InvalidRequest");
+}
+
 const RESOURCE = /^(?:me|users(?:\('([^']+)'\)|\/([^/]+)))\/(?:mailfolders(?:\('([^']+)'\)|\/([^/]+))\/)?messages$/i;
 
 export class Subscriptions {
   readonly notifier: Notifier;
   private readonly filters = new Map<string, Expr>();
   private readonly sweeper: NodeJS.Timeout;
-  config: SubscriptionConfig = { validationTimeoutMs: 10_000, reauthorizationGraceMs: 10 * 60 * 1000 };
+  config: SubscriptionConfig = {
+    developmentMode: true,
+    validationTimeoutMs: 10_000,
+    reauthorizationGraceMs: 10 * 60 * 1000,
+    reauthorizationIntervalMs: 60 * 60 * 1000,
+    expiryNoticeMs: 15 * 60 * 1000,
+  };
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -76,7 +108,27 @@ export class Subscriptions {
 
   sweep(): void {
     const now = this.nowMs();
-    for (const s of [...this.store.subscriptions.values()]) if (Date.parse(s.expirationDateTime) <= now) this.remove(s.id);
+    for (const s of [...this.store.subscriptions.values()]) {
+      if (Date.parse(s.expirationDateTime) <= now) {
+        this.remove(s.id);
+        continue;
+      }
+      this.challenge(s, now);
+    }
+  }
+
+  /**
+   * Graph's own reauthorizationRequired, with nobody asking: when the subscription's access has lasted an interval
+   * (a token's life), and when the subscription is about to expire. Once sent, it waits for reauthorize or renewal.
+   */
+  private challenge(s: StoredSubscription, now: number): void {
+    if (!s.lifecycleNotificationUrl || s.reauthorizationRequiredAt) return;
+    const since = Date.parse(s.authorizedAt ?? s.createdAt ?? new Date(now).toISOString());
+    const tokenDue = now - since >= this.config.reauthorizationIntervalMs;
+    const expiring = Date.parse(s.expirationDateTime) - now <= this.config.expiryNoticeMs && !s.expiryNoticeSent;
+    if (!tokenDue && !expiring) return;
+    if (expiring) s.expiryNoticeSent = true;
+    this.lifecycle(s, "reauthorizationRequired");
   }
 
   remove(id: string): StoredSubscription | undefined {
@@ -180,15 +232,18 @@ export class Subscriptions {
     if (res.text !== token) throw validationFailed("Response must exactly match validationToken query parameter.");
   }
 
-  async create(principal: Principal, body: unknown): Promise<StoredSubscription> {
+  /** `immutableIds`: the request sent `Prefer: IdType="ImmutableId"`, so notifications carry immutable ids. */
+  async create(principal: Principal, body: unknown, immutableIds = false): Promise<StoredSubscription> {
     if (!isObject(body)) throw badRequest("The request body must be a subscription object.", "InvalidRequest");
     const changeTypes = typeof body.changeType === "string" ? body.changeType.split(",").map((s) => s.trim()) : [];
     if (!changeTypes.length || changeTypes.some((c) => !CHANGE_TYPES.has(c as ChangeType))) {
       throw badRequest("changeType is required and must list created, updated or deleted.", "InvalidRequest");
     }
     if (!isUrl(body.notificationUrl)) throw badRequest("notificationUrl is required and must be an absolute URL.", "InvalidRequest");
-    if (body.lifecycleNotificationUrl !== undefined && body.lifecycleNotificationUrl !== null && !isUrl(body.lifecycleNotificationUrl)) {
-      throw badRequest("lifecycleNotificationUrl must be an absolute URL.", "InvalidRequest");
+    checkScheme(body.notificationUrl, "NotificationUrl", this.config.developmentMode);
+    if (body.lifecycleNotificationUrl !== undefined && body.lifecycleNotificationUrl !== null) {
+      if (!isUrl(body.lifecycleNotificationUrl)) throw badRequest("lifecycleNotificationUrl must be an absolute URL.", "InvalidRequest");
+      checkScheme(body.lifecycleNotificationUrl, "LifecycleNotificationUrl", this.config.developmentMode);
     }
     if (typeof body.resource !== "string") throw badRequest("resource is required.", "InvalidRequest");
     if (body.clientState !== undefined && body.clientState !== null && (typeof body.clientState !== "string" || body.clientState.length > MAX_CLIENT_STATE)) {
@@ -213,6 +268,8 @@ export class Subscriptions {
       applicationId: principal.kind === "app" ? principal.appId : null,
       creatorId: principal.kind === "app" ? principal.appId : principal.userId,
       ...target,
+      ...(immutableIds ? { immutableIds: true } : {}),
+      createdAt: this.ctx.now().toISOString(),
     };
     this.store.addSubscription(s);
     return s;
@@ -228,20 +285,27 @@ export class Subscriptions {
     const expirationDateTime = body.expirationDateTime !== undefined ? this.expiration(body.expirationDateTime) : undefined;
     if (body.notificationUrl !== undefined) {
       if (!isUrl(body.notificationUrl)) throw badRequest("notificationUrl must be an absolute URL.", "InvalidRequest");
+      checkScheme(body.notificationUrl, "NotificationUrl", this.config.developmentMode);
       await this.validateUrl(body.notificationUrl);
       s.notificationUrl = body.notificationUrl;
     }
-    if (expirationDateTime) s.expirationDateTime = expirationDateTime;
-    delete s.reauthorizationRequiredAt;
-    delete s.reauthorizationGraceMs;
-    this.store.dirty();
+    if (expirationDateTime) {
+      s.expirationDateTime = expirationDateTime;
+      delete s.expiryNoticeSent;
+    }
+    this.authorized(s);
     return s;
   }
 
   reauthorize(principal: Principal, id: string): void {
-    const s = this.get(principal, id);
+    this.authorized(this.get(principal, id));
+  }
+
+  /** A renewal or a reauthorize answers any challenge, and starts the next token interval. */
+  private authorized(s: StoredSubscription): void {
     delete s.reauthorizationRequiredAt;
     delete s.reauthorizationGraceMs;
+    s.authorizedAt = this.ctx.now().toISOString();
     this.store.dirty();
   }
 
@@ -262,6 +326,11 @@ export class Subscriptions {
     if (!s) throw new GraphError(404, "ResourceNotFound", "The object was not found.");
     if (!["missed", "reauthorizationRequired", "subscriptionRemoved"].includes(event)) throw badRequest(`Unknown lifecycle event '${event}'.`);
     if (!s.lifecycleNotificationUrl) throw badRequest("The subscription has no lifecycleNotificationUrl, so Graph would send it no lifecycle notifications.");
+    this.lifecycle(s, event, graceMs);
+  }
+
+  private lifecycle(s: StoredSubscription, event: LifecycleEvent, graceMs?: number): void {
+    if (!s.lifecycleNotificationUrl) return;
     this.notifier.enqueue(s.lifecycleNotificationUrl, { payload: this.lifecyclePayload(s, event), subscriptionId: s.id, kind: "lifecycle", firstAt: Date.now() });
     if (event === "subscriptionRemoved") this.remove(s.id);
     if (event === "reauthorizationRequired") {
@@ -309,7 +378,9 @@ export class Subscriptions {
       if (s.reauthorizationRequiredAt && now > Date.parse(s.reauthorizationRequiredAt) + (s.reauthorizationGraceMs ?? 0)) continue;
       const filter = this.filterOf(s);
       if (filter && change !== "deleted" && !evaluate(filter, (p) => messageValue(msg, mb, p))) continue;
-      const resource = `Users/${mb.userId}/Messages/${msg.id}`;
+      // "Immutable IDs with change notifications": a subscription made with the Prefer header gets immutable ids.
+      const id = s.immutableIds ? msg.iid : msg.id;
+      const resource = `Users/${mb.userId}/Messages/${id}`;
       this.notifier.enqueue(s.notificationUrl, {
         subscriptionId: s.id,
         kind: "change",
@@ -319,7 +390,7 @@ export class Subscriptions {
           subscriptionExpirationDateTime: s.expirationDateTime,
           changeType: change,
           resource,
-          resourceData: { "@odata.type": "#Microsoft.Graph.Message", "@odata.id": resource, "@odata.etag": etagOf(msg), id: msg.id },
+          resourceData: { "@odata.type": "#Microsoft.Graph.Message", "@odata.id": resource, "@odata.etag": etagOf(msg), id },
           clientState: s.clientState,
           tenantId: this.store.tenantId,
         },

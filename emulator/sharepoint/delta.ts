@@ -7,6 +7,8 @@ import { linkWith } from "./links";
 
 /** What an opaque delta token stands for: changes after `since`, up to `upto`, resuming after `after`. */
 interface DeltaState {
+  /** When the round's first token was handed out (epoch ms): tokens age out. */
+  issued: number;
   /** Initial enumeration (all live items by id) or changes since a sequence number. */
   mode: "all" | "since";
   since: number;
@@ -16,38 +18,52 @@ interface DeltaState {
 }
 
 function encode(s: DeltaState): string {
-  return Buffer.from(JSON.stringify([s.mode === "all" ? 0 : 1, s.since, s.upto, s.after])).toString("base64url");
+  return Buffer.from(JSON.stringify([s.mode === "all" ? 0 : 1, s.since, s.upto, s.after, s.issued])).toString("base64url");
 }
 
 function decode(token: string): DeltaState {
   try {
-    const [mode, since, upto, after] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as number[];
+    const [mode, since, upto, after, issued] = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as number[];
     if (![since, upto, after].every(Number.isInteger)) throw new Error("bad token");
-    return { mode: mode === 0 ? "all" : "since", since, upto, after };
+    return { mode: mode === 0 ? "all" : "since", since, upto, after, issued: Number.isFinite(issued) ? issued : 0 };
   } catch {
     throw new GraphError(400, "invalidRequest", "The delta token is not valid.");
   }
 }
 
-export function itemsDelta(req: EmuRequest, list: ListState, rc: RenderContext, opts: ItemRenderOptions, top?: number): EmuResponse {
+/** How long a delta token stays usable; Graph names no figure, only that an old token is refused. */
+export interface DeltaSettings {
+  tokenMaxAgeMs: number;
+}
+
+/**
+ * A token the service can no longer answer: 410 Gone with one of the two documented codes and a Location header that
+ * starts a fresh enumeration (microsoft-graph-docs-contrib api-reference/v1.0/api/listitem-delta.md: "the service
+ * returns a 410 Gone response code with an error response that contains one of the following error codes, and a
+ * Location header that contains a new nextLink").
+ */
+function resync(req: EmuRequest): GraphError {
+  return new GraphError(410, "resyncChangesApplyDifferences", "The delta token is no longer valid; a full enumeration is needed. Replace local items with the server's versions.", {
+    Location: linkWith(req, { token: undefined, $skiptoken: undefined }),
+  });
+}
+
+export function itemsDelta(req: EmuRequest, list: ListState, rc: RenderContext, opts: ItemRenderOptions, top: number | undefined, now: number, settings: DeltaSettings): EmuResponse {
   const pageSize = Math.min(top ?? DEFAULT_PAGE, MAX_PAGE);
   const token = req.query.token;
   const value: Record<string, unknown>[] = [];
   let state: DeltaState;
   if (token === "latest") {
-    state = { mode: "since", since: list.seq, upto: list.seq, after: list.seq };
+    state = { mode: "since", since: list.seq, upto: list.seq, after: list.seq, issued: now };
   } else if (!token) {
-    state = { mode: "all", since: 0, upto: list.seq, after: 0 };
+    state = { mode: "all", since: 0, upto: list.seq, after: 0, issued: now };
   } else {
     state = decode(token);
-    if (state.since > list.seq) {
-      throw new GraphError(410, "resyncRequired", "The delta token is no longer valid; start a new delta enumeration.", {
-        Location: linkWith(req, { token: undefined }),
-      });
-    }
+    // A token from a wiped store, or one older than the change log keeps, cannot be answered.
+    if (state.since > list.seq || now - state.issued > settings.tokenMaxAgeMs) throw resync(req);
     if (state.mode === "since" && state.after === state.since && state.upto === state.since) {
-      // A deltaLink being called: the round covers everything that changed up to now.
-      state = { ...state, upto: list.seq };
+      // A deltaLink being called: the round covers everything that changed up to now, and its links are new.
+      state = { ...state, upto: list.seq, issued: now };
     }
   }
 
@@ -75,7 +91,8 @@ export function itemsDelta(req: EmuRequest, list: ListState, rc: RenderContext, 
         break;
       }
       const it = list.items.get(id);
-      value.push(it ? renderItem(list, it, rc, opts) : { id: String(id), deleted: { state: "deleted" } });
+      // A deletion as listitem-delta.md's example shows it: id, parentReference, contentType and the deleted facet.
+      value.push(it ? renderItem(list, it, rc, opts) : { id: String(id), parentReference: { siteId: rc.site.id }, contentType: { id: "0x0100", name: "Item" }, deleted: { state: "deleted" } });
       state.after = seq;
     }
   }
@@ -87,7 +104,7 @@ export function itemsDelta(req: EmuRequest, list: ListState, rc: RenderContext, 
   if (more) {
     body["@odata.nextLink"] = linkWith(req, { token: encode(state) });
   } else {
-    const next: DeltaState = { mode: "since", since: state.upto, upto: state.upto, after: state.upto };
+    const next: DeltaState = { mode: "since", since: state.upto, upto: state.upto, after: state.upto, issued: state.issued };
     body["@odata.deltaLink"] = linkWith(req, { token: encode(next), $skiptoken: undefined });
   }
   return { status: 200, body };

@@ -200,11 +200,15 @@ export function renderFields(list: ListState, id: number, f: Fields, meta: Rende
   return out;
 }
 
-export function etagOf(list: ListState, it: Item): string {
-  return `"${itemGuid(list, it.id)},${it.v}"`;
+/**
+ * SharePoint's listItem eTag: `"{GUID},version"` with the GUID upper-case in braces, as Graph hands it out
+ * (microsoft-graph-docs-contrib api-reference/v1.0/api/listitem-delta.md, response: "\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\"").
+ */
+export function etagOf(list: ListState, it: Item, version = it.v): string {
+  return `"${itemGuid(list, it.id)},${version}"`;
 }
 
-/** A stable per-item GUID derived from the list id, so it need not be stored for half a million items. */
+/** A stable per-item GUID, braced and upper-case, derived from the list id so it need not be stored for half a million items. */
 export function itemGuid(list: ListState, id: number): string {
-  return `${list.id.slice(0, 24)}${id.toString(16).padStart(12, "0")}`;
+  return `{${`${list.id.slice(0, 24)}${id.toString(16).padStart(12, "0")}`.toUpperCase()}}`;
 }

@@ -82,11 +82,44 @@ function checkIndexed(list: ListState, cols: ColumnDef[], allowNonIndexed: boole
       `Field '${bad.name}' cannot be referenced in filter or orderby as it is not indexed. Provide the 'Prefer: HonorNonIndexedQueriesWarningMayFailRandomly' header to allow this, but be warned that such queries may fail on large lists.`,
     );
   }
-  if (list.items.size > LIST_VIEW_THRESHOLD) {
-    // Graph answers SharePoint's SPQueryThrottledException with 429 (reported in microsoftgraph/msgraph-sdk-dotnet#827);
-    // no Retry-After, because waiting does not help.
-    throw new GraphError(429, "throttledRequest", "The attempted operation is prohibited because it exceeds the list view threshold.");
+  if (list.items.size > LIST_VIEW_THRESHOLD) throw thresholdExceeded();
+}
+
+/**
+ * Graph answers SharePoint's SPQueryThrottledException with 429 (github.com/microsoftgraph/msgraph-sdk-dotnet/issues/827);
+ * the message is SharePoint's own (github.com/pnp/pnpjs/issues/3149). No Retry-After: waiting does not help.
+ */
+function thresholdExceeded(): GraphError {
+  return new GraphError(429, "throttledRequest", "The attempted operation is prohibited because it exceeds the list view threshold.");
+}
+
+/** The conditions joined by the filter's top-level `and`s, left to right, as SharePoint reads them. */
+function conjuncts(e: FilterExpr): FilterExpr[] {
+  return e.t === "and" ? [...conjuncts(e.a), ...conjuncts(e.b)] : [e];
+}
+
+/**
+ * The rows a query makes SharePoint read on a list above the threshold: those matching the filter's first condition on
+ * an indexed column (SharePoint uses that one index; "The filtering order matters!", pnp.github.io/blog/post/listview-threashold-apis;
+ * msgraph-sdk-dotnet#827: fine while the first filter matches fewer than 5,000 rows, refused above), or, with no
+ * filter, the whole list when it must be sorted ($orderby over a large list was refused in
+ * github.com/microsoftgraph/microsoft-graph-docs/issues/8450). Paging a large list by id, unfiltered, is allowed.
+ */
+function rowsRead(list: ListState, expr: FilterExpr | undefined, ordered: boolean): number {
+  if (!expr) return ordered ? list.items.size : 0;
+  const plans = conjuncts(expr).map((c) => plan(list, c));
+  const first = plans.find((p) => p !== undefined);
+  if (!first) return list.items.size;
+  if (first.union) return first.est;
+  // Conditions on that same column bound one scan of its index: a date range (ge … and lt …) reads only the range.
+  const idx = list.indexes.get(first.col.name) as SortedIndex;
+  let { from, to } = first;
+  for (const p of plans) {
+    if (!p || p.union || p.col !== first.col) continue;
+    if (cmpPos(p.from, from) > 0) from = p.from;
+    if (cmpPos(p.to, to) < 0) to = p.to;
   }
+  return idx.countBetween(from, to);
 }
 
 /** The literal as a key comparable with the column's stored keys. */
@@ -291,6 +324,7 @@ export function runQuery(list: ListState, q: QueryInput): QueryResult {
   const order: Order[] = q.orderby ? parseOrderBy(q.orderby).map((o) => ({ col: resolvePath(list, o.path), desc: o.desc })) : [];
   const referenced = [...(expr ? filterPaths(expr).map((p) => resolvePath(list, p)) : []), ...order.map((o) => o.col)];
   checkIndexed(list, referenced, q.allowNonIndexed);
+  if (list.items.size > LIST_VIEW_THRESHOLD && rowsRead(list, expr, order.length > 0) > LIST_VIEW_THRESHOLD) throw thresholdExceeded();
   const pred = expr ? compile(list, expr) : undefined;
   const top = Math.min(q.top ?? DEFAULT_PAGE, MAX_PAGE);
   const cursor = q.skiptoken ? decodeSkipToken(q.skiptoken) : undefined;

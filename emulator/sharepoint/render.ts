@@ -1,5 +1,5 @@
 // Graph's JSON for sites, lists, columns, list items and item versions.
-import { etagOf, itemGuid, renderFields } from "./fields";
+import { etagOf, renderFields } from "./fields";
 import { isoSeconds, type ColumnDef, type Fields, type Item, type ListState } from "./model";
 import { APP_PRINCIPAL_ID, type Principals } from "./principals";
 
@@ -69,6 +69,8 @@ export function renderList(l: ListState, ctx: RenderContext, expandColumns: bool
     webUrl: `${ctx.webUrl}/Lists/${encodeURIComponent(l.name)}`,
     displayName: l.displayName,
     createdBy: ctx.principals.identity(l.createdBy),
+    // The list's own last editor is not kept: its creator stands in (list-create.md's answer has both).
+    lastModifiedBy: ctx.principals.identity(l.createdBy),
     parentReference: { siteId: ctx.site.id },
     list: { contentTypesEnabled: false, hidden: false, template: l.template },
   };
@@ -88,7 +90,7 @@ function fieldsOf(l: ListState, it: Item, f: Fields, version: number, modified: 
     it.id,
     f,
     {
-      etag: `"${itemGuid(l, it.id)},${version}"`,
+      etag: etagOf(l, it, version),
       version: `${version}.0`,
       authorId: it.a,
       editorId: editor,

@@ -3,8 +3,8 @@ import { parseExpand, parseSelect, parseTop } from "../core/queryOptions";
 import { filterObjects, selectProps } from "../core/objectQuery";
 import { GraphError, type EmulatorContext, type EmuRequest, type EmuResponse, type Route } from "../core/types";
 import { columnFromDefinition } from "./columns";
-import { itemsDelta } from "./delta";
-import { itemGuid } from "./fields";
+import { itemsDelta, type DeltaSettings } from "./delta";
+import { etagOf } from "./fields";
 import { linkWith } from "./links";
 import type { Item, ListState } from "./model";
 import { accessDenied, PERM, type Permissions } from "./permissions";
@@ -14,6 +14,7 @@ import { renderColumn, renderItem, renderItemFields, renderList, renderSite, ren
 import { itemNotFound, type SiteStore } from "./store";
 
 export interface SpServices {
+  delta: DeltaSettings;
   store: SiteStore;
   permissions: Permissions;
   principals: Principals;
@@ -49,22 +50,27 @@ export function webUrlOf(baseUrl: string, site: SiteInfo): string {
   return `${baseUrl.replace(/\/v1\.0$/, "")}${site.path}`;
 }
 
-function stripQuotes(etag: string): string {
+/** An entity tag as compared: quotes, W/ and braces off, the GUID in one case (SharePoint's GUIDs are not case-sensitive). */
+function etagKey(etag: string): string {
   return etag
     .trim()
     .replace(/^W\//, "")
     .replace(/^\\?"/, "")
-    .replace(/\\?"$/, "");
+    .replace(/\\?"$/, "")
+    .replace(/[{}]/g, "")
+    .toUpperCase();
 }
 
-/** If-Match: "*" always matches; otherwise the item's current "guid,version" must. */
+/**
+ * If-Match: "*" always matches; otherwise the eTag handed out ("{GUID},version") must name the current version. An
+ * empty If-Match is not a wildcard: RFC 9110 §13.1.1 has no empty entity-tag, so it matches nothing.
+ */
 function checkIfMatch(req: EmuRequest, list: ListState, it: Item): void {
   const header = req.headers["if-match"];
-  if (!header || header.trim() === "*") return;
-  const wanted = stripQuotes(header);
-  const current = `${itemGuid(list, it.id)},${it.v}`;
-  if (wanted !== current) {
-    throw new GraphError(412, "preconditionFailed", `The request ETag value '"${wanted}"' does not match the object's ETag value '"${current}"'.`);
+  if (header === undefined || header.trim() === "*") return;
+  const current = etagOf(list, it);
+  if (!header.trim() || etagKey(header) !== etagKey(current)) {
+    throw new GraphError(412, "preconditionFailed", `The request ETag value '${header.trim()}' does not match the object's ETag value '${current}'.`);
   }
 }
 
@@ -200,7 +206,7 @@ export function sharePointRoutes(s: SpServices): Route[] {
     }),
     route("GET", `${LIST}/items/delta(?:\\(\\))?`, "/sites/{site}/lists/{list}/items/delta", (req) => {
       const list = listOf(req, PERM.ViewListItems);
-      return itemsDelta(req, list, rc(req), itemOptions(req), parseTop(req.query.$top));
+      return itemsDelta(req, list, rc(req), itemOptions(req), parseTop(req.query.$top), now(), s.delta);
     }),
     route("GET", `${LIST}/items`, "/sites/{site}/lists/{list}/items", (req) => {
       const list = listOf(req, PERM.ViewListItems);

@@ -65,7 +65,8 @@ function application(body: Record<string, unknown>): { id: string; displayName: 
 /** The permission resource as the docs' examples show it: both the V2 and the deprecated identity collections. */
 function grantJson(g: AppGrant): Record<string, unknown> {
   const identities = [{ application: { id: g.appId, displayName: g.displayName } }];
-  return { id: g.id, roles: [...g.roles], grantedToIdentitiesV2: identities, grantedToIdentities: identities };
+  // As site-post-permissions.md's example answers: the older property still there, annotated as deprecated.
+  return { id: g.id, "@deprecated.GrantedToIdentities": "GrantedToIdentities has been deprecated. Refer to GrantedToIdentitiesV2", roles: [...g.roles], grantedToIdentities: identities, grantedToIdentitiesV2: identities };
 }
 
 /**

@@ -6,7 +6,7 @@ import { applyStep, emptyRecord, isRegisterEvent, type PresetLookup, type Regist
 import { isRoleRefusal, type Actor } from "../../shared/workflow";
 import { DataError } from "../client/errors";
 import { anyOf, eq } from "../client/odata";
-import { caseRefFor } from "../repos/customers";
+import { nextCaseRef } from "../repos/case-refs";
 import { str, type Fields } from "../repos/fields";
 import { createItem, persistently, queryPage, type Site } from "../repos/items";
 import { appendEvent } from "./append";
@@ -25,12 +25,6 @@ export interface OpenRequest {
 }
 
 const refusal = (status: 403 | 404 | 409 | 422, reason: string): StepOutcome => ({ ok: false, status, reason });
-
-async function nextCaseRef(site: Site): Promise<string> {
-  const top = await queryPage<Fields>(site, "customers", { orderby: "fields/CaseRef desc", top: 1, select: ["CaseRef"] });
-  const last = top[0] ? Number(str(top[0].fields, "CaseRef").replace(/\D/g, "")) || 0 : 0;
-  return caseRefFor(last + 1);
-}
 
 /** The customer row made for this request earlier (its CreatedKey), or a new one with a free case reference. */
 async function customerRowFor(site: Site, e: FirstEvent, key: string): Promise<{ id: string; caseRef: string }> {

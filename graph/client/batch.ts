@@ -1,5 +1,5 @@
 // One JSON $batch with throttled parts retried after their Retry-After: shared by the SDK client and the fetch client.
-import { fromResponse } from "./errors";
+import { fromResponse, headerOf, retryAfterSeconds } from "./errors";
 
 export interface BatchRequest {
   id: string;
@@ -23,7 +23,7 @@ export const MAX_BATCH = 20;
 /** Throws the DataError a failed batch part stands for. */
 export function ensureOk<T>(res: BatchResponse): T {
   if (res.status >= 200 && res.status < 300) return res.body as T;
-  throw fromResponse(res.status, res.body);
+  throw fromResponse(res.status, res.body, res.headers);
 }
 
 /** Posts one $batch body and resolves with Graph's answer (errors already turned into DataErrors). */
@@ -31,13 +31,30 @@ export type BatchPoster = (body: { requests: unknown[] }) => Promise<{ responses
 
 const sleep = (seconds: number) => new Promise<void>((r) => setTimeout(r, Math.min(seconds, 30) * 1000));
 
-/** Sends `requests` as one $batch; parts answered 429, 503 or 424 are sent again after the longest Retry-After. */
-export async function runBatch(post: BatchPoster, requests: BatchRequest[], retries: number, wait: (seconds: number) => Promise<void> = sleep): Promise<BatchResponse[]> {
+/** How long throttled parts keep being sent again, in all, when the service keeps saying when to come back. */
+export const THROTTLED_PATIENCE_SECONDS = 600;
+
+/**
+ * Sends `requests` as one $batch; parts answered 429 (with Retry-After), 503 or 424 are sent again after the longest
+ * Retry-After. Throttled parts are sent again for as long as the service names a time (up to ten minutes in all), since
+ * a tenant's budget refills; other failures get `retries` more tries. A 429 without Retry-After (a query over the list
+ * view threshold) is answered as it is.
+ */
+export async function runBatch(
+  post: BatchPoster,
+  requests: BatchRequest[],
+  retries: number,
+  wait: (seconds: number) => Promise<void> = sleep,
+  /** Told of each throttled part, so the client's other requests to that budget wait too. */
+  onThrottled: (url: string, seconds: number) => void = () => undefined,
+): Promise<BatchResponse[]> {
   if (requests.length === 0) return [];
   if (requests.length > MAX_BATCH) throw new Error(`A $batch holds at most ${MAX_BATCH} requests`);
   const results = new Map<string, BatchResponse>();
   let pending = requests;
-  for (let attempt = 0; pending.length; attempt++) {
+  let waited = 0;
+  let failures = 0;
+  for (let rounds = 0; pending.length; rounds++) {
     const body = {
       requests: pending.map((r) => ({
         id: r.id,
@@ -49,17 +66,25 @@ export async function runBatch(post: BatchPoster, requests: BatchRequest[], retr
     };
     const answer = await post(body);
     let after = 0;
+    let onlyThrottled = true;
     const retry: BatchRequest[] = [];
     for (const res of answer.responses) {
-      const again = (res.status === 429 || res.status === 503 || res.status === 424) && attempt < retries;
+      const said = retryAfterSeconds(headerOf(res.headers, "retry-after"));
+      const throttled = res.status === 429 && said !== undefined;
+      const again = throttled ? waited < THROTTLED_PATIENCE_SECONDS && rounds < 200 : (res.status === 503 || res.status === 504 || res.status === 424) && failures < retries;
+      if (throttled) onThrottled(pending.find((p) => p.id === res.id)?.url ?? "", said);
       if (again) {
         retry.push(pending.find((p) => p.id === res.id)!);
-        const said = Number(res.headers?.["Retry-After"] ?? res.headers?.["retry-after"] ?? 1);
-        after = Math.max(after, Number.isFinite(said) ? said : 1);
+        after = Math.max(after, said ?? 1);
+        if (!throttled) onlyThrottled = false;
       } else results.set(res.id, res);
     }
     pending = retry;
-    if (pending.length) await wait(after);
+    if (!onlyThrottled) failures++;
+    if (pending.length) {
+      waited += after;
+      await wait(after);
+    }
   }
   return requests.map((r) => results.get(r.id)!);
 }

@@ -2,6 +2,7 @@
 // check and send from Outlook. Plain text bodies, so nothing typed into a letter can become markup.
 import { DataError } from "../client/errors";
 import type { Graph } from "../client/factory";
+import { preferImmutable } from "../mail/immutable-ids";
 
 export interface DraftRecipient {
   address: string;
@@ -32,11 +33,16 @@ const recipient = (r: DraftRecipient) => ({ emailAddress: { address: r.address.t
 export async function createDraft(graph: Graph, input: DraftInput): Promise<CreatedDraft> {
   const bad = [...input.to, ...(input.cc ?? [])].find((r) => !validRecipient(r.address));
   if (bad) throw new DataError("Invalid", `"${bad.address}" is not an e-mail address.`);
-  const created = await graph.post<{ id: string; webLink?: string }>("/me/messages", {
-    subject: input.subject,
-    body: { contentType: "text", content: input.text },
-    toRecipients: input.to.map(recipient),
-    ...(input.cc?.length ? { ccRecipients: input.cc.map(recipient) } : {}),
-  });
+  // An immutable id: the writer may file or send the draft, and the id kept for it must still name it.
+  const created = await graph.post<{ id: string; webLink?: string }>(
+    "/me/messages",
+    {
+      subject: input.subject,
+      body: { contentType: "text", content: input.text },
+      toRecipients: input.to.map(recipient),
+      ...(input.cc?.length ? { ccRecipients: input.cc.map(recipient) } : {}),
+    },
+    preferImmutable(),
+  );
   return { id: created.id, webLink: created.webLink ?? null };
 }

@@ -2,6 +2,7 @@
 import { DataError } from "../client/errors";
 import type { BatchRequest, Graph } from "../client/factory";
 import { query } from "../client/odata";
+import { preferImmutable } from "./immutable-ids";
 
 /** Only what the flagging service needs: who sent it, to whom, what it is called and how it is marked. */
 export const DELTA_SELECT = ["from", "sender", "toRecipients", "ccRecipients", "subject", "internetMessageId", "receivedDateTime", "categories"];
@@ -90,7 +91,8 @@ export async function readInboxDelta(graph: Graph, link: string): Promise<DeltaR
   for (;;) {
     let page: { value: GraphDeltaMessage[]; "@odata.nextLink"?: string; "@odata.deltaLink"?: string };
     try {
-      page = await graph.get(next, { Prefer: `odata.maxpagesize=${DELTA_PAGE_SIZE}` });
+      // Immutable ids: the service PATCHes categories by id later, and by then the owner may have filed the message.
+      page = await graph.get(next, preferImmutable(`odata.maxpagesize=${DELTA_PAGE_SIZE}`));
     } catch (e) {
       if (e instanceof DataError && (e.status === 410 || /SyncStateNotFound|resyncRequired/i.test(e.code ?? ""))) throw new DeltaLinkExpired();
       throw e;
@@ -117,6 +119,7 @@ export function flagCategoryRequest(id: string, mailbox: string, messageId: stri
     method: "PATCH",
     url: `/users/${encodeURIComponent(mailbox)}/messages/${encodeURIComponent(messageId)}`,
     body: { categories: wanted ? [...kept, wanted] : kept },
+    headers: preferImmutable(),
   };
 }
 

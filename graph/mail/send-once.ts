@@ -2,6 +2,7 @@
 // outbox row, so a second try finds the first (still a draft: send it; already sent: nothing to do).
 import type { Graph } from "../client/factory";
 import { odataString, query } from "../client/odata";
+import { preferImmutable } from "./immutable-ids";
 import type { OutgoingMail } from "./messages";
 
 interface Found {
@@ -22,7 +23,7 @@ export function messageIdFor(workKey: string, from: string): string {
  */
 export async function sendOnce(graph: Graph, from: string, mail: OutgoingMail, internetMessageId: string, opts: { firstTry?: boolean } = {}): Promise<"sent" | "already sent"> {
   const box = `/users/${encodeURIComponent(from)}`;
-  const immutable = { Prefer: 'IdType="ImmutableId"' };
+  const immutable = preferImmutable();
   const found = opts.firstTry ? { value: [] as Found[] } : await graph.get<{ value: Found[] }>(`${box}/messages${query({ $filter: `internetMessageId eq ${odataString(internetMessageId)}`, $select: "id,isDraft", $top: 5 })}`, immutable);
   const sent = found.value.find((m) => !m.isDraft);
   if (sent) return "already sent";

@@ -1,6 +1,7 @@
 // Change-notification subscriptions on mailbox inboxes: create (Graph validates the URL first), renew, reauthorise.
 import { DataError } from "../client/errors";
 import type { Graph } from "../client/factory";
+import { preferImmutable } from "./immutable-ids";
 
 export interface Subscription {
   id: string;
@@ -32,16 +33,23 @@ export interface NewSubscription {
   expiresAt: Date;
 }
 
-/** New mail in a mailbox's inbox; Graph POSTs a validation token to both URLs before it answers. */
+/**
+ * New mail in a mailbox's inbox; Graph POSTs a validation token to both URLs before it answers. Made with immutable ids,
+ * so any message id a notification carries stays good after the message moves.
+ */
 export function createInboxSubscription(graph: Graph, s: NewSubscription): Promise<Subscription> {
-  return graph.post<Subscription>("/subscriptions", {
+  return graph.post<Subscription>(
+    "/subscriptions",
+    {
     changeType: "created",
     resource: inboxResource(s.userId),
     notificationUrl: s.notificationUrl,
     lifecycleNotificationUrl: s.lifecycleNotificationUrl,
     clientState: s.clientState,
     expirationDateTime: s.expiresAt.toISOString(),
-  });
+    },
+    preferImmutable(),
+  );
 }
 
 /** Renews (which also reauthorises); a changed notificationUrl is validated by Graph first. */

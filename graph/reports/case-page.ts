@@ -5,6 +5,7 @@ import { readRows } from "../repos/problems";
 import type { Contact } from "../../shared/domain/records";
 import { loadCaseView, type LoadedCase } from "./case-view";
 import { eq } from "../client/odata";
+import { customerContacts, customerContactsUrl } from "../repos/contact-windows";
 import { contactFromItem } from "../repos/contacts";
 import { date, lookupId, str, type Fields } from "../repos/fields";
 import { identityFromItem, type IdentityRow } from "../repos/identities";
@@ -29,20 +30,23 @@ export interface CasePage {
   sensitive: SensitiveNoteRow[] | null;
 }
 
+const NEWEST_FIRST = { order: "desc" as const };
+
 export async function loadCasePage(site: Site, customerId: string, opts: { withSensitive: boolean }): Promise<CasePage> {
   const id = Number(customerId);
   const byCustomer = eq("CustomerLookupId", id);
   const extra = site.graph.batch([
     { id: "identities", method: "GET", url: queryUrl(site, "identities", { filter: byCustomer, top: 999 }) },
-    { id: "contacts", method: "GET", url: queryUrl(site, "contacts", { filter: byCustomer, orderby: "fields/ContactAt desc", top: 999 }) },
+    { id: "contacts", method: "GET", url: customerContactsUrl(site, customerId, NEWEST_FIRST) },
     ...(opts.withSensitive ? [{ id: "sensitive", method: "GET" as const, url: queryUrl(site, "sensitive", { filter: byCustomer, top: 999 }) }] : []),
   ]);
   const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseView(site, customerId), extra]);
   return {
     loaded,
     identities: readRows("identities", await allRows(site, identities), identityFromItem),
-    // A contact that does not read (an unknown source typed by hand) is left out of the page, not the page itself.
-    contacts: readRows("contacts", await allRows(site, contacts), contactFromItem),
+    // A customer with more than 5,000 contacts is read by date windows instead (SharePoint's list view threshold);
+    // a contact that does not read (an unknown source typed by hand) is left out of the page, not the page itself.
+    contacts: readRows("contacts", await customerContacts(site, customerId, NEWEST_FIRST, contacts), contactFromItem),
     sensitive: sensitive
       ? (await allRows(site, sensitive)).map((i) => {
           const f = i.fields as Fields;

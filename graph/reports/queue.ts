@@ -1,7 +1,8 @@
 // The Teams tab's lists: the referral queue and the review and appeal calendar, each with its customers, in one $batch.
 import type { Case, Customer, Review } from "../../shared/domain/records";
 import { getPreset } from "../../shared/presets/registry";
-import { ensureOk } from "../client/factory";
+import { DataError } from "../client/errors";
+import { ensureOk, type BatchResponse } from "../client/factory";
 import { eq, odataDate } from "../client/odata";
 import { caseFromItem } from "../repos/cases";
 import { readCustomer } from "../repos/customers";
@@ -40,6 +41,19 @@ async function customersById(site: Site, have: Map<string, Customer>, ids: strin
   return have;
 }
 
+/**
+ * The rows of a read of customers by status, or none when more customers hold that status than SharePoint's list view
+ * threshold lets one query read: the customers the queue or calendar names are then fetched by id instead.
+ */
+async function rowsUnlessTooBroad(site: Site, res: BatchResponse): Promise<ListItem[]> {
+  try {
+    return await allRows(site, res);
+  } catch (e) {
+    if (e instanceof DataError && e.kind === "TooBroad") return [];
+    throw e;
+  }
+}
+
 function byId(items: ListItem[]): Map<string, Customer> {
   return new Map(items.map((i) => [String(i.id), readCustomer(i)]));
 }
@@ -75,7 +89,7 @@ export async function loadQueue(site: Site, now = new Date()): Promise<QueueEntr
   ]);
   // A referral row that does not read (no customer, say) is left out; the case service lists it for an administrator.
   const queue = readRows("cases", await allRows(site, cases), caseFromItem);
-  const people = await customersById(site, byId(await allRows(site, customers)), queue.map((k) => k.customerId));
+  const people = await customersById(site, byId(await rowsUnlessTooBroad(site, customers)), queue.map((k) => k.customerId));
   return queue.map((k) => queueEntry(k, people.get(k.customerId), now));
 }
 
@@ -105,7 +119,7 @@ export async function loadCalendar(site: Site, now = new Date(), horizon = new D
     { id: "monitored", method: "GET", url: queryUrl(site, "customers", { filter: eq("Status", "Monitoring"), top: 999 }) },
   ]);
   const due = readRows("reviews", await allRows(site, reviews), reviewFromItem);
-  const have = byId([...(await allRows(site, restricted)), ...(await allRows(site, monitored))]);
+  const have = byId([...(await rowsUnlessTooBroad(site, restricted)), ...(await rowsUnlessTooBroad(site, monitored))]);
   const people = await customersById(site, have, due.map((r) => r.customerId));
   return due.map((r) => {
     const c = people.get(r.customerId);

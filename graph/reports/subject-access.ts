@@ -6,6 +6,9 @@ import { LISTS, type ListKey } from "../schema/lists";
 import { itemsPath, queryUrl, type ListItem, type Site } from "../repos/items";
 import { chunks, type ItemVersion } from "./history";
 import { allRows } from "./load";
+import { customerContacts, customerContactsUrl } from "../repos/contact-windows";
+
+const OLDEST_FIRST = { order: "asc" as const };
 
 export interface ExportedItem {
   id: string;
@@ -53,7 +56,7 @@ export async function exportSubjectAccess(site: Site, customerId: string, opts: 
   const lists = BY_CUSTOMER.filter((l) => l !== "sensitive" || opts.includeSensitive);
   const res = await site.graph.batch([
     { id: "customer", method: "GET", url: `${itemsPath(site, "customers")}/${id}?$expand=fields` },
-    ...lists.map((l) => ({ id: l, method: "GET" as const, url: queryUrl(site, l, { filter: eq("CustomerLookupId", id), top: 999 }) })),
+    ...lists.map((l) => ({ id: l, method: "GET" as const, url: l === "contacts" ? customerContactsUrl(site, customerId, OLDEST_FIRST) : queryUrl(site, l, { filter: eq("CustomerLookupId", id), top: 999 }) })),
   ]);
   const customer = ensureOk<ListItem>(res[0]);
   const out: SubjectAccessExport = {
@@ -76,7 +79,8 @@ export async function exportSubjectAccess(site: Site, customerId: string, opts: 
       out.lists[LISTS[list]] = { withheld: "You do not have permission to read this list; ask a decider to run the export." };
       continue;
     }
-    const rows = await allRows(site, part);
+    // The contact log of a customer past 5,000 contacts is read by date windows (SharePoint's list view threshold).
+    const rows = list === "contacts" ? await customerContacts(site, customerId, OLDEST_FIRST, part) : await allRows(site, part);
     out.lists[LISTS[list]] = await withVersions(site, list, rows);
   }
   if (!opts.includeSensitive) {

@@ -2,9 +2,10 @@
 import { readRows } from "./problems";
 import { contactSchema, type Contact } from "../../shared/domain/records";
 import { DataError } from "../client/errors";
-import { eq, odataDate } from "../client/odata";
+import { eq } from "../client/odata";
+import { customerContacts } from "./contact-windows";
 import { compact, date, list, lookupId, num, str, type Fields } from "./fields";
-import { createItem, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";
+import { createItem, persistently, queryPage, type ListItem, type Site } from "./items";
 
 export function contactFromItem(item: ListItem): Contact & { id: string } {
   const f = item.fields as Fields;
@@ -84,17 +85,11 @@ export async function logContact(site: Site, input: Contact): Promise<Logged> {
   return { contact: existing, created: false };
 }
 
-/** A customer's contacts from a time on (ContactAt and Customer are indexed), oldest first. */
+/** A customer's contacts from a time on (ContactAt and Customer are indexed), oldest first, however many they hold. */
 export async function contactsSince(site: Site, customerId: string, from: Date): Promise<(Contact & { id: string })[]> {
-  const items = await queryAll(site, "contacts", {
-    filter: `${eq("CustomerLookupId", Number(customerId))} and fields/ContactAt ge ${odataDate(from)}`,
-    orderby: "fields/ContactAt asc",
-    top: 500,
-  });
-  return readRows("contacts", items, contactFromItem);
+  return readRows("contacts", await customerContacts(site, customerId, { from, order: "asc" }), contactFromItem);
 }
 
 export async function recentContacts(site: Site, customerId: string, top = 5): Promise<(Contact & { id: string })[]> {
-  const items = await queryPage(site, "contacts", { filter: eq("CustomerLookupId", Number(customerId)), orderby: "fields/ContactAt desc", top });
-  return readRows("contacts", items, contactFromItem);
+  return readRows("contacts", await customerContacts(site, customerId, { order: "desc", top }), contactFromItem);
 }

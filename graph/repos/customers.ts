@@ -5,6 +5,7 @@ import { problemOf, type RowProblem } from "./problems";
 import { DataError } from "../client/errors";
 import { ensureOk } from "../client/batch";
 import { eq } from "../client/odata";
+import { nextCaseRef } from "./case-refs";
 import { compact, date, list, str, strOrNull, type Fields } from "./fields";
 import { createItem, getItem, itemsPath, persistently, queryAll, queryPage, type ListItem, type Site } from "./items";
 
@@ -99,16 +100,7 @@ export async function findCustomersByName(site: Site, name: string): Promise<Cus
   return (await queryPage(site, "customers", { filter: eq("Title", name.trim()), top: 10 })).map((i) => readCustomer(i));
 }
 
-export function caseRefFor(n: number): string {
-  return `UPC-${String(n).padStart(4, "0")}`;
-}
-
-/** The next free case reference: the highest so far plus one (CaseRef is indexed and unique, so a race loses cleanly). */
-async function nextCaseRef(site: Site): Promise<string> {
-  const top = await queryPage<Fields>(site, "customers", { orderby: "fields/CaseRef desc", top: 1, select: ["CaseRef"] });
-  const last = top[0] ? Number(str(top[0].fields, "CaseRef").replace(/\D/g, "")) : 0;
-  return caseRefFor(last + 1);
-}
+export { caseRefFor } from "./case-refs";
 
 /** Creates a customer with a fresh case reference; two officers starting a log at once each get their own. */
 export async function createCustomer(site: Site, input: Omit<Customer, "caseRef" | "id" | "etag"> & { caseRef?: string }): Promise<Customer> {

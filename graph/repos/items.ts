@@ -1,5 +1,6 @@
 // List item plumbing shared by the repositories: paths, queries on indexed columns, ETag-guarded updates, retries.
 import { DataError } from "../client/errors";
+import { THROTTLED_PATIENCE_SECONDS } from "../client/batch";
 import { ensureOk, type BatchRequest, type BatchResponse, type Graph } from "../client/factory";
 import { query } from "../client/odata";
 import type { ListKey } from "../schema/lists";
@@ -71,16 +72,23 @@ export function batchGet(id: string, url: string): BatchRequest {
 }
 
 /**
- * Runs a write again when Graph was busy or unreachable, beyond the SDK's own three tries, so that nothing is lost
- * under sustained throttling. Only for writes that are safe to repeat (unique keys or If-Match guard them).
+ * Runs a write again when Graph was busy or unreachable, beyond the SDK's own tries, so that nothing is lost under
+ * sustained throttling. Only for writes that are safe to repeat (unique keys or If-Match guard them). A throttled
+ * answer is waited out for as long as it says (up to ten minutes in all: a tenant's budget refills); other failures
+ * get `attempts` tries with a growing pause.
  */
 export async function persistently<T>(fn: () => Promise<T>, attempts = 8): Promise<T> {
+  let waited = 0;
   for (let i = 1; ; i++) {
     try {
       return await fn();
     } catch (e) {
-      if (!(e instanceof DataError) || !e.retryable || i >= attempts) throw e;
-      await new Promise((r) => setTimeout(r, Math.min(2000, 50 * 2 ** i)));
+      if (!(e instanceof DataError) || !e.retryable) throw e;
+      const told = e.kind === "Throttled" && e.retryAfter !== undefined;
+      if (told ? waited >= THROTTLED_PATIENCE_SECONDS || i >= 200 : i >= attempts) throw e;
+      const seconds = told ? Math.min(60, e.retryAfter!) : Math.min(2, 0.05 * 2 ** i);
+      waited += seconds;
+      await new Promise((r) => setTimeout(r, seconds * 1000));
     }
   }
 }

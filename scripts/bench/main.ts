@@ -4,6 +4,7 @@ import { benchTaskpane } from "./taskpane";
 import { benchService } from "./service";
 import { benchTeams } from "./teams";
 import { benchCases } from "./cases";
+import { benchTenant } from "./tenant";
 
 async function main() {
   console.log("Data layer (emulator in-process, 2-core machine)");
@@ -15,6 +16,9 @@ async function main() {
   await benchTeams();
   console.log("\nCase service (HTTP, emulator in-process)");
   await benchCases();
+  // The tenant sizes the issue names: a small council (about 1,000 licences) and a large one (50,000).
+  await benchTenant(1_000);
+  await benchTenant(50_000);
 }
 
 main().then(

@@ -5,6 +5,7 @@ import { startEmulator } from "../../emulator";
 import { createGraph } from "../../graph/client/factory";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
 import { startService, type RunningService } from "../../service/server";
+import { emulatorDelivery } from "../demo/deliver";
 import { seedDemo } from "../demo/seed";
 import { check, figure } from "./report";
 
@@ -46,7 +47,7 @@ export async function benchService(): Promise<void> {
   const emu = await startEmulator({ port: 0, dataDir: null, reset: true, retryAfterSeconds: 0.05 });
   const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
   await provisionDevSite(admin);
-  await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+  await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }), emulatorDelivery(emu));
   const s = await startService({ graphBaseUrl: emu.url, port: 0, mailboxes: MAILBOXES, scheduler: false, log: () => undefined });
   try {
     await settle(emu, s);

@@ -11,6 +11,7 @@ import { createGraph } from "../../graph/client/factory";
 import { flagFor, senderLookups } from "../../addin/pane-data/flag";
 import type { ReadItem } from "../../addin/office/types";
 import { DEMO_CUSTOMERS } from "../demo/people";
+import { emulatorDelivery } from "../demo/deliver";
 import { seedDemo } from "../demo/seed";
 import { buildAddin, gzipBytes } from "../build-addin";
 import { ensureDevCerts } from "../certs";
@@ -52,7 +53,7 @@ export async function benchTaskpane(): Promise<void> {
     // ── The register: the demo data, as npm start loads it ──────────────────────────────────────────────────────
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
     await provisionDevSite(admin);
-    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }), emulatorDelivery(emu));
 
     // ── Requests to show the flag, with the pane's own lookup code ──────────────────────────────────────────────
     const site = { graph: createGraph({ baseUrl: emu.url, tokens: devUserTokens(USER) }), siteId: "root" };

@@ -9,6 +9,7 @@ import { startEmulator } from "../../emulator";
 import { devAppTokens, devUserTokens } from "../../graph/auth/dev-token";
 import { createGraph } from "../../graph/client/factory";
 import { createCustomer } from "../../graph/repos/customers";
+import { emulatorDelivery } from "../demo/deliver";
 import { seedDemo } from "../demo/seed";
 import { buildAddin, gzipBytes } from "../build-addin";
 import { startDevServer, type DevServer } from "../dev-server";
@@ -66,7 +67,7 @@ export async function benchTeams(): Promise<void> {
     const admin = createGraph({ baseUrl: emu.url, tokens: devUserTokens("admin@upc.test") });
     await provisionDevSite(admin);
     const site = { graph: admin, siteId: "root" };
-    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }));
+    await seedDemo(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }), emulatorDelivery(emu));
     const busy = await createCustomer(site, { name: "Bench Busy Customer", kind: "Individual", status: "Referred", policyId: "cumbria-fire-2023", serviceAreas: "Fire Safety", allowedChannels: [], staffGuidance: "", adjustments: "Prefers e-mail." });
     const now = Date.now();
     const channels = ["Email", "Email", "Phone", "Letter", "InPerson"];

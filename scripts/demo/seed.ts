@@ -1,6 +1,7 @@
 // Loads the demo register and demo mail through the real code path, relative to today: each demo customer is one
 // Imported step in the register's log (as an administrator's import of an older register would be), projected by the
-// case service's own code; contacts are logged as officers and the flagging service log them; mail is delivered.
+// case service's own code; contacts are logged as officers and the flagging service log them; mail is delivered
+// through the emulator's delivery control route.
 import type { Contact } from "../../shared/domain/records";
 import { normaliseIdentity } from "../../shared/address";
 import { CONTACT_CHANNELS } from "../../shared/domain/vocab";
@@ -11,6 +12,7 @@ import { openCustomer } from "../../graph/caselog";
 import { ensureOk, type BatchRequest, type Graph } from "../../graph/client/factory";
 import { contactToFields } from "../../graph/repos/contacts";
 import { createItem, itemsPath, type Site } from "../../graph/repos/items";
+import type { DeliverMail } from "./deliver";
 import { DEMO_CUSTOMERS, UNFLAGGED_SENDERS, type DemoCustomer } from "./people";
 
 const DAY = 86_400_000;
@@ -151,9 +153,10 @@ function demoIdentities(d: DemoCustomer): IdentityEntry[] {
 
 /**
  * Seeds the demo register through the case service's own path, signed in as the app (the register's one writer), and
- * the demo mail through `mailGraph`. Customers are imported in order, so O'Brien is UPC-0001 on a fresh site.
+ * the demo mail through `deliver` (the emulator's control route). Customers are imported in order, so O'Brien is
+ * UPC-0001 on a fresh site.
  */
-export async function seedDemo(app: Graph, mailGraph: Graph = app, now = new Date(), siteId = "root"): Promise<SeedSummary> {
+export async function seedDemo(app: Graph, deliver: DeliverMail, now = new Date(), siteId = "root"): Promise<SeedSummary> {
   const site: Site = { graph: app, siteId };
   const rnd = random(20261122);
   const summary: SeedSummary = { customers: 0, identities: 0, contacts: 0, referrals: 0, restrictions: 0, reviews: 0, messages: 0 };
@@ -176,12 +179,12 @@ export async function seedDemo(app: Graph, mailGraph: Graph = app, now = new Dat
       await createItem(site, "sensitive", { CustomerLookupId: Number(customerId), Notes: `Health note for ${opened.record.customer.caseRef}: see adjustments; GP letter on file.`, RecordedBy: DECIDER, RecordedAt: now.toISOString() });
     }
   }
-  summary.messages = await seedMail(mailGraph, now);
+  summary.messages = await seedMail(deliver, now);
   return summary;
 }
 
 /** Demo mail in the demo mailboxes, from flagged and unflagged senders; delivery runs each mailbox's rules. */
-export async function seedMail(graph: Graph, now: Date): Promise<number> {
+export async function seedMail(deliver: DeliverMail, now: Date): Promise<number> {
   const senders = [
     ...DEMO_CUSTOMERS.filter((d) => d.status !== "Closed").slice(0, 14).map((d) => ({ name: d.name, address: d.emails[0], area: d.serviceArea })),
     ...UNFLAGGED_SENDERS.map((s) => ({ ...s, area: "General" })),
@@ -189,7 +192,7 @@ export async function seedMail(graph: Graph, now: Date): Promise<number> {
   let count = 0;
   for (const [i, s] of senders.entries()) {
     const mailbox = MAILBOXES[i % MAILBOXES.length];
-    await graph.post(`/users/${encodeURIComponent(mailbox)}/mailFolders/inbox/messages`, {
+    await deliver(mailbox, {
       subject: i === 2 ? "<b>URGENT</b> <img src=x onerror=alert(1)> reply today" : `${s.area}: my enquiry, again`,
       body: { contentType: "text", content: `Dear officer,\n\nI am writing again about my ${s.area.toLowerCase()} enquiry.\n\n${s.name}` },
       from: { emailAddress: { name: s.name, address: s.address } },

@@ -18,6 +18,7 @@ import { readProblems } from "../../graph/repos/problem-rows";
 import { checkRow } from "../../graph/repos/row-check";
 import { buildAddin } from "../build-addin";
 import { ensureDevCerts } from "../certs";
+import { emulatorDelivery } from "../demo/deliver";
 import { seedDemo } from "../demo/seed";
 import { startDevServer, type DevServer } from "../dev-server";
 import { malformRegister, type BadRow } from "./malform";
@@ -155,7 +156,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const app = createGraph({ baseUrl: emu.url, tokens: devAppTokens() });
     const site: Site = { graph: app, siteId: "root" };
     const now = new Date();
-    await seedDemo(app, app, now);
+    await seedDemo(app, emulatorDelivery(emu), now);
     const n = options.customers ?? 200;
     const imported = await importRegister({ graph: admin, siteId: "root" }, registerCsv(n, now), { now, onProgress: () => undefined });
     if (imported.outcome !== "written") throw new Error(`The soak register did not import: ${JSON.stringify(imported).slice(0, 500)}`);

@@ -69,7 +69,8 @@ export class RuleUpkeep {
         try {
           const current = await persistently(() => listInboxRules(graph, m.upn));
           const others = current.filter((r) => !r.displayName.startsWith(RULE_PREFIX));
-          m.otherRulesBytes = others.reduce((s, r) => s + ruleBytes(r as ExistingRule), 0);
+          // Only enabled rules count against Exchange's quota (learn.microsoft.com/exchange/clients-and-mobile-in-exchange-online/outlook-on-the-web/increase-the-space-used-by-inbox-rules).
+          m.otherRulesBytes = others.filter((r) => r.isEnabled !== false).reduce((s, r) => s + ruleBytes(r as ExistingRule), 0);
           const plan = planFlagRules(groups, RULES_QUOTA_BYTES - RULES_MARGIN_BYTES - m.otherRulesBytes);
           const res = await syncInboxRules(graph, m.upn, plan.rules, current);
           m.rulesVersion = version;

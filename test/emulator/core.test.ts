@@ -1,5 +1,6 @@
 // The emulator's core over real HTTP: sign-in errors, $batch, chaos, latency, stats, CORS and the control routes.
 import { describe, expect, it } from "vitest";
+import { startEmulator } from "../../emulator";
 import { BATCH_LIMIT } from "../../emulator/core/batch";
 import { userToken } from "../support/tokens";
 import { callerFor, useEmulator } from "../support/emulator";
@@ -166,7 +167,7 @@ describe("chaos and latency", () => {
   });
 
   it("lets a chaos rate be set over HTTP and adds latency to each request", async () => {
-    const set = await fetch(`${t.emu.origin}/_emulator/chaos`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ rate: 0, latencyMs: 120 }) });
+    const set = await fetch(`${t.emu.origin}/_emulator/chaos`, { method: "POST", headers: { "Content-Type": "application/json", "X-Emulator-Secret": t.emu.secret }, body: JSON.stringify({ rate: 0, latencyMs: 120 }) });
     expect(set.status).toBe(200);
     const started = performance.now();
     const res = await t.as("sam.officer@upc.test").get("/me");
@@ -177,14 +178,78 @@ describe("chaos and latency", () => {
 });
 
 describe("control routes", () => {
-  it("reports health and stats without a token, and resets the stats", async () => {
+  const secret = () => ({ "X-Emulator-Secret": t.emu.secret });
+
+  it("reports health to anyone, and stats and their reset only with the emulator's secret", async () => {
     const health = await fetch(`${t.emu.origin}/_emulator/health`);
     expect(health.status).toBe(200);
     expect((await health.json()).status).toBe("ok");
     await t.as("sam.officer@upc.test").get("/me");
-    const stats = await (await fetch(`${t.emu.origin}/_emulator/stats`)).json();
+    const stats = await (await fetch(`${t.emu.origin}/_emulator/stats`, { headers: secret() })).json();
     expect(stats.requests).toBeGreaterThan(0);
-    expect((await fetch(`${t.emu.origin}/_emulator/stats/reset`, { method: "POST" })).status).toBe(204);
+    expect((await fetch(`${t.emu.origin}/_emulator/stats/reset`, { method: "POST", headers: secret() })).status).toBe(204);
     expect(t.emu.stats().requests).toBe(0);
+  });
+
+  it("refuses every other control route without the secret or with a wrong one, and changes nothing", async () => {
+    await t.as("sam.officer@upc.test").get("/me");
+    const before = t.emu.stats().requests;
+    for (const [method, path, headers] of [
+      ["GET", "/stats", {}],
+      ["POST", "/stats/reset", {}],
+      ["POST", "/chaos", { "X-Emulator-Secret": "guess" }],
+      ["GET", "/subscriptions", {}],
+      ["POST", "/notifications/pause", { "X-Emulator-Secret": "" }],
+      ["GET", "/mail/kim.officer@upc.test/messages", {}],
+    ] as const) {
+      const res = await fetch(`${t.emu.origin}/_emulator${path}`, { method, headers: { "Content-Type": "application/json", ...headers }, body: method === "POST" ? JSON.stringify({ rate: 1 }) : undefined });
+      expect(res.status, `${method} ${path}`).toBe(403);
+      expect((await res.json()).error.message).toMatch(/X-Emulator-Secret/);
+    }
+    expect(t.emu.stats().requests).toBe(before);
+    // The chaos rate asked for without the secret was not set: Graph still answers.
+    expect((await t.as("sam.officer@upc.test").get("/me")).status).toBe(200);
+  });
+});
+
+describe("browser origins", () => {
+  const token = () => ({ Authorization: `Bearer ${userToken("sam.officer@upc.test")}` });
+
+  it("answers pages from this machine with CORS for their own origin only", async () => {
+    for (const origin of ["http://localhost:3000", "https://localhost:3000", "http://127.0.0.1:5173"]) {
+      const pre = await fetch(`${t.emu.url}/me`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" } });
+      expect(pre.status).toBe(204);
+      expect(pre.headers.get("access-control-allow-origin")).toBe(origin);
+      const res = await fetch(`${t.emu.url}/me`, { headers: { Origin: origin, ...token() } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe(origin);
+    }
+  });
+
+  it("refuses a page from any other origin before anything runs, with no CORS headers", async () => {
+    const before = t.emu.stats().requests;
+    for (const origin of ["https://evil.example", "http://localhost.evil.example", "null"]) {
+      const pre = await fetch(`${t.emu.url}/me`, { method: "OPTIONS", headers: { Origin: origin, "Access-Control-Request-Method": "GET" } });
+      expect(pre.status, origin).toBe(403);
+      expect(pre.headers.get("access-control-allow-origin")).toBeNull();
+      expect(pre.headers.get("access-control-allow-private-network")).toBeNull();
+      // A form post needs no preflight: it is refused too, so nothing is delivered or written.
+      const post = await fetch(`${t.emu.origin}/_emulator/deliver`, { method: "POST", headers: { Origin: origin, "Content-Type": "text/plain", "X-Emulator-Secret": t.emu.secret }, body: "{}" });
+      expect(post.status).toBe(403);
+      expect(post.headers.get("access-control-allow-origin")).toBeNull();
+    }
+    expect(t.emu.stats().requests).toBe(before);
+  });
+
+  it("answers an origin named in EMULATOR_ORIGINS", async () => {
+    const emu = await startEmulator({ port: 0, dataDir: null, reset: true, origins: ["https://devbox.example:3000"] });
+    try {
+      const res = await fetch(`${emu.url}/me`, { headers: { Origin: "https://devbox.example:3000", ...token() } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("access-control-allow-origin")).toBe("https://devbox.example:3000");
+      expect((await fetch(`${emu.url}/me`, { headers: { Origin: "https://other.example:3000", ...token() } })).status).toBe(403);
+    } finally {
+      await emu.close();
+    }
   });
 });

@@ -157,9 +157,12 @@ describe("message: send (https://learn.microsoft.com/en-us/graph/api/message-sen
     const imid = "<upc-send-immutable@upc.test>";
     const d = await draft(SAM, { subject: "Immutable", internetMessageId: imid, toRecipients: [{ emailAddress: { address: KIM } }] }, { Prefer: 'IdType="ImmutableId"' });
     expect((await sam().post(`/me/messages/${d.id}/send`)).status).toBe(202);
-    const after = await sam().get(`/me/messages/${d.id}`);
+    // The header "only applies to the request it is included with" (outlook-immutable-id), so the read sends it too.
+    const after = await sam().get(`/me/messages/${d.id}`, { Prefer: 'IdType="ImmutableId"' });
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ id: d.id, isDraft: false, internetMessageId: imid, parentFolderId: await folderId(SAM, "sentitems") });
+    // Without the header the same message shows its regular id, which changed when it moved to Sent Items.
+    expect((await sam().get(`/me/messages/${d.id}`)).body.id).not.toBe(d.id);
     // The id now names a sent message, which is not sent again.
     expect((await sam().post(`/me/messages/${d.id}/send`)).status).toBe(404);
     expect(await findAll(KIM, imid)).toHaveLength(1);
@@ -168,12 +171,7 @@ describe("message: send (https://learn.microsoft.com/en-us/graph/api/message-sen
   // Our reading of one public observation of the real service (https://github.com/rlrghb/olkcli/issues/118, item 3):
   // sending a received message's id answered "The specified object was not found in the store".
   it("refuses a message that is not a draft with 404 ErrorItemNotFound, and an unknown id the same way", async () => {
-    const res = await fetch(`${t.emu.origin}/_emulator/deliver`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ to: [SAM], from: { address: "customer@example.org" }, subject: "Received", body: "x" }),
-    });
-    const received = (await res.json()) as { ids: string[] };
+    const received = t.emu.mail.deliverNow({ to: [SAM], from: { address: "customer@example.org" }, subject: "Received", body: "x" });
     const notDraft = await sam().post(`/me/messages/${received.ids[0]}/send`);
     expect(notDraft.status).toBe(404);
     expect(notDraft.body.error).toMatchObject({ code: "ErrorItemNotFound", message: "The specified object was not found in the store." });

@@ -85,7 +85,7 @@ async function call(method: string, path: string, token: string, body?: unknown)
 async function control(method: string, path: string, body?: unknown) {
   const res = await fetch(`${emu.origin}/_emulator${path}`, {
     method,
-    headers: body === undefined ? {} : { "Content-Type": "application/json" },
+    headers: body === undefined ? { "X-Emulator-Secret": emu.secret } : { "Content-Type": "application/json", "X-Emulator-Secret": emu.secret },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -93,9 +93,7 @@ async function control(method: string, path: string, body?: unknown) {
 }
 
 async function deliver(to: string, subject = "Hello") {
-  const r = await control("POST", "/deliver", { to: [to], from: { name: "Pat O'Brien", address: "o'brien@example.org" }, subject, body: "x" });
-  expect(r.status).toBe(201);
-  return r.body.ids[0] as string;
+  return emu.mail.deliverNow({ to: [to], from: { name: "Pat O'Brien", address: "o'brien@example.org" }, subject, body: "x" }).ids[0];
 }
 
 async function idle() {
@@ -360,7 +358,8 @@ describe("lifecycle notifications", () => {
     await deliver(KIM, "lost while unauthorised");
     await idle();
     expect(received("/notify")).toEqual([]);
-    expect((await call("POST", `/subscriptions/${sub.id}/reauthorize`, app)).status).toBe(200);
+    // subscription-reauthorize.md: "If successful, this action returns a 204 No Content response code".
+    expect((await call("POST", `/subscriptions/${sub.id}/reauthorize`, app)).status).toBe(204);
     const id = await deliver(KIM, "after");
     const after = await waitFor(() => received("/notify")[0], "a notification after reauthorize");
     expect(after.resourceData.id).toBe(id);

@@ -53,7 +53,9 @@ describe("create and read", () => {
     expect(res.status).toBe(201);
     const it = res.body;
     expect(it.id).toMatch(/^\d+$/);
-    expect(it.eTag).toMatch(/^"[0-9a-f-]{36},1"$/);
+    // SharePoint's form, "{GUID},version", as in the listitem-delta response example (microsoft-graph-docs-contrib
+    // api-reference/v1.0/api/listitem-delta.md: "\"{12AD05BB-59B8-43AA-9456-77C44E9BC066},756\"").
+    expect(it.eTag).toMatch(/^"\{[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}\},1"$/);
     expect(it["@odata.etag"]).toBe(it.eTag);
     expect(it.createdBy.user.email).toBe("admin@upc.test");
     expect(it.fields).toMatchObject({
@@ -238,15 +240,19 @@ describe("update, ETags and delete", () => {
 });
 
 describe("unique values", () => {
-  // A duplicate value in an enforceUniqueValues column is refused: Graph answers 409 nameAlreadyExists
-  // ("One or more fields with unique constraints already has the provided value").
-  it("refuses a duplicate on create and on update, ignoring case", async () => {
+  // A duplicate value in an enforceUniqueValues column is refused as SharePoint through Graph answers it: 400
+  // invalidRequest, "One or more fields with unique constraints already has the provided value." (seen from the
+  // service: n8n-io/n8n packages/nodes-base/nodes/Microsoft/SharePoint/helpers/utils.ts handleErrorPostReceive;
+  // UK-Export-Finance/estore-api src/modules/graph/graph.service.test.ts), on update as on create.
+  it("refuses a duplicate on create and on update, ignoring case, with Graph's 400 invalidRequest", async () => {
     const dup = await admin().post(base(), { fields: { Title: "Copy", CaseRef: "upc-0001" } });
-    expect(dup.status).toBe(409);
-    expect(dup.body.error.code).toBe("nameAlreadyExists");
+    expect(dup.status).toBe(400);
+    expect(dup.body.error.code).toBe("invalidRequest");
+    expect(dup.body.error.message).toBe("One or more fields with unique constraints already has the provided value.");
     const jon = (await admin().post(base(), { fields: { Title: "Jon", CaseRef: "UPC-0300" } })).body;
     const clash = await admin().patch(`${base()}/${jon.id}/fields`, { CaseRef: "UPC-0002" });
-    expect(clash.status).toBe(409);
+    expect(clash.status).toBe(400);
+    expect(clash.body.error.code).toBe("invalidRequest");
     const same = await admin().patch(`${base()}/${jon.id}/fields`, { CaseRef: "UPC-0300", Score: 1 });
     expect(same.status).toBe(200);
     const emptyA = await admin().post(base(), { fields: { Title: "No ref A" } });
@@ -258,7 +264,7 @@ describe("unique values", () => {
     const posts = Array.from({ length: 12 }, (_, n) => (n % 2 ? t.app() : admin()).post(base(), { fields: { Title: `Racer ${n}`, CaseRef: "UPC-RACE" } }));
     const results = await Promise.all(posts);
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    expect(results.filter((r) => r.status === 409)).toHaveLength(11);
+    expect(results.filter((r) => r.status === 400 && r.body.error.code === "invalidRequest")).toHaveLength(11);
     const stored = await admin().get(`${base()}?$filter=${q("fields/CaseRef eq 'UPC-RACE'")}`);
     expect(stored.body.value).toHaveLength(1);
   });

@@ -37,7 +37,7 @@ describe("site permissions (https://learn.microsoft.com/en-us/graph/api/site-pos
 
     const list = await adminApp().get(`/sites/${siteId}/permissions`);
     expect(list.status).toBe(200);
-    expect(list.body.value.filter((p: Json) => p.id === id)).toEqual([{ id, roles: ["read"], grantedToIdentitiesV2: identity, grantedToIdentities: identity }]);
+    expect(list.body.value.filter((p: Json) => p.id === id)).toEqual([{ id, "@deprecated.GrantedToIdentities": expect.any(String), roles: ["read"], grantedToIdentitiesV2: identity, grantedToIdentities: identity }]);
     expect((await adminApp().get(`/sites/root/permissions/${encodeURIComponent(id)}`)).body).toMatchObject({ id, roles: ["read"] });
 
     // https://learn.microsoft.com/en-us/graph/api/site-update-permission: PATCH { roles } answers 200 with the permission.

@@ -1,6 +1,7 @@
 // Starts one emulator per test file and gives fetch helpers signed in as a seeded user, as the app, or as nobody.
 import { afterAll, beforeAll } from "vitest";
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../emulator";
+import { TEST_THROTTLE } from "./throttle";
 import { APP_ROLES, appToken, userToken } from "./tokens";
 
 /** Response bodies are Graph JSON of many shapes; tests read them loosely. */
@@ -71,7 +72,7 @@ export function callerFor(emu: Emulator, token: string | undefined): Caller {
 export function useEmulator(opts: EmulatorOptions = {}): TestEmulator {
   let emu: Emulator | undefined;
   beforeAll(async () => {
-    emu = await startEmulator({ port: 0, dataDir: null, ...opts });
+    emu = await startEmulator({ port: 0, dataDir: null, throttle: TEST_THROTTLE, ...opts });
   });
   afterAll(async () => {
     await emu?.close();
