@@ -71,7 +71,7 @@ class Bucket {
   }
 
   private refill(now: number): void {
-    this.level = Math.min(this.capacity, this.level + ((now - this.at) * this.capacity) / this.windowMs);
+    this.level = Math.min(this.capacity, this.level + (Math.max(0, now - this.at) * this.capacity) / this.windowMs);
     this.at = now;
   }
 
@@ -111,7 +111,8 @@ export class TenantThrottle {
   readonly timeScale: number;
   readonly mailboxServiceMs: number;
   private readonly tier: (typeof SHAREPOINT_TIERS)[number];
-  private readonly start = Date.now();
+  // The service's own clock, which a caller's wrong clock (or a test's fake Date) does not move.
+  private readonly start = performance.now();
   private readonly buckets = new Map<string, Bucket>();
   private readonly inFlight = new Map<string, number>();
   private counters = emptyStats();
@@ -140,7 +141,7 @@ export class TenantThrottle {
   }
 
   private now(): number {
-    return (Date.now() - this.start) * this.timeScale;
+    return (performance.now() - this.start) * this.timeScale;
   }
 
   private bucket(key: string, capacity: number, windowMs: number): Bucket {
