@@ -71,7 +71,14 @@ async function openCase(p: TabPage, name: string) {
 }
 
 async function stepDone(page: Page, text: string | RegExp) {
-  await page.getByRole("status").filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
+  try {
+    // Generous: under the whole suite's load a step's Graph calls may wait out the tenant's Retry-After.
+    await page.getByRole("status").filter({ hasText: text }).first().waitFor({ timeout: 40_000 });
+  } catch (e) {
+    // Say what the page said instead, so a failure names the refusal rather than only the wait.
+    const said = await page.getByRole("alert").allInnerTexts().catch(() => []);
+    throw new Error(`${(e as Error).message}\nThe page's alerts: ${JSON.stringify(said)}`);
+  }
 }
 
 describe("Teams tab", () => {
