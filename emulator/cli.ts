@@ -23,7 +23,7 @@ function numberFrom(value: string | undefined, fallback: number, name: string, m
 function originsFrom(value: string | undefined): string[] {
   const list = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   for (const o of list) {
-    let ok = false;
+    let ok: boolean;
     try {
       const u = new URL(o);
       ok = (u.protocol === "https:" || u.protocol === "http:") && u.origin === o;

@@ -1,6 +1,6 @@
 // Test and benchmark controls under /_emulator (the core asks each for the emulator's secret): delivery of incoming mail, assertions,
 // lifecycle events, notification flow.
-import { GraphError, type EmulatorContext, type EmuRequest, type Route } from "../core/types";
+import { GraphError, type EmulatorContext, type Route } from "../core/types";
 import type { LifecycleEvent } from "./control";
 import { newMessageFromGraph, ownerRecipient, type Delivery } from "./delivery";
 import { domainOf, newInternetMessageId } from "./ids";

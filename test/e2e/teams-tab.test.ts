@@ -77,7 +77,7 @@ async function stepDone(page: Page, text: string | RegExp) {
   } catch (e) {
     // Say what the page said instead, so a failure names the refusal rather than only the wait.
     const said = await page.getByRole("alert").allInnerTexts().catch(() => []);
-    throw new Error(`${(e as Error).message}\nThe page's alerts: ${JSON.stringify(said)}`);
+    throw new Error(`${(e as Error).message}\nThe page's alerts: ${JSON.stringify(said)}`, { cause: e });
   }
 }
 
