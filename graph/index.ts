@@ -18,7 +18,6 @@ export { loadCustomerCard, type CustomerCard } from "./lookup/card";
 export { whoAmI, type Me } from "./directory/roles";
 export * as letters from "./repos/letters";
 export * as reports from "./reports";
-export { createDraft, validRecipient, type DraftInput, type DraftRecipient, type CreatedDraft } from "./letters/drafts";
 export * as mail from "./mail";
 export * as serviceState from "./repos/service-state";
 export * as caselog from "./caselog";

@@ -42,7 +42,7 @@ function owedFrom(raw: string): OwedMail[] | null {
     if (!Array.isArray(v)) return null;
     const ok = v.every(
       (o) =>
-        o && typeof o === "object" && Number.isInteger(o.n) && (o.kind === "SpocNotice" || o.kind === "StaffNotice") && Array.isArray(o.to) && o.to.every((t: unknown) => typeof t === "string") && typeof o.subject === "string" && typeof o.text === "string",
+        o && typeof o === "object" && Number.isInteger(o.n) && (o.kind === "SpocNotice" || o.kind === "StaffNotice" || o.kind === "Letter") && Array.isArray(o.to) && o.to.every((t: unknown) => typeof t === "string") && typeof o.subject === "string" && typeof o.text === "string",
     );
     return ok ? (v as OwedMail[]) : null;
   } catch {

@@ -2,7 +2,7 @@
 // This is the one path every writer takes (the case service for people, the scheduler, the flagging service, imports).
 import { getPreset } from "../../shared/presets/registry";
 import { presetVersion } from "../../shared/presets/version";
-import { applyStep, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
+import { applyStep, freshStepProblem, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
 import { isRoleRefusal, type Actor, type Effect } from "../../shared/workflow";
 import type { RowProblem } from "../repos/problems";
 import { DataError } from "../client/errors";
@@ -78,6 +78,9 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
     const now = wholeSecond(req.now ?? new Date());
     const t = applyStep(replay.record, req.event, { preset, actor: req.actor, now, first: false });
     if (!t.ok) return refusal(isRoleRefusal(t.reason) ? 403 : 422, t.reason);
+    // Asked of steps taken now, not of logged ones replayed: a letter says how it went, so none is recorded unsent.
+    const fresh = freshStepProblem(req.event, now);
+    if (fresh) return refusal(422, fresh);
     const owed = req.owe ? (await req.owe(t.effects, t.record, customerId, req.event)).map((o, n) => ({ ...o, n })) : [];
     const stored: StoredEvent = { seq: replay.seq + 1, event: req.event, actor: req.actor, at: now.toISOString(), idempotencyKey: req.idempotencyKey, presetVersion: presetVersion(preset), owed };
     const appended = await appendEvent(site, customerId, stored);

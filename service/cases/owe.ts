@@ -1,5 +1,6 @@
 // The notices a step owes, composed in full when the step is taken, so the log holds exactly what will be sent: a
-// breach or a lapse to the SPOC (their deputy, else the managers), and a reminder that the policy's staff notice is due.
+// breach or a lapse to the SPOC (their deputy, else the managers), a reminder that the policy's staff notice is due,
+// and a letter or staff notice sent by e-mail from the Teams tab.
 import type { CaseRecord, OwedMail, StepEvent } from "../../shared/register";
 import type { Effect } from "../../shared/workflow";
 import { breachNotice, lapsedNotice, staffNoticeDue } from "../notices";
@@ -35,6 +36,10 @@ export function owedMails(deps: OweDeps) {
         const mail = staffNoticeDue({ to, customerName: c.name, caseRef: c.caseRef, event: e.event, audiences: e.recipients });
         out.push({ kind: "StaffNotice", to, subject: mail.subject, text: mail.text });
       }
+    }
+    // A letter or staff notice written in the Teams tab and sent by e-mail: the words the writer approved, sent once.
+    if (event.type === "LetterSent" && event.content?.channel === "Email" && event.content.to?.length) {
+      out.push({ kind: event.kind === "StaffNotice" ? "StaffNotice" : "Letter", to: unique(event.content.to), subject: event.content.title, text: event.content.body });
     }
     return out;
   };

@@ -87,7 +87,15 @@ const workflowEvent = z.discriminatedUnion("type", [
     type: z.literal("LetterSent"),
     kind: z.enum(LETTER_KINDS),
     elements: z.array(z.enum(LETTER_ELEMENTS)),
-    content: z.object({ title: text(255), body: text(60_000), channel: z.enum(["Letter", "Email"]) }).optional(),
+    content: z
+      .object({
+        title: text(255),
+        body: text(60_000),
+        channel: z.enum(["Letter", "Email"]),
+        to: z.array(z.string().max(320)).max(50).optional(),
+        postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2026-11-30").optional(),
+      })
+      .optional(),
   }),
   z.object({ type: z.literal("LetterWithheld"), kind: z.enum(LETTER_KINDS), reason: text() }),
   z.object({ type: z.literal("MonitoringEnded"), acceptable: z.boolean(), reasons: text() }),

@@ -10,7 +10,8 @@ import { emptyRecord, type CaseRecord } from "./record";
 export interface OwedMail {
   /** Which of the step's effects this is, counted from 0: with the seq it names the outbox row. */
   n: number;
-  kind: "SpocNotice" | "StaffNotice";
+  /** A notice the service composes, or a letter or staff notice a person wrote and sent by e-mail. */
+  kind: "SpocNotice" | "StaffNotice" | "Letter";
   to: string[];
   subject: string;
   text: string;

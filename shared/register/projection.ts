@@ -4,6 +4,7 @@ import type { DecisionOutcome, LetterKind, RestrictionKind, ReviewKind, ReviewOu
 import type { RestrictionParams } from "../domain/restriction-params";
 import type { LetterElement } from "../presets/schema";
 import { describeRestriction } from "../restrictions/describe";
+import { londonMidnight } from "../time/london";
 import type { CaseFile, DecisionRecord } from "../workflow/state";
 import type { CustomerDetails, IdentityEntry } from "./record";
 import type { OwedMail, ReplayedStep } from "./log";
@@ -79,6 +80,12 @@ export interface LetterProjection {
   complete: boolean;
   elements: LetterElement[];
   withheldReason: string | null;
+}
+
+/** Noon UK time on a yyyy-mm-dd day: the day stays the same however the time is shown. */
+function postedAt(day: string): string {
+  const [y, m, d] = day.split("-").map(Number);
+  return new Date(londonMidnight(y, m, d).getTime() + 12 * 3600_000).toISOString();
 }
 
 export interface OutboxProjection extends OwedMail {
@@ -225,7 +232,8 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
         caseKey: decisionCase,
         title: (content?.title || `${l.kind} letter: ${ref}`).slice(0, 255),
         kind: l.kind,
-        sentAt: l.at,
+        // A letter by post went on the day the writer gave, which may be before the step that records it.
+        sentAt: content?.postedOn ? postedAt(content.postedOn) : l.at,
         channel: l.withheldReason ? null : (content?.channel ?? "Letter"),
         body: l.withheldReason ? "" : (content?.body ?? ""),
         complete: !l.withheldReason,

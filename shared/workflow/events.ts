@@ -42,8 +42,11 @@ export type WorkflowEvent =
       type: "LetterSent";
       kind: LetterKind;
       elements: LetterElement[];
-      /** The letter as it went, so the register keeps its words (the workflow needs only the elements). */
-      content?: { title: string; body: string; channel: "Letter" | "Email" };
+      /**
+       * The letter as it went, so the register keeps its words (the workflow needs only the elements). By e-mail, `to`
+       * names who it is sent to (the case service sends it, once); by post, `postedOn` is the day it was posted.
+       */
+      content?: { title: string; body: string; channel: "Letter" | "Email"; to?: string[]; postedOn?: string };
     }
   | { type: "LetterWithheld"; kind: LetterKind; reason: string }
   | { type: "MonitoringEnded"; acceptable: boolean; reasons: string }

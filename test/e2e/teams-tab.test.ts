@@ -152,13 +152,13 @@ describe("Teams tab", () => {
     await decide.getByRole("button", { name: "Record decision" }).click();
     await stepDone(remi.page, /Status is now Restricted/);
 
-    // The decision letter: refused while an element is missing, then created as a draft and recorded.
+    // The decision letter: refused while an element is missing, then sent by e-mail from the organisation's mailbox.
     const letter = remi.page.getByRole("region", { name: "Decision letter (owed)" });
     const why = letter.getByRole("textbox", { name: /Why the policy is being applied/ });
     const drafted = await why.inputValue();
     expect(drafted).toContain("letters only and short calls");
     await why.fill("");
-    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await letter.getByRole("button", { name: "Record letter as posted" }).click();
     await letter.getByRole("alert").filter({ hasText: /not complete.*why the policy is being applied/ }).waitFor();
     await why.fill(drafted);
     await letter.getByRole("button", { name: "Print letter" }).click();
@@ -166,15 +166,22 @@ describe("Teams tab", () => {
     await letter.getByRole("radio", { name: "E-mail" }).check();
     await shot(remi, "letter");
     await expectAccessible(remi.page, "letter");
-    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
-    await stepDone(remi.page, /The decision letter is recorded/);
+    await letter.getByRole("button", { name: "Send letter by e-mail" }).click();
+    await stepDone(remi.page, /The decision letter is recorded: it is being e-mailed to dana\.whitlock@example\.net/);
+    // Issue: "Create staff notice draft and record it" recorded the notice as sent while the officers got nothing.
+    // Now it is sent, and reaches the inbox of each person it names.
     const notice = remi.page.getByRole("region", { name: "Staff notice (owed)" });
-    await notice.getByRole("textbox", { name: "Address for appropriate staff and managers" }).fill("fire.safety.team@upc.test");
-    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
-    await stepDone(remi.page, /Staff notice recorded/);
-    const drafts = (await t.product.graphAs(REMI).get<{ value: { subject: string; toRecipients: { emailAddress: { address: string } }[]; body: { content: string } }[] }>("/me/mailFolders/drafts/messages")).value;
-    expect(drafts.find((d) => d.subject.includes("our decision (UPC-0002)"))?.toRecipients[0].emailAddress.address).toBe("dana.whitlock@example.net");
-    expect(drafts.find((d) => d.subject.startsWith("Staff notice"))?.toRecipients[0].emailAddress.address).toBe("fire.safety.team@upc.test");
+    await notice.getByRole("textbox", { name: "Address for appropriate staff and managers" }).fill("kim.officer@upc.test, sam.officer@upc.test");
+    await notice.getByRole("button", { name: "Send staff notice" }).click();
+    await stepDone(remi.page, /Staff notice recorded: it is being e-mailed to kim\.officer@upc\.test and sam\.officer@upc\.test/);
+    const inbox = (upn: string) => t.product.graphAs(upn).get<{ value: { subject: string; from?: { emailAddress: { address: string } } }[] }>("/me/mailFolders/inbox/messages?$top=50");
+    for (const upn of ["kim.officer@upc.test", "sam.officer@upc.test"]) {
+      await expect.poll(async () => (await inbox(upn)).value.filter((m) => m.subject.startsWith("Staff notice: contact arrangements") && m.subject.includes("UPC-0002")).length, { timeout: 30_000 }).toBe(1);
+    }
+    // The letter to the customer left from the organisation's mailbox, once, with nothing left in the writer's drafts.
+    const sent = await t.product.app.get<{ value: { subject: string; toRecipients: { emailAddress: { address: string } }[] }[] }>("/users/complaints@upc.test/mailFolders/sentitems/messages?$top=50");
+    expect(sent.value.filter((m) => m.subject.includes("our decision (UPC-0002)")).map((m) => m.toRecipients[0].emailAddress.address)).toEqual(["dana.whitlock@example.net"]);
+    expect((await t.product.graphAs(REMI).get<{ value: unknown[] }>("/me/mailFolders/drafts/messages")).value).toHaveLength(0);
     const letters = await rowsOf("letters", id);
     expect(letters.map((l) => [l.fields.Kind, l.fields.Complete]).sort()).toEqual([["Restriction", true], ["StaffNotice", true]]);
 
@@ -252,16 +259,22 @@ describe("Teams tab", () => {
 
     // The monitoring letter needs a single point of contact, which the register does not hold: refused until written.
     const letter = dee.page.getByRole("region", { name: "Monitoring letter (owed)" });
-    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
+    await letter.getByRole("button", { name: "Record letter as posted" }).click();
     await letter.getByRole("alert").filter({ hasText: /single point of contact/ }).waitFor();
     await letter.getByRole("textbox", { name: /single point of contact/ }).fill("Your single point of contact is the Customer Relations team, customer.relations@upc.test.");
-    await letter.getByRole("button", { name: "Create draft and record letter" }).click();
-    await stepDone(dee.page, /The monitoring letter is recorded/);
+    // By post: recorded with the day it went in the post, never as sent before it is.
+    await letter.getByRole("button", { name: "Print letter" }).click();
+    await letter.getByLabel("Date posted").fill("2099-01-01");
+    await letter.getByRole("button", { name: "Record letter as posted" }).click();
+    await letter.getByRole("alert").filter({ hasText: /cannot have been posted on 2099-01-01/ }).waitFor();
+    await letter.getByLabel("Date posted").fill(londonDateKey(new Date()));
+    await letter.getByRole("button", { name: "Record letter as posted" }).click();
+    await stepDone(dee.page, /The monitoring letter is recorded as posted on/);
     const recipients = ["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members"];
     const addresses = ["chief.executive@upc.test", "executive.directors@upc.test", "heads.of.service@upc.test", "business.managers@upc.test", "members@upc.test"];
     let notice = dee.page.getByRole("region", { name: "Staff notice (owed)" });
     for (const [i, r] of recipients.entries()) await notice.getByRole("textbox", { name: `Address for ${r}` }).fill(addresses[i]);
-    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
+    await notice.getByRole("button", { name: "Send staff notice" }).click();
     await stepDone(dee.page, /Staff notice recorded/);
     await shot(dee, "monitoring");
 
@@ -295,21 +308,23 @@ describe("Teams tab", () => {
     await decide.getByRole("button", { name: "Record decision" }).click();
     await stepDone(dee.page, /Status is now Restricted/);
 
-    await dee.page.getByRole("region", { name: "Decision letter (owed)" }).getByRole("button", { name: "Create draft and record letter" }).click();
-    await stepDone(dee.page, /The decision letter is recorded/);
+    await dee.page.getByRole("region", { name: "Decision letter (owed)" }).getByRole("button", { name: "Record letter as posted" }).click();
+    await stepDone(dee.page, /The decision letter is recorded as posted/);
     notice = dee.page.getByRole("region", { name: "Staff notice (owed)" });
     // The addresses are remembered from the last notice under this policy.
     expect(await notice.getByRole("textbox", { name: "Address for the Chief Executive" }).inputValue()).toBe("chief.executive@upc.test");
-    await notice.getByRole("button", { name: "Create staff notice draft and record it" }).click();
+    await notice.getByRole("button", { name: "Send staff notice" }).click();
     await stepDone(dee.page, /Staff notice recorded/);
 
     const letters = (await rowsOf("letters", id)).map((l) => l.fields.Kind).sort();
     expect(letters).toEqual(["Monitoring", "Restriction", "StaffNotice", "StaffNotice"]);
     const restriction = (await rowsOf("restrictions", id)).find((r) => r.fields.State === "Active")!;
     expect(JSON.parse(String(restriction.fields.Params))).toEqual({ kind: "ContactQuota", max: 2, per: "Week", channel: "Letter" });
-    const drafts = (await t.product.graphAs(DEE).get<{ value: { subject: string; toRecipients: unknown[] }[] }>("/me/mailFolders/drafts/messages")).value;
-    expect(drafts.filter((d) => d.subject.includes("Neighbours of Elm Row") && d.subject.startsWith("Staff notice"))).toHaveLength(2);
-    expect(drafts.filter((d) => d.subject.startsWith("Staff notice"))[0].toRecipients).toHaveLength(5);
+    // Both staff notices left the organisation's mailbox, each to the five audiences the council's policy names.
+    const notices = async () =>
+      (await t.product.app.get<{ value: { subject: string; toRecipients: unknown[] }[] }>("/users/complaints@upc.test/mailFolders/sentitems/messages?$top=100")).value.filter((d) => d.subject.startsWith("Staff notice: contact arrangements for Neighbours of Elm Row"));
+    await expect.poll(async () => (await notices()).length, { timeout: 30_000 }).toBe(2);
+    expect((await notices()).map((n) => n.toRecipients.length)).toEqual([5, 5]);
 
     // The history: the log's steps (who decided what, and when), and on request what was written to the lists.
     const log = dee.page.getByRole("table", { name: "Steps in the case's log" });

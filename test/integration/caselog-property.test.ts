@@ -1,6 +1,7 @@
 // A property of the register's log, under each of the five policies: for random sequences of steps, what is saved and
 // loaded back is exactly the case file the steps produced in memory, and the lists hold exactly what the log stands for
 // (projecting it again changes nothing).
+import { londonDateKey } from "../../shared/time/calendar";
 import { loadLog, openCustomer, projectCustomer, takeStep } from "../../graph/caselog";
 import type { Site } from "../../graph/repos/items";
 import type { RestrictionParams } from "../../shared/domain/restriction-params";
@@ -81,7 +82,7 @@ function candidates(preset: Preset, r: CaseRecord, now: Date, rnd: ReturnType<ty
   if (f.lettersOwed.length && rnd.next() < 0.7) out.length = 0;
   for (const kind of new Set(f.lettersOwed)) {
     const rule = preset.letters.find((l) => l.kind === kind);
-    out.push({ type: "LetterSent", kind, elements: rule?.elements ?? [], content: { title: `${kind} letter`, body: "Dear customer, …", channel: "Letter" } });
+    out.push({ type: "LetterSent", kind, elements: rule?.elements ?? [], content: { title: `${kind} letter`, body: "Dear customer, …", channel: "Letter", postedOn: londonDateKey(now) } });
     if (preset.noLetter?.kinds.includes(kind)) out.push({ type: "LetterWithheld", kind, reason: "Would inflame matters." });
   }
   return { onward: out, any };

@@ -7,6 +7,7 @@ import { replayLog, type StepEvent } from "../../shared/register";
 import type { Actor } from "../../shared/workflow";
 import { dee, mo, rory, sam } from "../support/actors";
 import { startProduct, type Product } from "../support/product";
+import { londonDateKey } from "../../shared/time/calendar";
 
 let p: Product;
 beforeAll(async () => {
@@ -39,9 +40,16 @@ it("walks the Cumbria path through the log: warning, referral, decision, letters
 
   const decided = await step(id, dee, { type: "Decide", outcome: "Restrict", reasons: "Volume continues after a written warning.", preChecks: checks, vulnerabilityConsidered: true, restrictions: [{ params: { kind: "SingleChannel", channel: "Letter" } }] });
   expect(decided).toMatchObject({ ok: true, seq: 4 });
-  expect((await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [] })).ok).toBe(true);
-  expect((await step(id, dee, { type: "LetterSent", kind: "Restriction", elements: ["policyCopy", "why", "what", "howLong", "howToAppeal", "appealBy", "ombudsman"], content: { title: "Your contact with us", body: "Dear Pat O'Neill, …", channel: "Letter" } })).ok).toBe(true);
-  expect((await step(id, dee, { type: "LetterSent", kind: "StaffNotice", elements: ["what"] })).ok).toBe(true);
+  const today = londonDateKey(new Date());
+  // A letter recorded now says how it went: nothing is recorded as sent that nobody sent.
+  expect(await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [] })).toMatchObject({ ok: false, status: 422, reason: expect.stringMatching(/^Say how the letter went/) });
+  expect(await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [], content: { title: "Warning", body: "…", channel: "Email" } })).toMatchObject({ ok: false, status: 422, reason: "Give the address the letter is to be e-mailed to." });
+  expect(await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [], content: { title: "Warning", body: "…", channel: "Email", to: ["pat at example"] } })).toMatchObject({ ok: false, status: 422, reason: expect.stringMatching(/is not an e-mail address/) });
+  expect(await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [], content: { title: "Warning", body: "…", channel: "Letter" } })).toMatchObject({ ok: false, status: 422, reason: expect.stringMatching(/^Give the day the letter was posted/) });
+  expect((await step(id, dee, { type: "LetterSent", kind: "Warning", elements: [], content: { title: "Warning", body: "…", channel: "Letter", postedOn: today } })).ok).toBe(true);
+  expect((await step(id, dee, { type: "LetterSent", kind: "Restriction", elements: ["policyCopy", "why", "what", "howLong", "howToAppeal", "appealBy", "ombudsman"], content: { title: "Your contact with us", body: "Dear Pat O'Neill, …", channel: "Letter", postedOn: today } })).ok).toBe(true);
+  const notice = await step(id, dee, { type: "LetterSent", kind: "StaffNotice", elements: ["what"], content: { title: "Staff notice", body: "Letters only.", channel: "Email", to: ["kim.officer@upc.test"] } });
+  expect(notice.ok).toBe(true);
 
   expect((await step(id, sam, { type: "AppealLodged", receivedAt: new Date().toISOString(), inWriting: true, grounds: "Letters are hard for me." })).ok).toBe(true);
   expect((await reviewsDue(p.siteAs(rory.upn), new Date(Date.now() + 30 * 86_400_000))).some((r) => r.kind === "Appeal" && r.customerId === id)).toBe(true);

@@ -46,7 +46,7 @@ it("drafts the decision letter from the preset's elements and refuses it, in wor
   expect(why.value).toContain("Volume continued after a warning.");
   fireEvent.change(why, { target: { value: "" } });
   expect(within(region).getByText("Still missing: why the policy is being applied.")).toBeTruthy();
-  fireEvent.click(within(region).getByRole("button", { name: "Create draft and record letter" }));
+  fireEvent.click(within(region).getByRole("button", { name: "Record letter as posted" }));
   expect(within(region).getByRole("alert", { name: /Not sent/ }).textContent).toMatch(/requires it to include why the policy is being applied/);
   // Cumbria's policy gives no "no letter" route.
   expect(within(region).queryByRole("button", { name: /Do not send this letter/ })).toBeNull();

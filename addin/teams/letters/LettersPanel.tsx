@@ -1,20 +1,21 @@
-// Letters the case owes: drafted from the preset's required elements, refused until complete, created as a draft in
-// the writer's own mailbox (Graph POST /me/messages), printable for the post, and recorded. "No letter" only where
-// the preset allows it, with the reason recorded. Staff notices go to the people the preset names.
+// Letters the case owes: drafted from the preset's required elements, refused until complete, then either e-mailed
+// (the case service sends it once, from the organisation's notice mailbox) or printed and recorded with the day it was
+// posted. "No letter" only where the preset allows it, with the reason recorded. Staff notices are e-mailed to the
+// people the preset names.
 import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea } from "@fluentui/react-components";
-import { useCallback, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { LetterKind } from "../../../shared/domain/vocab";
 import { listInWords } from "../../../shared/letters/elements";
 import { draftLetter, draftMissing, letterText, presentElements, type LetterDraft } from "../../../shared/letters/draft";
 import type { Preset } from "../../../shared/presets/schema";
 import type { Effect } from "../../../shared/workflow";
-import { toDataError } from "../../../graph/client/errors";
-import { createDraft, validRecipient } from "../../../graph/letters/drafts";
+import { normaliseEmail } from "../../../shared/address/email";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { formatLondonDate, londonParts } from "../../../shared/time/london";
 import { PrintView, type Printable } from "../app/print";
 import { hasRole, useServices } from "../app/services";
-import { Done, Note, Refusal, useUi } from "../app/ui";
+import { Note, Refusal, useUi } from "../app/ui";
 import { letterWords, useStep } from "../app/useStep";
 import { letterFacts } from "./facts";
 
@@ -56,9 +57,17 @@ function remembered(key: string): string {
   }
 }
 
+/** Today in the UK as yyyy-mm-dd, for the date-posted field. */
+function londonToday(): string {
+  const p = londonParts(new Date());
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+const inWords = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
+
 function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: CasePage; preset: Preset; onDone(effects: Effect[], what: string): void }) {
   const ui = useUi();
-  const { graph, me } = useServices();
+  const { me } = useServices();
   const staff = kind === "StaffNotice";
   const [draft, setDraft] = useState<LetterDraft>(() => draftLetter(preset, kind, letterFacts(page, preset, kind, { name: me.name || me.upn })));
   const emails = page.identities.filter((i) => i.kind === "Email").map((i) => i.value);
@@ -67,13 +76,13 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const titles = preset.staffNotice?.recipients ?? [];
   const [staffTo, setStaffTo] = useState<Record<string, string>>(() => Object.fromEntries(titles.map((t) => [t, remembered(REMEMBERED(preset.id, t))])));
   const [problem, setProblem] = useState<string | null>(null);
-  const [draftError, setDraftError] = useState<unknown>(undefined);
-  const [drafted, setDrafted] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [printing, setPrinting] = useState<Printable | null>(null);
+  const [postedOn, setPostedOn] = useState(londonToday);
   const [withholding, setWithholding] = useState(false);
   const [withheldReason, setWithheldReason] = useState("");
-  const step = useStep(page.loaded.customer.id!, (effects) => onDone(effects, staff ? "Staff notice recorded." : `The ${letterWords(kind)} is recorded.`));
+  // What the tab says once the step is recorded: to whom it is being sent, or the day it was posted.
+  const outcome = useRef("");
+  const step = useStep(page.loaded.customer.id!, (effects) => onDone(effects, outcome.current));
   const missing = draftMissing(preset, draft);
   const mayWithhold = preset.noLetter?.kinds.includes(kind) ?? false;
   const rule = preset.letters.find((l) => l.kind === kind);
@@ -90,20 +99,19 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       const empty = titles.filter((t) => !staffTo[t]?.trim());
       if (empty.length) return `Give an address for each person the policy says is told: ${empty.join(", ")}.`;
       const list = titles.flatMap((t) => staffTo[t].split(/[,;\s]+/).filter(Boolean).map((address) => ({ address, name: t })));
-      const bad = list.find((r) => !validRecipient(r.address));
+      const bad = list.find((r) => !normaliseEmail(r.address).ok);
       return bad ? `"${bad.address}" is not an e-mail address.` : list;
     }
     if (channel === "Email") {
       if (!to.trim()) return "Choose the e-mail address to send the letter to, or send it by post.";
-      return validRecipient(to) ? [{ address: to.trim(), name: page.loaded.customer.name }] : `"${to}" is not an e-mail address.`;
+      return normaliseEmail(to).ok ? [{ address: to.trim(), name: page.loaded.customer.name }] : `"${to}" is not an e-mail address.`;
     }
-    // By post: the draft is the office copy to print, addressed to no one so it cannot go by e-mail by mistake.
+    // By post: nobody is e-mailed; the letter is printed, posted, and recorded with the day.
     return [];
   };
 
   const send = async () => {
     setProblem(null);
-    setDraftError(undefined);
     if (missing.length) {
       setProblem(`The ${letterWords(kind)} is not complete. ${preset.organisation}'s policy requires it to include ${listInWords(missing)}.`);
       return;
@@ -114,20 +122,29 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       return;
     }
     const text = letterText(draft);
-    setBusy(true);
-    try {
-      if (!drafted) {
-        const created = await createDraft(graph, { subject: draft.subject, text, to: r });
-        setDrafted(created.id);
-        if (staff) for (const t of titles) localStorage.setItem(REMEMBERED(preset.id, t), staffTo[t]);
-      }
-    } catch (e) {
-      setDraftError(toDataError(e));
-      setBusy(false);
+    const by = staff ? "Email" : channel;
+    if (by === "Letter" && !/^\d{4}-\d{2}-\d{2}$/.test(postedOn)) {
+      setProblem("Give the day the letter was posted.");
       return;
     }
-    setBusy(false);
-    await step.run({ type: "LetterSent", kind, elements: presentElements(draft), content: { title: draft.subject, body: text, channel: staff ? "Email" : channel } });
+    const to = r.map((x) => x.address.trim());
+    if (staff) {
+      try {
+        for (const t of titles) localStorage.setItem(REMEMBERED(preset.id, t), staffTo[t]);
+      } catch {
+        // Remembering the addresses is a convenience; a browser that refuses storage loses nothing else.
+      }
+    }
+    outcome.current =
+      by === "Email"
+        ? `${staff ? "Staff notice recorded" : `The ${letterWords(kind)} is recorded`}: it is being e-mailed to ${inWords(to)} from the organisation's UPC mailbox.`
+        : `The ${letterWords(kind)} is recorded as posted on ${formatLondonDate(new Date(`${postedOn}T12:00:00Z`))}.`;
+    await step.run({
+      type: "LetterSent",
+      kind,
+      elements: presentElements(draft),
+      content: { title: draft.subject, body: text, channel: by, ...(by === "Email" ? { to } : { postedOn }) },
+    });
   };
 
   const withhold = async () => {
@@ -204,16 +221,25 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       )}
 
       {problem ? <Refusal title="Not sent:" reason={problem} /> : null}
-      {draftError ? <ErrorNotice title="The draft could not be created in your mailbox." error={draftError} onRetry={() => void send()} /> : null}
-      {drafted ? <Done title="Draft created.">It is in the Drafts folder of your mailbox, ready to check and send from Outlook.</Done> : null}
       {step.refusal ? <Refusal reason={step.refusal} /> : null}
-      {step.error ? <ErrorNotice title="The letter was not recorded." error={step.error} onRetry={step.retry} /> : null}
+      {step.error ? <ErrorNotice title={`The ${staff ? "staff notice" : letterWords(kind)} was not recorded or sent.`} error={step.error} onRetry={step.retry} /> : null}
+      {!staff && channel === "Letter" ? (
+        <>
+          <p className={ui.muted}>Print the letter and post it; then record the day it went in the post.</p>
+          <div className={ui.row}>
+            <Button onClick={() => setPrinting({ title: draft.subject, body: letterText(draft) })}>Print letter</Button>
+            <Field label="Date posted" required>
+              <Input type="date" value={postedOn} max={londonToday()} onChange={(_, v) => setPostedOn(v.value)} />
+            </Field>
+          </div>
+        </>
+      ) : null}
       <div className={ui.row}>
-        <Button appearance="primary" onClick={() => void send()} disabled={busy || step.busy}>
-          {staff ? "Create staff notice draft and record it" : "Create draft and record letter"}
+        <Button appearance="primary" onClick={() => void send()} disabled={step.busy}>
+          {staff ? "Send staff notice" : channel === "Email" ? "Send letter by e-mail" : "Record letter as posted"}
         </Button>
-        <Button onClick={() => setPrinting({ title: draft.subject, body: letterText(draft) })}>Print letter</Button>
-        {busy || step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
+        {staff || channel === "Email" ? <Button onClick={() => setPrinting({ title: draft.subject, body: letterText(draft) })}>Print letter</Button> : null}
+        {step.busy ? <Spinner size="tiny" label="Saving…" /> : null}
       </div>
       {mayWithhold ? (
         <div className={ui.stack}>

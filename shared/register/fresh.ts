@@ -1,0 +1,30 @@
+// What a step taken now must say that older logged steps need not: a letter says how it went (to whom by e-mail, the
+// day it was posted), so the register never records as sent a letter nobody sent.
+import { normaliseEmail } from "../address/email";
+import { londonParts } from "../time/london";
+import type { StepEvent } from "./events";
+
+/** Today's date in the UK, as yyyy-mm-dd. */
+function londonToday(now: Date): string {
+  const p = londonParts(now);
+  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+}
+
+/** A problem in words with a step about to be taken, or null. Logged steps are replayed without it. */
+export function freshStepProblem(event: StepEvent, now: Date): string | null {
+  if (event.type !== "LetterSent") return null;
+  const c = event.content;
+  const what = event.kind === "StaffNotice" ? "staff notice" : "letter";
+  if (!c) return `Say how the ${what} went: by e-mail (to whom) or by post (the day it was posted).`;
+  if (c.channel === "Email") {
+    if (!c.to?.length) return `Give the address the ${what} is to be e-mailed to.`;
+    for (const a of c.to) {
+      const r = normaliseEmail(a);
+      if (!r.ok) return r.error;
+    }
+    return null;
+  }
+  if (!c.postedOn) return `Give the day the ${what} was posted: record it once it has gone in the post.`;
+  if (c.postedOn > londonToday(now)) return `The ${what} cannot have been posted on ${c.postedOn}, a day still to come.`;
+  return null;
+}
