@@ -3,6 +3,7 @@
 import type { DecisionOutcome, RestrictionKind, ReviewKind, ReviewOutcome } from "../../shared/domain/vocab";
 import { PRESETS } from "../../shared/presets/registry";
 import { londonMidnight, londonParts, MONTH_NAMES } from "../../shared/time/london";
+import { londonDateKey } from "../../shared/time/calendar";
 
 export type PeriodKind = "Quarter" | "Month" | "Year";
 
@@ -166,14 +167,15 @@ export function csvCell(value: string | number): string {
 
 export function reportCsv(r: Report): string {
   const rows: (string | number)[][] = [["Section", "Item", "Count", "Period", "From", "To"]];
-  const from = r.period.start.slice(0, 10);
-  const to = new Date(Date.parse(r.period.end) - 1).toISOString().slice(0, 10);
+  // UK dates: a quarter that starts in summer time starts at 23:00 UTC the day before, which a cut UTC stamp would show.
+  const from = londonDateKey(new Date(r.period.start));
+  const to = londonDateKey(new Date(Date.parse(r.period.end) - 1));
   const section = (name: string, counts: Count[], total?: number) => {
     for (const c of counts) rows.push([name, c.label, c.count, r.period.label, from, to]);
     if (total !== undefined) rows.push([name, "Total", total, r.period.label, from, to]);
   };
-  section("Invocations by service area", r.invocationsByServiceArea, r.invocations);
-  section("Invocations by reason", r.invocationsByReason);
+  section("Times the policy was applied, by service area", r.invocationsByServiceArea, r.invocations);
+  section("Behaviours cited when the policy was applied", r.invocationsByReason);
   section("Decisions by outcome", r.decisionsByOutcome);
   section("Restrictions in force by kind (now)", r.restrictionsByKind, r.restrictionsInForce);
   section("Customers with restrictions in force by service area (now)", r.restrictedCustomersByServiceArea);

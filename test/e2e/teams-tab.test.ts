@@ -102,6 +102,24 @@ describe("Teams tab", () => {
     await p.close();
   });
 
+  it("reflows the queue's filters at 320 and 420 px: nothing wider than the tab (WCAG 2.2 1.4.10)", { timeout: 60_000 }, async () => {
+    const p = await t.open(MO, "#/queue");
+    for (const width of [320, 420]) {
+      await p.page.setViewportSize({ width, height: 700 });
+      await p.page.getByRole("heading", { level: 1, name: "Referral queue" }).waitFor();
+      const filters = p.page.getByRole("region", { name: "Filters" });
+      for (const name of ["Service area", "Policy", "Behaviour", "Waiting at least"]) {
+        const box = await filters.getByRole("combobox", { name }).boundingBox();
+        expect(box, name).not.toBeNull();
+        expect(box!.x, `${name} at ${width} px`).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, `${name} at ${width} px`).toBeLessThanOrEqual(width);
+      }
+      // The page itself never scrolls sideways; a wide table scrolls inside its own region.
+      expect(await p.page.evaluate(() => document.documentElement.scrollWidth), `page at ${width} px`).toBeLessThanOrEqual(width);
+    }
+    await p.close();
+  });
+
   it("a member of staff sees no decide controls, and the store refuses their direct write", { timeout: 60_000 }, async () => {
     const p = await t.open(SAM);
     await openCase(p, "Rita Mensah");
@@ -123,6 +141,18 @@ describe("Teams tab", () => {
     const sensitive = await write(() => sam.graph.get(`/sites/root/lists/UpcSensitive/items`));
     expect((sensitive as DataError).status).toBe(403);
     await p.close();
+
+    // Issue: a Staff-only user saw the whole referral queue. A member of staff sees the referrals they made; another
+    // officer, who referred none of these, sees none of them.
+    const mine = await t.open(SAM, "#/queue");
+    await mine.page.getByRole("heading", { level: 1, name: "Your referrals" }).waitFor();
+    await mine.page.getByRole("link", { name: "Rita Mensah" }).waitFor();
+    await mine.close();
+    const kim = await t.open("kim.officer@upc.test", "#/queue");
+    await kim.page.getByRole("heading", { level: 1, name: "Your referrals" }).waitFor();
+    await kim.page.getByRole("status").filter({ hasText: /^no open referrals of yours$|^0 open referrals of yours$/ }).waitFor();
+    expect(await kim.page.getByRole("link", { name: "Rita Mensah" }).count()).toBe(0);
+    await kim.close();
   });
 
   it("walks the Cumbria path: referral → restriction → complete letter → appeal → an independent reviewer decides in time → six-month review", { timeout: 150_000 }, async () => {
@@ -364,7 +394,7 @@ describe("Teams tab", () => {
     expect(await read("Restrictions in force today")).toBe(inForce);
     expect(await read("Reviews overdue today")).toBe(overdue);
     expect(await read("Appeals decided")).toBe(appeals);
-    const areas = mo.page.getByRole("table", { name: "Invocations per service area" });
+    const areas = mo.page.getByRole("table", { name: "Times the policy was applied, by service area" });
     expect(await areas.getByRole("row", { name: /^Total/ }).innerText()).toMatch(new RegExp(`Total\\s+${invocations}$`));
     await mo.page.getByRole("img", { name: /Times the policy was applied per service area/ }).waitFor();
 

@@ -96,9 +96,11 @@ describe("CSV and the board summary", () => {
     const csv = reportCsv(r);
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("Section,Item,Count,Period,From,To");
-    expect(lines).toContain("Invocations by service area,Fire Safety,2,October to December 2026,2026-09-30,2026-12-31");
-    expect(lines).toContain("Invocations by service area,Total,4,October to December 2026,2026-09-30,2026-12-31");
-    expect(lines).toContain("Appeal outcomes,Total,2,October to December 2026,2026-09-30,2026-12-31");
+    // Issue: a quarter starting in summer time (1 October, 00:00 BST = 30 September 23:00 UTC) began a day early.
+    expect(lines).toContain('"Times the policy was applied, by service area",Fire Safety,2,October to December 2026,2026-10-01,2026-12-31');
+    expect(lines).toContain('"Times the policy was applied, by service area",Total,4,October to December 2026,2026-10-01,2026-12-31');
+    expect(lines).toContain("Appeal outcomes,Total,2,October to December 2026,2026-10-01,2026-12-31");
+    expect(csv).not.toMatch(/Invocation/);
     expect(csvCell('say "hi", then')).toBe('"say ""hi"", then"');
     expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
     expect(csvCell(-3)).toBe("-3");

@@ -22,7 +22,19 @@ export const useUi = makeStyles({
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, padding: `${tokens.spacingVerticalXS} 0` },
   },
   scroll: { overflowX: "auto" },
-  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM, alignItems: "flex-end" },
+  // Each item may shrink to the tab's width, and a drop-down to its own (long policy names would otherwise push a
+  // 320 px tab sideways: WCAG 2.2 1.4.10 Reflow).
+  row: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalM,
+    alignItems: "flex-end",
+    "& > *": { minWidth: 0, maxWidth: "100%" },
+    // A Field is a grid whose track would otherwise grow to its drop-down's longest option.
+    "& .fui-Field": { gridTemplateColumns: "minmax(0, 1fr)" },
+    "& .fui-Select": { maxWidth: "100%", minWidth: 0 },
+    "& select": { maxWidth: "100%", minWidth: 0, textOverflow: "ellipsis" },
+  },
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground2 },
   wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },

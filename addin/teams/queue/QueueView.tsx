@@ -1,4 +1,5 @@
 // The referral queue: open referrals oldest first, with age, service area, behaviours and evidence; filters narrow it.
+// Members of staff who take no decisions see only the referrals they made, to follow them up.
 import { Button, Field, Input, Link, Select, Spinner } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import { loadQueue, type QueueEntry } from "../../../graph/reports/queue";
@@ -6,7 +7,7 @@ import { getPreset } from "../../../shared/presets/registry";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ukDate } from "../../components/format";
 import { href } from "../app/route";
-import { useServices } from "../app/services";
+import { hasRole, useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
 import { DataTable } from "../common/DataTable";
 import { useLoad } from "../app/useLoad";
@@ -14,10 +15,14 @@ import { filterQueue, NO_FILTER, type QueueFilter } from "./filter";
 
 export default function QueueView() {
   const ui = useUi();
-  const { site, now } = useServices();
+  const { site, now, me } = useServices();
   const queue = useLoad(() => loadQueue(site, now()), [site]);
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
-  const entries = queue.data ?? [];
+  const mineOnly = !hasRole(me, "Manager", "Decider", "Reviewer", "Admin");
+  const entries = useMemo(() => {
+    const all = queue.data ?? [];
+    return mineOnly ? all.filter((e) => e.referredBy.toLowerCase() === me.upn.toLowerCase()) : all;
+  }, [queue.data, mineOnly, me.upn]);
   const shown = useMemo(() => filterQueue(entries, filter), [entries, filter]);
   const areas = useMemo(() => [...new Set(entries.map((e) => e.serviceArea).filter(Boolean))].sort(), [entries]);
   const policies = useMemo(() => [...new Set(entries.map((e) => e.policyId).filter(Boolean))].sort(), [entries]);
@@ -30,7 +35,8 @@ export default function QueueView() {
 
   return (
     <>
-      <h1 className={ui.h1}>Referral queue</h1>
+      <h1 className={ui.h1}>{mineOnly ? "Your referrals" : "Referral queue"}</h1>
+      {mineOnly ? <p className={ui.muted}>You see the referrals you made. Managers, deciders and reviewers see every open referral.</p> : null}
       <section className={ui.section} aria-labelledby="queue-filters">
         <h2 id="queue-filters" className={ui.h2}>
           Filters
@@ -80,14 +86,14 @@ export default function QueueView() {
       </section>
       <section className={ui.section} aria-labelledby="queue-list">
         <h2 id="queue-list" className={ui.h2}>
-          Open referrals, oldest first
+          {mineOnly ? "Your open referrals, oldest first" : "Open referrals, oldest first"}
         </h2>
         {queue.error ? <ErrorNotice title="Could not load the referral queue." error={queue.error} onRetry={queue.reload} /> : null}
         {queue.loading && !queue.data ? <Spinner label="Loading the queue…" /> : null}
         {queue.data ? (
           <>
             <p className={ui.muted} role="status">
-              {plural(entries.length, "open referral")}
+              {mineOnly ? plural(entries.length, "open referral of yours", "open referrals of yours") : plural(entries.length, "open referral")}
               {shown.length !== entries.length ? `, ${shown.length} shown` : ""}
             </p>
             <QueueTable entries={shown} />

@@ -93,13 +93,13 @@ export default function ReportsView() {
               “Applied” counts decisions to monitor or restrict, on the day they were decided. Counted on {ukDate(r.generatedAt)}.
             </p>
           </Section>
-          <Section id="report-areas" title="Invocations per service area">
+          <Section id="report-areas" title="Times the policy was applied, by service area">
             <Suspense fallback={<Spinner size="tiny" label="Drawing the chart…" />}>
               <BarChart title={`Times the policy was applied per service area, ${period.label}`} counts={r.invocationsByServiceArea} id="chart-areas" />
             </Suspense>
-            <CountTable caption="Invocations per service area" counts={r.invocationsByServiceArea} total={r.invocations} />
+            <CountTable caption="Times the policy was applied, by service area" counts={r.invocationsByServiceArea} total={r.invocations} />
           </Section>
-          <Section id="report-reasons" title="Invocations per reason">
+          <Section id="report-reasons" title="Behaviours cited when the policy was applied">
             <CountTable caption="Behaviours cited (a decision may cite more than one)" counts={r.invocationsByReason} />
             <CountTable caption="All decisions by outcome" counts={r.decisionsByOutcome} />
           </Section>
