@@ -36,6 +36,17 @@ export function EmailLog({ services, card, view, item, me, onLogged }: { service
       setState({ busy: false, error });
     }
   };
+  // Once the mail is in the log, only that is said: no breach warning about logging it, no button to log it again.
+  const logged = state.done ?? (view.alreadyLogged ? "This e-mail is in the log." : null);
+  if (logged) {
+    return (
+      <div className={styles.box}>
+        <p className={styles.p} role="status">
+          {logged}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className={styles.box}>
       {view.emailCheck.breaches.length ? (
@@ -49,13 +60,7 @@ export function EmailLog({ services, card, view, item, me, onLogged }: { service
           Log this e-mail
         </Button>
         {state.busy ? <Spinner size="tiny" label="Logging…" /> : null}
-        {!state.done && view.alreadyLogged ? <span className={styles.p}>Already in the log.</span> : null}
       </div>
-      {state.done ? (
-        <p className={styles.p} role="status">
-          {state.done}
-        </p>
-      ) : null}
       {state.error ? (
         <p className={styles.breach} role="alert">
           Not logged: {errorWords(state.error)}

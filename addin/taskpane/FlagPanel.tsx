@@ -4,7 +4,7 @@ import { lazy, Suspense, useState } from "react";
 import { ErrorNotice, errorWords } from "../components/ErrorNotice";
 import { StatusBadge } from "../components/StatusBadge";
 import type { MailHost } from "../office/types";
-import { addAddress, startContactLog } from "../pane-data/register";
+import { addAddress } from "../pane-data/register";
 import type { Flag } from "../pane-data/flag";
 import { hasRole } from "../pane-data/roles";
 import type { PaneServices } from "../pane-data/services";
@@ -13,6 +13,8 @@ import type { Pane } from "./usePane";
 
 /** The card's code, fetched as soon as the pane starts so it is ready by the time the card's data is. */
 export const loadCustomerPanel = () => import(/* webpackChunkName: "card" */ "./CustomerPanel");
+// Only after "Start a contact log…" is chosen: the policies' names are not needed before.
+const StartLogForm = lazy(() => import(/* webpackChunkName: "start-log" */ "./StartLogForm"));
 const CustomerPanel = lazy(loadCustomerPanel);
 
 export const useFlagStyles = makeStyles({
@@ -181,6 +183,7 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
   const styles = useFlagStyles();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [starting, setStarting] = useState(false);
   if (flag.kind !== "unknown" && flag.kind !== "possible") return null;
   if (pane.me.state === "error") return <ErrorNotice title="Could not read your roles, so actions are hidden." error={pane.me.error} onRetry={pane.retryMe} />;
   if (pane.me.state !== "ready") return <Spinner size="tiny" label="Reading your roles…" />;
@@ -196,8 +199,20 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
       setBusy(null);
     }
   };
-  const start = () =>
-    run("start", () => startContactLog(services.cases, { name: flag.name || flag.address, address: flag.address, policyId: services.defaultPolicy }));
+  if (starting && pane.item) {
+    return (
+      <Suspense fallback={<Spinner size="tiny" label="Opening the form…" />}>
+        <StartLogForm
+          services={services}
+          item={pane.item}
+          me={pane.me.value.upn}
+          sender={{ name: flag.name, address: flag.address }}
+          onDone={() => pane.afterWrite({ forgetSenders: true })}
+          onCancel={() => setStarting(false)}
+        />
+      </Suspense>
+    );
+  }
   return (
     <div className={styles.row}>
       {flag.kind === "possible" && isDecider(pane)
@@ -208,8 +223,8 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
           ))
         : null}
       {isStaff(pane) ? (
-        <Button appearance={flag.kind === "unknown" ? "primary" : "secondary"} disabled={!!busy} onClick={start}>
-          {flag.kind === "unknown" ? "Start a contact log" : "Start a separate contact log"}
+        <Button appearance={flag.kind === "unknown" ? "primary" : "secondary"} disabled={!!busy || !pane.item} onClick={() => setStarting(true)}>
+          {flag.kind === "unknown" ? "Start a contact log…" : "Start a separate contact log…"}
         </Button>
       ) : (
         <p className={styles.quiet}>Only members of UPC Staff can start a contact log.</p>

@@ -4,7 +4,7 @@ export { checkContact } from "./check-contact";
 export { describeRestriction } from "./describe";
 export { inForce, isInForce } from "./in-force";
 export { adviceForMail, type MailAdviceOptions } from "./mail-advice";
-export { quotaPeriod, quotaUsage, type QuotaPeriod, type QuotaUsage } from "./quota";
+export { quotaLabel, quotaPeriod, quotaUsage, type QuotaPeriod, type QuotaUsage } from "./quota";
 export type {
   Breach,
   ContactCheck,

@@ -72,7 +72,7 @@ export function checkKind(r: Restriction, input: ContactCheckInput): KindResult 
       const n = countQuotaContacts(r, params, input.history, start, p.at) + 1;
       if (n > params.max) {
         return {
-          breach: `${period === "week" ? "Weekly" : "Monthly"} limit reached: this is contact ${n} of ${params.max} allowed this ${period}`,
+          breach: `${period === "week" ? "Weekly" : "Monthly"} limit reached: only ${params.max} ${params.max === 1 ? "contact is" : "contacts are"} allowed a ${period}, and this is contact ${n} this ${period}`,
         };
       }
       if (n === params.max) return { notes: [`This is the last of the ${params.max} contacts allowed this ${period}.`] };

@@ -21,7 +21,7 @@ export interface QuotaUsage {
   periodStart: Date;
   /** Exclusive: the first instant of the next week or month. */
   periodEnd: Date;
-  /** "2 of 3 this week" */
+  /** "2 of 3 this week", or "4 this week: 1 over the limit of 3" (never "4 of 3") */
   label: string;
 }
 
@@ -85,8 +85,14 @@ export function quotaUsage(
       channel: params.channel,
       periodStart: start,
       periodEnd: end,
-      label: `${used} of ${params.max} this ${params.per === "Week" ? "week" : "month"}`,
+      label: quotaLabel(used, params.max, params.per === "Week" ? "week" : "month"),
     });
   }
   return usage;
+}
+
+/** How much of a quota is used, in words that never read "3 of 2". */
+export function quotaLabel(used: number, max: number, period: "week" | "month"): string {
+  if (used <= max) return `${used} of ${max} this ${period}`;
+  return `${used} this ${period}: ${used - max} over the limit of ${max}`;
 }

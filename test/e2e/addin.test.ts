@@ -121,28 +121,33 @@ describe("task pane in the browser harness", () => {
     const { page, pane } = await open("sam.officer@upc.test", vex.id);
     await pane.getByRole("heading", { name: "Vexford Holdings Ltd", exact: true }).waitFor();
     await pane.getByText(/Matched on the whole domain @vexford\.example/).waitFor();
-    await pane.getByText(/\d+ of 2 this week/).waitFor();
-    await pane.getByRole("progressbar", { name: /Contacts used: \d+ of 2 this week/ }).waitFor();
+    await pane.getByText(/^\d+ (of 2 this week|this week: \d+ over the limit of 2)$/).waitFor();
+    await pane.getByRole("progressbar", { name: /Contacts used: \d+ (of 2 this week|this week: \d+ over the limit of 2)/ }).waitFor();
     await screenshot(paneFrame(page), "pane-quota");
     await page.close();
   });
 
-  it("offers an unknown sender a log, starts it, and logs one mail once however often it is clicked", async () => {
+  it("offers an unknown sender a log under the policy the officer chooses, with the mail that prompted it as its first contact", async () => {
     const mail = await deliver("sam.officer@upc.test", { name: "Alice Turner", address: "alice.turner@example.com" }, "Bins not collected", ["complaints@upc.test", "someone@elsewhere.example"]);
     const { page, pane } = await open("sam.officer@upc.test", mail.id);
     await pane.getByRole("heading", { name: "No record for alice.turner@example.com" }).waitFor();
     await screenshot(paneFrame(page), "pane-unknown-sender");
 
-    await pane.getByRole("button", { name: "Start a contact log" }).click();
+    // Issue: one click put the sender on the register under a policy nobody chose, and did not log the mail.
+    await pane.getByRole("button", { name: "Start a contact log…" }).click();
+    const form = pane.getByRole("form", { name: "Start a contact log" });
+    expect(await form.getByRole("textbox", { name: "Name" }).inputValue()).toBe("Alice Turner");
+    await form.getByRole("button", { name: "Cancel" }).click();
+    expect(await form.count()).toBe(0);
+    await pane.getByRole("button", { name: "Start a contact log…" }).click();
+    await form.getByRole("combobox", { name: "Policy it comes under" }).selectOption({ label: "Cumbria Fire and Rescue Service" });
+    await form.getByRole("textbox", { name: "Service area" }).fill("Prevention");
+    await screenshot(paneFrame(page), "pane-start-log");
+    await form.getByRole("button", { name: "Start the log and log this e-mail" }).click();
     await pane.getByRole("heading", { name: "Alice Turner", exact: true }).waitFor({ timeout: 20_000 });
     await pane.getByText("Status: Observed", { exact: true }).waitFor();
-
-    const log = pane.getByRole("button", { name: "Log this e-mail" });
-    await log.click();
-    await pane.getByText(/This e-mail is logged\./).waitFor();
-    await log.click();
-    await pane.getByText(/already in the log; it is stored once/).waitFor();
-    await screenshot(paneFrame(page), "pane-logged-once");
+    await pane.getByRole("status").filter({ hasText: "This e-mail is in the log." }).waitFor({ timeout: 20_000 });
+    expect(await pane.getByRole("button", { name: "Log this e-mail" }).count()).toBe(0);
 
     const stored = await queryPage(stack.product.admin, "contacts", { filter: eq("MessageId", mail.internetMessageId), top: 10 });
     expect(stored).toHaveLength(1);
@@ -151,7 +156,29 @@ describe("task pane in the browser harness", () => {
     expect(contact.source).toBe("TaskPane");
     expect(contact.staffUpn).toBe("sam.officer@upc.test");
     expect(contact.recipients.sort()).toEqual(["complaints@upc.test", "sam.officer@upc.test", "someone@elsewhere.example"]);
+    const [customer] = await queryPage(stack.product.admin, "customers", { filter: eq("Title", "Alice Turner"), top: 2 });
+    expect(customer.fields).toMatchObject({ PolicyId: "cumbria-fire-2023", ServiceAreas: "Prevention", Status: "Observed" });
     await page.close();
+  });
+
+  it("logs a mail once however often it is clicked, and then says only that it is in the log", async () => {
+    const mail = await deliver("sam.officer@upc.test", { name: "Seán O'Brien", address: "sean.obrien@mail.example" }, "Again about the bins");
+    const { page, pane } = await open("sam.officer@upc.test", mail.id);
+    const log = pane.getByRole("button", { name: "Log this e-mail" });
+    await log.dblclick();
+    await pane.getByRole("status").filter({ hasText: /This e-mail is logged\./ }).waitFor();
+    // Issue: "Log this e-mail" stayed beside "Already in the log" and a breach warning about logging it, and a second
+    // click gave an error. Once logged, only that is said.
+    expect(await log.count()).toBe(0);
+    expect(await pane.getByText(/Logging it records a breach/).count()).toBe(0);
+    await screenshot(paneFrame(page), "pane-logged-once");
+    await page.close();
+    const again = await open("sam.officer@upc.test", mail.id);
+    await again.pane.getByRole("status").filter({ hasText: "This e-mail is in the log." }).waitFor();
+    expect(await again.pane.getByRole("button", { name: "Log this e-mail" }).count()).toBe(0);
+    expect(await again.pane.getByText(/Logging it records a breach/).count()).toBe(0);
+    expect(await queryPage(stack.product.admin, "contacts", { filter: eq("MessageId", mail.internetMessageId), top: 10 })).toHaveLength(1);
+    await again.page.close();
   });
 
   it("lets a decider add a possible match's address to the customer", async () => {

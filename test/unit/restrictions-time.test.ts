@@ -1,6 +1,6 @@
 // Time-bound restrictions in London time: call slots across the clock changes, weekly and monthly quotas at their edges.
 import type { Restriction } from "../../shared/domain/records";
-import { checkContact, quotaUsage, type HistoryContact, type ProposedContact } from "../../shared/restrictions";
+import { checkContact, quotaLabel, quotaUsage, type HistoryContact, type ProposedContact } from "../../shared/restrictions";
 import { restriction } from "../support/restrictions";
 
 
@@ -64,7 +64,7 @@ describe("weekly quota", () => {
   it("refuses a third contact late on Sunday", () => {
     const result = check([twoAWeek], sunday, { at: new Date("2026-06-14T22:59:00Z") });
     expect(result.breaches).toEqual([
-      { restrictionId: twoAWeek.id, kind: "ContactQuota", message: "Weekly limit reached: this is contact 3 of 2 allowed this week" },
+      { restrictionId: twoAWeek.id, kind: "ContactQuota", message: "Weekly limit reached: only 2 contacts are allowed a week, and this is contact 3 this week" },
     ]);
   });
 
@@ -114,7 +114,7 @@ describe("quota in a set form", () => {
     expect(check([letters], history, { at: new Date("2026-06-17T10:00:00Z"), channel: "Letter" }).allowed).toBe(true);
     history.push(incoming("2026-06-16T12:00:00Z", "Letter"));
     expect(check([letters], history, { at: new Date("2026-06-17T10:00:00Z"), channel: "Letter" }).breaches[0].message).toBe(
-      "Weekly limit reached: this is contact 3 of 2 allowed this week",
+      "Weekly limit reached: only 2 contacts are allowed a week, and this is contact 3 this week",
     );
   });
 });
@@ -125,7 +125,7 @@ describe("monthly quota", () => {
   it("divides 31 January from 1 February at London midnight", () => {
     const history = [incoming("2027-01-31T23:59:00Z")];
     expect(check([oneAMonth], history, { at: new Date("2027-01-31T23:59:30Z") }).breaches[0].message).toBe(
-      "Monthly limit reached: this is contact 2 of 1 allowed this month",
+      "Monthly limit reached: only 1 contact is allowed a month, and this is contact 2 this month",
     );
     expect(check([oneAMonth], history, { at: new Date("2027-02-01T00:00:00Z") }).allowed).toBe(true);
   });
@@ -140,7 +140,7 @@ describe("monthly quota", () => {
     const twoAMonth = restriction({ kind: "ContactQuota", max: 2, per: "Month", channel: null });
     const history = [incoming("2028-02-01T00:00:00Z"), incoming("2028-02-15T12:00:00Z")];
     expect(check([twoAMonth], history, { at: new Date("2028-02-29T23:59:00Z") }).breaches[0].message).toBe(
-      "Monthly limit reached: this is contact 3 of 2 allowed this month",
+      "Monthly limit reached: only 2 contacts are allowed a month, and this is contact 3 this month",
     );
     expect(check([twoAMonth], history, { at: new Date("2028-03-01T00:00:00Z") }).allowed).toBe(true);
     expect(check([twoAMonth], [incoming("2028-01-31T23:59:59Z")], { at: new Date("2028-02-29T10:00:00Z") }).allowed).toBe(true);
@@ -192,5 +192,15 @@ describe("quotaUsage", () => {
       restriction({ kind: "ContactQuota", max: 1, per: "Week", channel: null }, { startsAt: "2027-01-01T00:00:00Z" }),
     ];
     expect(quotaUsage(restrictions, [], new Date("2026-06-17T13:05:00Z"))).toEqual([]);
+  });
+});
+
+describe("quota words", () => {
+  // Issue: the pane read "3 of 2 this week" once a quota was passed.
+  it("says how far over the limit a quota is, never '3 of 2'", () => {
+    expect(quotaLabel(1, 2, "week")).toBe("1 of 2 this week");
+    expect(quotaLabel(2, 2, "week")).toBe("2 of 2 this week");
+    expect(quotaLabel(3, 2, "week")).toBe("3 this week: 1 over the limit of 2");
+    expect(quotaLabel(5, 1, "month")).toBe("5 this month: 4 over the limit of 1");
   });
 });

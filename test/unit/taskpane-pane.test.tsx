@@ -84,13 +84,13 @@ describe("the task pane", () => {
     const a = fakeHost(mail({ name: "Alice", address: "alice@example.com" }));
     render(<App host={a.host} services={fakeServices(nobody)} />);
     await screen.findByRole("heading", { name: "No record for alice@example.com" });
-    await screen.findByRole("button", { name: "Start a contact log" });
+    await screen.findByRole("button", { name: "Start a contact log…" });
     cleanup();
 
     const b = fakeHost(mail({ name: "Alice", address: "alice@example.com" }));
     render(<App host={b.host} services={fakeServices(nobody, { upn: "complaints@upc.test", name: "Complaints", roles: [] })} />);
     await screen.findByText("Only members of UPC Staff can start a contact log.");
-    expect(screen.queryByRole("button", { name: "Start a contact log" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Start a contact log…" })).toBeNull();
   });
 
   it("shows a flagged name containing markup as text, and the card's failure with its own Retry", async () => {
