@@ -1,6 +1,6 @@
 // What the pane shows about a customer, worked out from the card: pure, so it is the same in tests and in Outlook.
 import type { Contact, Customer, Restriction } from "../../shared/domain/records";
-import { adviceForMail, checkContact, describeRestriction, inForce, quotaUsage, type ContactCheck, type QuotaUsage } from "../../shared/restrictions";
+import { adviceForMail, checkContact, otherRestrictions, describeRestriction, inForce, quotaUsage, type ContactCheck, type QuotaUsage } from "../../shared/restrictions";
 import { startOfLondonMonth, startOfLondonWeek } from "../../shared/time/london";
 import type { CustomerCard } from "../../graph/lookup/card";
 import type { ReadItem } from "../office/types";
@@ -28,6 +28,8 @@ export interface CardView {
   evidence: (Contact & { id: string })[];
   /** This incoming mail judged against the restrictions, as logging it would record it. */
   emailCheck: ContactCheck;
+  /** Restrictions in force that say nothing about e-mail (calls), in words. */
+  otherRestrictions: string[];
   alreadyLogged: boolean;
   filedWithoutReply: boolean;
 }
@@ -76,6 +78,7 @@ export function cardView(card: CustomerCard, item: ReadItem | null, me: string, 
     isSpoc,
     spoc,
     advice: adviceForMail(restrictions, { isSpoc, hasSpoc: !!spoc, at: now }),
+    otherRestrictions: otherRestrictions(restrictions, { isSpoc, hasSpoc: !!spoc, at: now }),
     restrictionLabels: inForce(restrictions, now).map((r) => describeRestriction(r)),
     quotas: quotaUsage(restrictions, history, now),
     contactsThisWeek: incoming.filter((c) => Date.parse(c.contactAt) >= weekStart).length,

@@ -12,6 +12,7 @@ import { cardView, infoBarText, type CardView } from "../pane-data/view";
 import { CardSkeleton } from "./CardSkeleton";
 import { EmailLog } from "./EmailLog";
 import { INFO_BAR_KEY, type Pane } from "./usePane";
+import { getPreset } from "../../shared/presets/registry";
 
 // Not needed for the first flag: loaded when the officer opens them.
 const LogContactForm = lazy(() => import(/* webpackChunkName: "log-contact" */ "./LogContactForm"));
@@ -65,15 +66,6 @@ function CardBody({ host, services, pane, card, item, flag }: { host: MailHost; 
   const c = view.customer;
   return (
     <div className={styles.stack}>
-      {c.adjustments.trim() ? (
-        <section className={styles.adjustments} aria-labelledby="upc-adjustments">
-          <h3 id="upc-adjustments" className={styles.h3}>
-            Reasonable adjustments: you must honour these
-          </h3>
-          <p className={styles.p}>{c.adjustments}</p>
-        </section>
-      ) : null}
-
       <section className={styles.section} aria-labelledby="upc-advice">
         <h3 id="upc-advice" className={styles.h3}>
           What this means for this mail
@@ -90,7 +82,29 @@ function CardBody({ host, services, pane, card, item, flag }: { host: MailHost; 
         {c.staffGuidance.trim() ? <p className={styles.p}>Guidance: {c.staffGuidance}</p> : null}
       </section>
 
+      {/* The instruction and the SPOC come first, so both are seen without scrolling in a 320 × 600 pane. */}
       <Spoc host={host} view={view} item={item} />
+      {c.adjustments.trim() ? (
+        <section className={styles.adjustments} aria-labelledby="upc-adjustments">
+          <h3 id="upc-adjustments" className={styles.h3}>
+            Reasonable adjustments: you must honour these
+          </h3>
+          <p className={styles.p}>{c.adjustments}</p>
+        </section>
+      ) : null}
+
+      {view.otherRestrictions.length ? (
+        <section className={styles.section} aria-labelledby="upc-other-restrictions">
+          <h3 id="upc-other-restrictions" className={styles.h3}>
+            Also in force: calls
+          </h3>
+          <ul className={styles.list}>
+            {view.otherRestrictions.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <Contacts view={view} />
 
       <section className={styles.section} aria-labelledby="upc-dates">
@@ -107,7 +121,7 @@ function CardBody({ host, services, pane, card, item, flag }: { host: MailHost; 
             </>
           ) : null}
           <dt>Policy</dt>
-          <dd className={styles.dd}>{c.policyId}</dd>
+          <dd className={styles.dd}>{getPreset(c.policyId)?.organisation ?? c.policyId}</dd>
         </dl>
       </section>
 
@@ -123,7 +137,8 @@ function Spoc({ host, view, item }: { host: MailHost; view: CardView; item: Read
   const send = async () => {
     const spoc = view.spoc!;
     setState({ busy: true });
-    const subject = `UPC ${view.customer.caseRef}: ${item.subject || "mail from the customer"}`.slice(0, 255);
+    // The case reference already reads "UPC-0027": no second "UPC" in front of it.
+    const subject = `${view.customer.caseRef}: ${item.subject || "mail from the customer"}`.slice(0, 255);
     const body = `This mail is from ${view.customer.name} (${view.customer.caseRef}, ${view.customer.status}). You are recorded as their single point of contact, so I am passing it to you.`;
     try {
       try {

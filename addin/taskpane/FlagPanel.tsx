@@ -1,5 +1,7 @@
 // The flag for the open mail, announced politely to screen readers, and what follows from it.
-import { Button, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle24Regular, Eye24Filled, Info24Regular, ShieldError24Filled, Warning24Filled, type FluentIcon } from "@fluentui/react-icons";
+import type { CustomerStatus } from "../../shared/domain/vocab";
 import { lazy, Suspense, useState } from "react";
 import { ErrorNotice, errorWords } from "../components/ErrorNotice";
 import { StatusBadge } from "../components/StatusBadge";
@@ -28,6 +30,16 @@ export const useFlagStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  // A band in the status's colour down the flag's edge, with a tint, an icon and the status in words: colour is
+  // never the only cue (WCAG 1.4.1), and a restricted flag reads differently from across the desk.
+  band: { borderLeftWidth: "8px", borderLeftStyle: "solid" },
+  Restricted: { borderLeftColor: tokens.colorPaletteRedBorder2, backgroundColor: tokens.colorPaletteRedBackground1 },
+  Referred: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2, backgroundColor: tokens.colorPaletteDarkOrangeBackground1 },
+  Monitoring: { borderLeftColor: tokens.colorPaletteMarigoldBorder2, backgroundColor: tokens.colorPaletteMarigoldBackground1 },
+  Warned: { borderLeftColor: tokens.colorPaletteMarigoldBorder2, backgroundColor: tokens.colorPaletteMarigoldBackground1 },
+  Observed: { borderLeftColor: tokens.colorBrandStroke1, backgroundColor: tokens.colorNeutralBackground2 },
+  Closed: { borderLeftColor: tokens.colorNeutralStroke1, backgroundColor: tokens.colorNeutralBackground2 },
+  icon: { flexShrink: 0, fontSize: "24px" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   line: { margin: 0, overflowWrap: "anywhere" },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
@@ -52,10 +64,12 @@ function stateOf(pane: Pane): string {
 export function FlagPanel({ host, services, pane }: { host: MailHost; services: PaneServices | null; pane: Pane }) {
   const styles = useFlagStyles();
   const flag = pane.flag.state === "ready" ? pane.flag.value : null;
+  const status = flag?.kind === "flagged" ? shownStatus(pane, flag).status : null;
   return (
     <>
       <section
-        className={styles.flag}
+        className={mergeClasses(styles.flag, status ? styles.band : undefined, status ? styles[status] : undefined)}
+        data-status={status ?? undefined}
         aria-labelledby="upc-sender-heading"
         aria-busy={pane.flag.state === "loading"}
         data-flag-state={stateOf(pane)}
@@ -74,6 +88,25 @@ export function FlagPanel({ host, services, pane }: { host: MailHost; services: 
     </>
   );
 }
+
+/**
+ * What the flag shows for a customer. The identity row carries only a copy of the customer's status, name and reference
+ * (an import or a flow may leave it blank or stale): the customer row decides, as soon as the card holding it has loaded.
+ */
+function shownStatus(pane: Pane, flag: Extract<Flag, { kind: "flagged" }>): { status: CustomerStatus; name: string; caseRef: string } {
+  const p = flag.primary;
+  const own = pane.card.state === "ready" && pane.card.value.customer.id === p.customerId ? pane.card.value.customer : null;
+  return { status: own?.status ?? p.customerStatus, name: own?.name || p.customerName || "(name not on the address's record)", caseRef: own?.caseRef || p.caseRef };
+}
+
+const STATUS_ICON: Record<CustomerStatus, FluentIcon> = {
+  Restricted: ShieldError24Filled,
+  Referred: Warning24Filled,
+  Monitoring: Eye24Filled,
+  Warned: Warning24Filled,
+  Observed: Info24Regular,
+  Closed: CheckmarkCircle24Regular,
+};
 
 function FlagSummary({ pane }: { pane: Pane }) {
   const styles = useFlagStyles();
@@ -152,23 +185,19 @@ function FlagSummary({ pane }: { pane: Pane }) {
         </>
       );
     case "flagged": {
-      const p = flag.primary;
-      // The identity row carries only a copy of the customer's status, name and reference (an import or a flow may
-      // leave it blank or stale): the customer row decides, as soon as the card holding it has loaded.
-      const own = pane.card.state === "ready" && pane.card.value.customer.id === p.customerId ? pane.card.value.customer : null;
-      const status = own?.status ?? p.customerStatus;
-      const name = own?.name || p.customerName || "(name not on the address's record)";
-      const caseRef = own?.caseRef || p.caseRef;
+      const { status, name, caseRef } = shownStatus(pane, flag);
+      const Icon = STATUS_ICON[status];
       return (
         <>
           <div className={styles.row}>
+            <Icon className={styles.icon} aria-hidden="true" />
             <StatusBadge status={status} />
             <span className={styles.quiet}>Case {caseRef}</span>
           </div>
           <h2 id="upc-sender-heading" className={styles.heading}>
             {name}
           </h2>
-          {flag.byDomain ? <p className={styles.quiet}>Matched on the whole domain {p.value}: this is an organisation on the register.</p> : null}
+          {flag.byDomain ? <p className={styles.quiet}>Matched on the whole domain {flag.primary.value}: this is an organisation on the register.</p> : null}
           {flag.others.length ? (
             <p className={styles.quiet}>Also on record for this mail: {flag.others.map((o) => `${o.customerName} (${o.caseRef}, ${o.customerStatus})`).join("; ")}</p>
           ) : null}

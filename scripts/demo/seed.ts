@@ -15,6 +15,9 @@ import { createItem, itemsPath, type Site } from "../../graph/repos/items";
 import type { DeliverMail } from "./deliver";
 import { DEMO_CUSTOMERS, UNFLAGGED_SENDERS, type DemoCustomer } from "./people";
 
+/** A demo contact's title in the words an officer would type ("Visit about prevention", never "InPerson contact"). */
+const CHANNEL_NOUN: Partial<Record<string, string>> = { Phone: "Phone call", Letter: "Letter", InPerson: "Visit", Web: "Web form", Social: "Social media message" };
+
 const DAY = 86_400_000;
 const STAFF = ["sam.officer@upc.test", "kim.officer@upc.test", "mo.manager@upc.test", "complaints@upc.test"];
 const MAILBOXES = ["sam.officer@upc.test", "kim.officer@upc.test", "complaints@upc.test"];
@@ -55,7 +58,7 @@ function contactsFor(d: DemoCustomer, customerId: string, now: Date, rnd: () => 
       const at = new Date(now.getTime() - (w * 7 + rnd() * 7) * DAY);
       const channel = rnd() < 0.6 ? "Email" : CONTACT_CHANNELS[Math.floor(rnd() * 4)];
       out.push({
-        title: channel === "Email" ? `Re: ${d.serviceArea} enquiry (${w + 1})` : `${channel} contact about ${d.serviceArea.toLowerCase()}`,
+        title: channel === "Email" ? `Re: ${d.serviceArea} enquiry (${w + 1})` : `${CHANNEL_NOUN[channel] ?? "Contact"} about ${d.serviceArea.toLowerCase()}`,
         customerId,
         contactAt: at.toISOString(),
         channel,

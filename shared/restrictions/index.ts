@@ -3,7 +3,7 @@ export { conflictsWithAdjustments } from "./adjustments";
 export { checkContact } from "./check-contact";
 export { describeRestriction } from "./describe";
 export { inForce, isInForce } from "./in-force";
-export { adviceForMail, type MailAdviceOptions } from "./mail-advice";
+export { adviceForMail, otherRestrictions, type MailAdviceOptions } from "./mail-advice";
 export { quotaLabel, quotaPeriod, quotaUsage, type QuotaPeriod, type QuotaUsage } from "./quota";
 export type {
   Breach,

@@ -13,7 +13,8 @@ export interface MailAdviceOptions {
   at?: Date;
 }
 
-function adviceFor(r: Restriction, isSpoc: boolean, hasSpoc = true): string {
+/** What a restriction asks of whoever has an e-mail open, or null when it says nothing about e-mail. */
+function adviceFor(r: Restriction, isSpoc: boolean, hasSpoc = true): string | null {
   const params = r.params;
   const label = describeRestriction(r);
   const passOn = isSpoc ? "" : hasSpoc ? "; pass this to the SPOC" : "; pass this to your manager (no SPOC is named)";
@@ -31,20 +32,22 @@ function adviceFor(r: Restriction, isSpoc: boolean, hasSpoc = true): string {
     }
     case "CallSlots":
     case "CallLength":
-      return `${label}: this does not limit e-mail`;
+      // About calls only: listed with the other restrictions, not as advice on this mail.
+      return null;
     case "ContactQuota":
       if (params.channel && params.channel !== "Email") {
         return `${label}: e-mail is not the agreed form; do not deal with it by e-mail${passOn}`;
       }
       return `${label}: this e-mail counts towards the limit; check the count before dealing with it`;
     case "Witness":
-      return `${label}: this does not affect e-mail; do not offer a meeting without a colleague present`;
+      return `${label}: if you reply, do not offer a meeting without a colleague present`;
     case "NoSameMatter":
       return `${label}: if it is about ${describeMatters(params.matterRefs)}, do not reopen it; log it and take no further action on that matter`;
     case "NewIssuesOnly":
       return `${label}: read it and deal only with anything new`;
     case "SeriousOnly":
-      return `${label}: read it and reply only if it raises something significant and serious`;
+      // "Deal with", not "reply": another restriction may say how (or whether) a reply goes.
+      return `${label}: read it and deal with it only if it raises something significant and serious`;
     case "PremisesAccess":
       return params.byAppointment
         ? `${label}: if they ask to visit, offer an appointment`
@@ -54,16 +57,28 @@ function adviceFor(r: Restriction, isSpoc: boolean, hasSpoc = true): string {
     case "NoContact":
       return `${label}: do not reply; read it for safeguarding concerns, emergencies and statutory requests, which are still dealt with`;
     case "BlockElectronic":
-      return `${label}: do not reply by e-mail; read it for emergencies and statutory requests, which are routed, not dropped${passOn}`;
+      return `${label}: do not reply by e-mail; read it for emergencies and statutory requests, which are still dealt with${passOn}`;
   }
 }
 
-/** One line per restriction in force, then a reminder that emergencies and statutory requests are never blocked. */
+const applying = (restrictions: readonly Restriction[], options: MailAdviceOptions) => restrictions.filter((r) => (options.at ? isInForce(r, options.at) : r.state === "Active"));
+
+/**
+ * One line per restriction in force that bears on an e-mail, then a reminder that emergencies and statutory requests
+ * are never blocked. Restrictions about calls alone are left to `otherRestrictions`, so no line says what a
+ * restriction does not do.
+ */
 export function adviceForMail(restrictions: readonly Restriction[], options: MailAdviceOptions): string[] {
-  const applying = restrictions.filter((r) => (options.at ? isInForce(r, options.at) : r.state === "Active"));
-  if (applying.length === 0) return [];
-  return [
-    ...applying.map((r) => adviceFor(r, options.isSpoc, options.hasSpoc ?? true)),
-    "Whatever the restrictions, an emergency is answered and an FOI, EIR or subject access request goes to information governance.",
-  ];
+  const lines = applying(restrictions, options)
+    .map((r) => adviceFor(r, options.isSpoc, options.hasSpoc ?? true))
+    .filter((l): l is string => l !== null);
+  if (lines.length === 0) return [];
+  return [...lines, "Whatever the restrictions, an emergency is answered and an FOI, EIR or subject access request goes to information governance."];
+}
+
+/** The restrictions in force that say nothing about e-mail (calls), in words, for the card to list beside the advice. */
+export function otherRestrictions(restrictions: readonly Restriction[], options: MailAdviceOptions): string[] {
+  return applying(restrictions, options)
+    .filter((r) => adviceFor(r, options.isSpoc, options.hasSpoc ?? true) === null)
+    .map((r) => describeRestriction(r));
 }

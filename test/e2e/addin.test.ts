@@ -74,6 +74,24 @@ describe("task pane in the browser harness", () => {
     expect((await bar.innerText()).length).toBeLessThanOrEqual(150);
     await screenshot(paneFrame(page), "pane-restricted");
 
+    // Issue: the flag was the same grey for every status, and the instruction and "Send to SPOC" sat below the fold.
+    // Now a band in the status's colour with an icon, and both within the first 600 px of a 320 px pane.
+    const flag = pane.locator('section[data-status="Restricted"]');
+    await flag.locator('svg[aria-hidden="true"]').first().waitFor();
+    const edges = await flag.evaluate((e) => ({ band: getComputedStyle(e).borderLeftColor, frame: getComputedStyle(e).borderTopColor, width: getComputedStyle(e).borderLeftWidth }));
+    expect(edges.band).not.toBe(edges.frame);
+    expect(edges.width).toBe("8px");
+    // Outlook's narrowest task pane.
+    await paneFrame(page).evaluate((e) => void Object.assign((e as HTMLElement).style, { width: "320px", boxSizing: "border-box" }));
+    const frame = (await paneFrame(page).boundingBox())!;
+    expect(Math.round(frame.width)).toBe(320);
+    for (const target of [pane.getByText("Contact only through Kim Officer: do not reply; forward this to Kim Officer", { exact: true }), pane.getByRole("button", { name: "Send to SPOC" })]) {
+      const box = (await target.boundingBox())!;
+      expect(box.y + box.height - frame.y).toBeLessThanOrEqual(600);
+    }
+    const adjustments = (await pane.getByRole("heading", { name: /Reasonable adjustments/ }).boundingBox())!;
+    expect(adjustments.y).toBeGreaterThan((await pane.getByRole("button", { name: "Send to SPOC" }).boundingBox())!.y);
+
     await pane.getByRole("button", { name: "Send to SPOC" }).click();
     const form = page.locator('[data-captured-form="forwardAsAttachment"]');
     await form.getByText("To: Kim Officer <kim.officer@upc.test>").waitFor();

@@ -1,6 +1,6 @@
 // The plain words: restriction descriptions, advice for an open e-mail, and clashes with reasonable adjustments.
 import type { RestrictionParams } from "../../shared/domain/restriction-params";
-import { adviceForMail, conflictsWithAdjustments, describeRestriction } from "../../shared/restrictions";
+import { adviceForMail, conflictsWithAdjustments, describeRestriction, otherRestrictions } from "../../shared/restrictions";
 import { restriction } from "../support/restrictions";
 
 
@@ -99,10 +99,21 @@ describe("adviceForMail", () => {
       { kind: "BlockElectronic", includePhone: true },
     ];
     const advice = adviceForMail(all.map((p) => restriction(p)), { isSpoc: false });
-    expect(advice).toHaveLength(all.length + 1);
-    expect(advice[2]).toBe("At most 2 contacts a week, by letter: e-mail is not the agreed form; do not deal with it by e-mail; pass this to the SPOC");
-    expect(advice[3]).toMatch(/this e-mail counts towards the limit/);
-    expect(advice[9]).toMatch(/^No contact until further notice: do not reply/);
+    // The two about calls alone say nothing about this mail: they are listed apart, never as "does not limit e-mail".
+    expect(advice).toHaveLength(all.length - 2 + 1);
+    expect(advice[0]).toBe("At most 2 contacts a week, by letter: e-mail is not the agreed form; do not deal with it by e-mail; pass this to the SPOC");
+    expect(advice[1]).toMatch(/this e-mail counts towards the limit/);
+    expect(advice[7]).toMatch(/^No contact until further notice: do not reply/);
+    expect(advice.join("\n")).not.toMatch(/does not (limit|affect)|routed, not dropped/);
+    expect(otherRestrictions(all.map((p) => restriction(p)), { isSpoc: false })).toEqual([describeRestriction(restriction(all[0])), describeRestriction(restriction(all[1]))]);
+  });
+
+  // Issue: "reply only if serious" beside "do not reply by e-mail" read as a contradiction.
+  it("never tells an officer both to reply and not to", () => {
+    const advice = adviceForMail([restriction({ kind: "SingleChannel", channel: "Letter" }), restriction({ kind: "SeriousOnly" })], { isSpoc: true });
+    expect(advice[0]).toMatch(/do not reply by e-mail; if a reply is needed, send it by letter/);
+    expect(advice[1]).toMatch(/deal with it only if it raises something significant and serious/);
+    expect(advice.join("\n")).not.toMatch(/reply only if/);
   });
 
   it("leaves out restrictions that are not in force", () => {
