@@ -401,7 +401,7 @@ describe("Teams tab", () => {
     const [download] = await Promise.all([mo.page.waitForEvent("download"), mo.page.getByRole("button", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^upc-report-.*\.csv$/);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv).toContain(`Invocations by service area,Total,${invocations},`);
+    expect(csv).toContain(`"Times the policy was applied, by service area",Total,${invocations},`);
     expect(csv).toContain(`Restrictions in force by kind (now),Total,${inForce},`);
     expect(csv).toContain(`Appeal outcomes,Total,${appeals},`);
     const board = await mo.page.getByRole("region", { name: "Summary for the board" }).innerText();
