@@ -48,9 +48,14 @@ export async function startLogWithMail(services: Pick<PaneServices, "cases" | "s
   return opened;
 }
 
-/** A decider adds the sender's address to a customer it plainly belongs to (a "possible match"). */
-export async function addAddress(cases: CaseServiceClient, customer: Customer, raw: string): Promise<StepAnswer> {
-  const r = await cases.step(customer.id!, { type: "IdentityAdded", identity: { kind: "Email", value: address(raw) }, evidence: "Added from the task pane: the mail's display name is this customer's name." }, newIdempotencyKey());
+/**
+ * A decider adds the sender's address to a customer of the same name (a "possible match"), with the evidence that it
+ * is theirs: the name alone is not enough, and the log keeps why.
+ */
+export async function addAddress(cases: CaseServiceClient, customer: Customer, raw: string, evidence: string): Promise<StepAnswer> {
+  const why = evidence.trim();
+  if (why.length < 10) throw new DataError("Invalid", "Say how you know this address is theirs: the display name alone is not enough.");
+  const r = await cases.step(customer.id!, { type: "IdentityAdded", identity: { kind: "Email", value: address(raw) }, evidence: `Added from the task pane (the mail's display name matched): ${why}`.slice(0, 2000) }, newIdempotencyKey());
   if (!r.ok) throw refusalError(r);
   return r;
 }

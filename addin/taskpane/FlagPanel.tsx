@@ -1,6 +1,7 @@
 // The flag for the open mail, announced politely to screen readers, and what follows from it.
-import { Button, makeStyles, mergeClasses, Spinner, tokens } from "@fluentui/react-components";
+import { Button, Field, makeStyles, mergeClasses, Spinner, Textarea, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle24Regular, Eye24Filled, Info24Regular, ShieldError24Filled, Warning24Filled, type FluentIcon } from "@fluentui/react-icons";
+import type { Customer } from "../../shared/domain/records";
 import type { CustomerStatus } from "../../shared/domain/vocab";
 import { lazy, Suspense, useState } from "react";
 import { ErrorNotice, errorWords } from "../components/ErrorNotice";
@@ -45,6 +46,7 @@ export const useFlagStyles = makeStyles({
   quiet: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   row: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
 });
 
 function isStaff(pane: Pane): boolean {
@@ -182,6 +184,10 @@ function FlagSummary({ pane }: { pane: Pane }) {
               </li>
             ))}
           </ul>
+          <p className={styles.line}>
+            Only the name matches. Until someone who knows the customer confirms it is them, do not reply as if it were:
+            pass it to their single point of contact.
+          </p>
         </>
       );
     case "flagged": {
@@ -208,11 +214,14 @@ function FlagSummary({ pane }: { pane: Pane }) {
 }
 
 /** Start a log (staff) for an unknown sender; add the address to a possible match (deciders). */
-function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; services: PaneServices; pane: Pane }) {
+function SenderActions({ flag, host, services, pane }: { flag: Flag; host: MailHost; services: PaneServices; pane: Pane }) {
   const styles = useFlagStyles();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [starting, setStarting] = useState(false);
+  const [adding, setAdding] = useState<Customer | null>(null);
+  const [evidence, setEvidence] = useState("");
+  const [passed, setPassed] = useState<string | null>(null);
   if (flag.kind !== "unknown" && flag.kind !== "possible") return null;
   if (pane.me.state === "error") return <ErrorNotice title="Could not read your roles, so actions are hidden." error={pane.me.error} onRetry={pane.retryMe} />;
   if (pane.me.state !== "ready") return <Spinner size="tiny" label="Reading your roles…" />;
@@ -242,13 +251,70 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
       </Suspense>
     );
   }
+  if (adding && flag.kind === "possible") {
+    return (
+      <form
+        className={styles.stack}
+        aria-label={`Add ${flag.address} to ${adding.name}`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run(`add-${adding.id}`, () => addAddress(services.cases, adding, flag.address, evidence));
+        }}
+      >
+        <p className={styles.line}>
+          {adding.name} is {adding.status.toLowerCase()}: once added, every mail from {flag.address} is treated as theirs. Add it only
+          with evidence beyond the name, for example the mail quotes their case reference or their earlier correspondence.
+        </p>
+        <Field label="How you know this address is theirs" required>
+          <Textarea value={evidence} onChange={(_, d) => setEvidence(d.value)} />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" type="submit" disabled={!!busy}>
+            Add the address
+          </Button>
+          <Button onClick={() => setAdding(null)} disabled={!!busy}>
+            Cancel
+          </Button>
+          {busy ? <Spinner size="tiny" label="Saving…" /> : null}
+        </div>
+        {error ? <p role="alert" className={styles.line}>{errorWords(error)}</p> : null}
+      </form>
+    );
+  }
+  const passOn = async (c: Customer) => {
+    const spoc = { name: c.spocName || c.spocUpn!, address: c.spocUpn! };
+    setBusy(`spoc-${c.id}`);
+    setError(null);
+    try {
+      await host.forwardAsAttachment(
+        spoc,
+        `${c.caseRef}: a mail that may be from ${c.name}`.slice(0, 255),
+        `This mail came from ${flag.address}, which is not on the register, under the name "${flag.name}", the name of ${c.name} (${c.caseRef}, ${c.status}). You are recorded as their single point of contact: please check whether it is from them.`,
+      );
+      setPassed(`A new message to ${spoc.name} is open, with this mail attached.`);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(null);
+    }
+  };
   return (
     <div className={styles.row}>
-      {flag.kind === "possible" && isDecider(pane)
+      {flag.kind === "possible"
         ? flag.candidates.map((c) => (
-            <Button key={c.id} appearance="primary" disabled={!!busy} onClick={() => run(`add-${c.id}`, () => addAddress(services.cases, c, flag.address))}>
-              Add this address to {c.name}
-            </Button>
+            <span key={c.id} className={styles.row}>
+              {c.spocUpn ? (
+                <Button appearance="primary" disabled={!!busy} onClick={() => void passOn(c)}>
+                  Pass to {c.spocName || c.spocUpn} ({c.name}'s SPOC)
+                </Button>
+              ) : null}
+              {isDecider(pane) ? (
+                <Button disabled={!!busy} onClick={() => setAdding(c)}>
+                  Add this address to {c.name}…
+                </Button>
+              ) : null}
+            </span>
           ))
         : null}
       {isStaff(pane) ? (
@@ -259,6 +325,11 @@ function SenderActions({ flag, services, pane }: { flag: Flag; host: MailHost; s
         <p className={styles.quiet}>Only members of UPC Staff can start a contact log.</p>
       )}
       {busy ? <Spinner size="tiny" label="Saving…" /> : null}
+      {passed ? (
+        <p role="status" className={styles.line}>
+          {passed}
+        </p>
+      ) : null}
       {error ? <p role="alert" className={styles.line}>{errorWords(error)}</p> : null}
     </div>
   );

@@ -52,7 +52,7 @@ export default function StartLogForm({ services, item, me, sender, onDone, onCan
     }
   };
   return (
-    <form className={styles.form} aria-label="Start a contact log" onSubmit={(e) => void submit(e)}>
+    <form className={styles.form} aria-label="Start a contact log" noValidate onSubmit={(e) => void submit(e)}>
       <p className={styles.line}>
         {sender.address} goes on the register as observed: no restriction, and this e-mail is logged as the first contact.
       </p>

@@ -199,14 +199,35 @@ describe("task pane in the browser harness", () => {
     await again.page.close();
   });
 
-  it("lets a decider add a possible match's address to the customer", async () => {
+  // Issue: a possible match gave officers nothing to do, and a decider could add the address to a restricted customer
+  // in one click, on the display name alone, with no evidence.
+  it("gives an officer the SPOC to pass a possible match to, and lets a decider add the address only with evidence", async () => {
+    const officerMail = await deliver("sam.officer@upc.test", { name: "Seán O'Brien", address: "sean.obrien.e2e@example.net" }, "From my new address");
+    const officer = await open("sam.officer@upc.test", officerMail.id);
+    await officer.pane.getByRole("heading", { name: "Possible match" }).waitFor();
+    await officer.pane.getByText(/Only the name matches/).waitFor();
+    expect(await officer.pane.getByRole("button", { name: /Add this address/ }).count()).toBe(0);
+    await officer.pane.getByRole("button", { name: "Pass to Kim Officer (Seán O'Brien's SPOC)" }).click();
+    await officer.pane.getByRole("status").filter({ hasText: "A new message to Kim Officer is open, with this mail attached." }).waitFor();
+    await officer.page.locator('[data-captured-form="forwardAsAttachment"]').getByText("To: Kim Officer <kim.officer@upc.test>").waitFor();
+    await officer.page.close();
+
     const mail = await deliver("dee.decider@upc.test", { name: "Seán O'Brien", address: "sean.obrien.e2e@example.net" }, "From my new address");
     const { page, pane } = await open("dee.decider@upc.test", mail.id);
     await pane.getByRole("heading", { name: "Possible match" }).waitFor();
     await screenshot(paneFrame(page), "pane-possible-match");
-    await pane.getByRole("button", { name: "Add this address to Seán O'Brien" }).click();
+    await pane.getByRole("button", { name: "Add this address to Seán O'Brien…" }).click();
+    const form = pane.getByRole("form", { name: "Add sean.obrien.e2e@example.net to Seán O'Brien" });
+    await form.getByText(/Seán O'Brien is restricted: once added, every mail/).waitFor();
+    await form.getByRole("button", { name: "Add the address" }).click();
+    await form.getByRole("alert").filter({ hasText: /Say how you know this address is theirs/ }).waitFor();
+    await form.getByRole("textbox", { name: "How you know this address is theirs" }).fill("The mail quotes case UPC-0001 and the Tuesday call slot.");
+    await form.getByRole("button", { name: "Add the address" }).click();
     await pane.getByRole("heading", { name: "Seán O'Brien", exact: true }).waitFor({ timeout: 20_000 });
     await pane.getByText("Status: Restricted", { exact: true }).waitFor();
+    const [identity] = await queryPage(stack.product.admin, "identities", { filter: eq("Title", "sean.obrien.e2e@example.net"), top: 1 });
+    const events = await queryPage(stack.product.admin, "caseEvents", { filter: eq("CustomerLookupId", Number(identity.fields.CustomerLookupId)), top: 500 });
+    expect(events.map((e) => String(e.fields.Data ?? e.fields.Event ?? "")).join("\n")).toContain("The mail quotes case UPC-0001 and the Tuesday call slot.");
     await page.close();
   });
 
