@@ -5,13 +5,9 @@ import { startOfLondonMonth, startOfLondonWeek } from "../../shared/time/london"
 import type { CustomerCard } from "../../graph/lookup/card";
 import type { ReadItem } from "../office/types";
 import { flagInfoBar, type Flag } from "./flag";
+import { spocOf, type SpocView } from "../../shared/restrictions/spoc";
 
-export interface SpocView {
-  name: string;
-  address: string;
-  /** A generic inbox rather than a person. */
-  inbox: boolean;
-}
+export { spocOf, type SpocView } from "../../shared/restrictions/spoc";
 
 export interface CardView {
   customer: Customer;
@@ -35,18 +31,6 @@ export interface CardView {
 }
 
 const same = (a?: string | null, b?: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/** The SPOC: the customer record's, else the named-officer restriction's target. */
-export function spocOf(customer: Customer, restrictions: readonly Restriction[]): SpocView | null {
-  const named = restrictions.find((r) => r.params.kind === "NamedOfficer")?.params;
-  const target = named?.kind === "NamedOfficer" ? named.target : null;
-  if (customer.spocUpn) {
-    const inbox = target?.kind === "Inbox" ? same(target.address, customer.spocUpn) : /\b(team|inbox|mailbox)\b/i.test(customer.spocName ?? "");
-    return { name: customer.spocName?.trim() || customer.spocUpn, address: customer.spocUpn, inbox };
-  }
-  if (target) return target.kind === "Person" ? { name: target.name, address: target.upn, inbox: false } : { name: target.name, address: target.address, inbox: true };
-  return null;
-}
 
 /** The officer is the SPOC, their deputy, or works the SPOC inbox (the mailbox open is the SPOC's). */
 export function isSpocFor(me: string, customer: Customer, restrictions: readonly Restriction[]): boolean {

@@ -161,6 +161,11 @@ describe("Teams tab", () => {
     const remi = await t.open(REMI);
     await openCase(remi, "Dana Whitlock");
     const decide = remi.page.getByRole("form", { name: "Record a decision" });
+    // Issue: the page asked for a decision before it showed the evidence. The evidence and the chart come first.
+    await decide.waitFor();
+    const top = async (name: string) => (await remi.page.getByRole("region", { name, exact: true }).boundingBox())!.y;
+    expect(await top("Evidence attached to the referral")).toBeLessThan(await top("Next steps"));
+    expect(await top("Contacts per week")).toBeLessThan(await top("Next steps"));
     await decide.getByRole("radio", { name: /Restrict their contact/ }).check();
     await answerPreChecks(decide, [/discussed with the relevant manager/, /dealt with properly/, /Reasonable adjustments have been made/, /decision reached is the right one/, /Communications with the customer/, /not providing significant new information/]);
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
@@ -236,6 +241,15 @@ describe("Teams tab", () => {
     // A different reviewer decides it within the deadline.
     const rory = await t.open(RORY, `#/case/${id}`);
     const hear = rory.page.getByRole("form", { name: "Decide the appeal" });
+    await hear.waitFor();
+    // Issue: the appeal page stacked the forms with "Lift" preselected and the grounds out of sight. The grounds sit
+    // with the appeal, which comes first, and nothing is chosen for the reviewer.
+    await rory.page.getByRole("figure", { name: "Grounds of appeal" }).getByText("I need to phone because writing is hard for me.").waitFor();
+    const other = rory.page.getByRole("form", { name: "Record a decision" });
+    if (await other.count()) {
+      expect(await other.getByRole("radio", { checked: true }).count()).toBe(0);
+      expect((await hear.boundingBox())!.y).toBeLessThan((await other.boundingBox())!.y);
+    }
     await hear.getByRole("radio", { name: /Uphold/ }).check();
     await hear.getByRole("textbox", { name: /Reasons for the appeal decision/ }).fill("Calls of up to ten minutes remain possible; the restriction is proportionate.");
     await shot(rory, "appeal");

@@ -85,3 +85,13 @@ it("asks for the customer's invitation to comment before an extension where the 
   fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
   expect(within(form).getByRole("alert", { name: /Not yet complete/ }).textContent).toMatch(/Invite the customer to comment/);
 });
+
+// Issue: beside an open appeal, the decision form came with "Lift" already chosen (the one outcome at that stage).
+it("chooses nothing for the decider, even where one outcome is open", () => {
+  const p = page();
+  const restricted: CasePage = { ...p, loaded: { ...p.loaded, customer: { ...p.loaded.customer, status: "Restricted" }, file: { ...newCaseFile(cumbria.id, "Restricted") } } };
+  withServices(["Decider", "Manager", "Reviewer", "Staff"], <DecidePanel page={restricted} preset={cumbria} onDone={() => undefined} onReload={() => undefined} />);
+  const form = screen.getByRole("form", { name: "Record a decision" });
+  expect(within(form).getAllByRole("radio").length).toBeGreaterThanOrEqual(1);
+  expect(within(form).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
+});

@@ -38,6 +38,13 @@ export const useUi = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground2 },
   wrap: { whiteSpace: "pre-wrap", overflowWrap: "anywhere" },
+  quote: {
+    margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+    "& blockquote": { margin: 0 },
+  },
   dl: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",

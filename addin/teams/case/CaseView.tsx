@@ -2,7 +2,7 @@
 // local resolution and warnings, restrictions, letters, reviews and appeals, decisions and the change history.
 // Deciding, letters and reviews are their own chunks, loaded only for someone who can act on this case.
 import { Button, Link, Spinner } from "@fluentui/react-components";
-import { Suspense, lazy, useCallback, useMemo, useState } from "react";
+import { Fragment, Suspense, lazy, useCallback, useMemo, useState } from "react";
 import { getPreset } from "../../../shared/presets/registry";
 import { describeRestriction } from "../../../shared/restrictions";
 import type { Effect } from "../../../shared/workflow";
@@ -19,6 +19,7 @@ import { useLoad } from "../app/useLoad";
 import { decidableOutcomes, decidersInWords, reviewOptions } from "../decide/options";
 import { History } from "./History";
 import { weeklyContacts } from "./weekly";
+import { spocOf } from "../../../shared/restrictions/spoc";
 
 const ContactChart = lazy(() => import(/* webpackChunkName: "teams-chart" */ "./ContactChart"));
 const DecidePanel = lazy(() => import(/* webpackChunkName: "teams-decide" */ "../decide/DecidePanel"));
@@ -68,6 +69,28 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
   const label = (id: string) => preset?.behaviours.items.find((b) => b.id === id)?.label ?? id;
   const lrLabel = (id: string) => preset?.localResolution.steps.find((s) => s.id === id)?.label ?? id;
   const emails = page.identities;
+  // The record's SPOC, else the named-officer restriction's: after such a restriction the page never says "—".
+  const spoc = spocOf(customer, restrictions.filter((r) => r.state === "Active"));
+  const decidePart = (
+    <Fragment key="decide">
+      {preset && outcomes.length ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading the decision form…" />}>
+          <DecidePanel key={`decide-${file.decisions.length}-${file.status}`} page={page} preset={preset} onDone={onDone} onReload={onReload} />
+        </Suspense>
+      ) : preset && decidersInWords(preset, file).length ? (
+        <p className={ui.muted}>Decisions at this stage are taken by {decidersInWords(preset, file).join(" or ")}, under the policy.</p>
+      ) : null}
+    </Fragment>
+  );
+  const reviewsPart = (
+    <Fragment key="reviews">
+      {preset && showReviews ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading reviews and appeals…" />}>
+          <ReviewsPanel key={`reviews-${file.reviews.length}-${file.status}-${file.reviews.filter((r) => r.outcome).length}`} page={page} preset={preset} onDone={onDone} onReload={onReload} />
+        </Suspense>
+      ) : null}
+    </Fragment>
+  );
 
   return (
     <>
@@ -89,7 +112,7 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
           <dt>Known addresses</dt>
           <dd>{emails.length ? emails.map((i) => `${i.value} (${i.kind === "Email" ? "e-mail" : i.kind === "Phone" ? "phone" : "domain"})`).join("\n") : "—"}</dd>
           <dt>Single point of contact</dt>
-          <dd>{customer.spocName ? `${customer.spocName}${customer.spocUpn ? ` (${customer.spocUpn})` : ""}` : "—"}</dd>
+          <dd>{spoc ? `${spoc.name} (${spoc.address})${spoc.inbox ? ", a team inbox" : ""}` : "None named"}</dd>
           <dt>Reasonable adjustments</dt>
           <dd>{customer.adjustments || "None recorded"}</dd>
           <dt>What staff should do</dt>
@@ -110,35 +133,6 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
             </>
           ) : null}
         </dl>
-      </Section>
-
-      <Section id="case-actions" title="Next steps">
-        <div className={ui.stack}>
-          {flash ? (
-            <Done title={flash.what}>
-              {flash.lines.join(" ")}
-            </Done>
-          ) : null}
-          {!preset ? <Note intent="warning">This customer's policy is not set up here, so no step can be taken.</Note> : null}
-          {preset && file.lettersOwed.length ? (
-            <Suspense fallback={<Spinner size="tiny" label="Loading the letters…" />}>
-              <LettersPanel page={page} preset={preset} onDone={onDone} />
-            </Suspense>
-          ) : null}
-          {preset && outcomes.length ? (
-            <Suspense fallback={<Spinner size="tiny" label="Loading the decision form…" />}>
-              <DecidePanel key={`decide-${file.decisions.length}-${file.status}`} page={page} preset={preset} onDone={onDone} onReload={onReload} />
-            </Suspense>
-          ) : preset && decidersInWords(preset, file).length ? (
-            <p className={ui.muted}>Decisions at this stage are taken by {decidersInWords(preset, file).join(" or ")}, under the policy.</p>
-          ) : null}
-          {preset && showReviews ? (
-            <Suspense fallback={<Spinner size="tiny" label="Loading reviews and appeals…" />}>
-              <ReviewsPanel key={`reviews-${file.reviews.length}-${file.status}-${file.reviews.filter((r) => r.outcome).length}`} page={page} preset={preset} onDone={onDone} onReload={onReload} />
-            </Suspense>
-          ) : null}
-          {preset && !file.lettersOwed.length && !outcomes.length && !showReviews && !decidersInWords(preset, file).length ? <p>Nothing is waiting on this case.</p> : null}
-        </div>
       </Section>
 
       <Section id="case-chart" title="Contacts per week">
@@ -181,6 +175,26 @@ function CaseBody({ page, flash, onDone, onReload, ui }: { page: CasePage; flash
             No warning was given: {preset?.warning.exceptions.find((x) => x.id === file.warningException!.id)?.label ?? file.warningException.id} — {file.warningException.reason}
           </p>
         ) : null}
+      </Section>
+
+      {/* The evidence, the history of local resolution and the chart come before the step, so a decision is taken on them. */}
+      <Section id="case-actions" title="Next steps">
+        <div className={ui.stack}>
+          {flash ? (
+            <Done title={flash.what}>
+              {flash.lines.join(" ")}
+            </Done>
+          ) : null}
+          {!preset ? <Note intent="warning">This customer's policy is not set up here, so no step can be taken.</Note> : null}
+          {preset && file.lettersOwed.length ? (
+            <Suspense fallback={<Spinner size="tiny" label="Loading the letters…" />}>
+              <LettersPanel page={page} preset={preset} onDone={onDone} />
+            </Suspense>
+          ) : null}
+          {/* An open appeal comes first: it is what the case waits on, and a decision beside it is rarely meant. */}
+          {reviewing?.appeal ? [reviewsPart, decidePart] : [decidePart, reviewsPart]}
+          {preset && !file.lettersOwed.length && !outcomes.length && !showReviews && !decidersInWords(preset, file).length ? <p>Nothing is waiting on this case.</p> : null}
+        </div>
       </Section>
 
       <Section id="case-decisions" title="Decisions">

@@ -26,7 +26,8 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   const { me, now } = useServices();
   const { file, customer } = page.loaded;
   const outcomes = decidableOutcomes(preset, file, me.roles);
-  const [outcome, setOutcome] = useState<DecisionOutcome | "">(outcomes.length === 1 ? outcomes[0] : "");
+  // Nothing chosen for the decider, even when one outcome is open: "Lift" preselected beside an appeal invited a slip.
+  const [outcome, setOutcome] = useState<DecisionOutcome | "">("");
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   const [vulnerability, setVulnerability] = useState(false);
   const [exception, setException] = useState("");

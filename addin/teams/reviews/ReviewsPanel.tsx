@@ -34,8 +34,15 @@ export default function ReviewsPanel({ page, preset, onDone, onReload }: { page:
           <p>
             Received {o.appeal.receivedAt ? formatLondonDate(new Date(o.appeal.receivedAt)) : formatLondonDate(new Date(o.appeal.openedAt))}; to be decided by{" "}
             <strong>{formatLondonDate(new Date(o.appeal.dueBy))}</strong>
-            {hearer ? ` by ${hearer}` : ""}.{o.appeal.reasons ? ` Grounds: ${o.appeal.reasons}` : ""}
+            {hearer ? ` by ${hearer}` : ""}.
           </p>
+          {/* The grounds beside the form that answers them. */}
+          <figure className={ui.quote} aria-labelledby="appeal-grounds">
+            <figcaption id="appeal-grounds" className={ui.h3}>
+              Grounds of appeal
+            </figcaption>
+            <blockquote className={ui.wrap}>{o.appeal.reasons || "No grounds were recorded with the appeal."}</blockquote>
+          </figure>
           {o.appealConflict ? (
             <Note intent="warning" title="You cannot hear this appeal.">
               {o.appealConflict}
