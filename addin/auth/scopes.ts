@@ -9,7 +9,8 @@ export const GRAPH_RESOURCE = "https://graph.microsoft.com";
  * SharePoint permissions still apply), the signed-in profile, the five UPC groups' names, the open message's category
  * and the letters sent from the Teams tab. A build may replace Sites.Selected with Sites.ReadWrite.All (DEPLOY.md).
  */
-export const DEFAULT_GRAPH_SCOPES = ["User.Read", "GroupMember.Read.All", "Sites.Selected", "Mail.ReadWrite", "Mail.Send"] as const;
+// No Mail.Send: letters and notices are sent by the case service from the notice mailbox, not from the officer's own.
+export const DEFAULT_GRAPH_SCOPES = ["User.Read", "GroupMember.Read.All", "Sites.Selected", "Mail.ReadWrite"] as const;
 
 /** Scopes as MSAL sends them: fully qualified for Graph, so no other resource is ever implied; an API's own stay as given. */
 export function qualifiedScopes(scopes: readonly string[]): string[] {
