@@ -36,7 +36,8 @@ export default function LettersPanel({ page, preset, onDone }: { page: CasePage;
   return (
     <div className={ui.stack}>
       {owed.map((kind) => (
-        <LetterEditor key={`${kind}-${page.loaded.letters.length}`} kind={kind} page={page} preset={preset} onDone={onDone} />
+        // Keyed by the letters of its own kind: recording one letter must not wipe what is being typed in another.
+        <LetterEditor key={`${kind}-${page.loaded.letters.filter((l) => l.kind === kind).length}`} kind={kind} page={page} preset={preset} onDone={onDone} />
       ))}
     </div>
   );
