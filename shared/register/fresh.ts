@@ -1,14 +1,8 @@
 // What a step taken now must say that older logged steps need not: a letter says how it went (to whom by e-mail, the
 // day it was posted), so the register never records as sent a letter nobody sent.
 import { normaliseEmail } from "../address/email";
-import { londonParts } from "../time/london";
+import { londonDateKey } from "../time/calendar";
 import type { StepEvent } from "./events";
-
-/** Today's date in the UK, as yyyy-mm-dd. */
-function londonToday(now: Date): string {
-  const p = londonParts(now);
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
 
 /** A problem in words with a step about to be taken, or null. Logged steps are replayed without it. */
 export function freshStepProblem(event: StepEvent, now: Date): string | null {
@@ -25,6 +19,6 @@ export function freshStepProblem(event: StepEvent, now: Date): string | null {
     return null;
   }
   if (!c.postedOn) return `Give the day the ${what} was posted: record it once it has gone in the post.`;
-  if (c.postedOn > londonToday(now)) return `The ${what} cannot have been posted on ${c.postedOn}, a day still to come.`;
+  if (c.postedOn > londonDateKey(now)) return `The ${what} cannot have been posted on ${c.postedOn}, a day still to come.`;
   return null;
 }

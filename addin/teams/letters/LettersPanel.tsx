@@ -12,7 +12,8 @@ import type { Effect } from "../../../shared/workflow";
 import { normaliseEmail } from "../../../shared/address/email";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { formatLondonDate, londonParts } from "../../../shared/time/london";
+import { formatLondonDate } from "../../../shared/time/london";
+import { londonDateKey } from "../../../shared/time/calendar";
 import { PrintView, type Printable } from "../app/print";
 import { hasRole, useServices } from "../app/services";
 import { Note, Refusal, useUi } from "../app/ui";
@@ -59,10 +60,7 @@ function remembered(key: string): string {
 }
 
 /** Today in the UK as yyyy-mm-dd, for the date-posted field. */
-function londonToday(): string {
-  const p = londonParts(new Date());
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
+const londonToday = () => londonDateKey(new Date());
 
 const inWords = (xs: string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs.at(-1)}`);
 
