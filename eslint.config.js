@@ -1,6 +1,7 @@
 // Lint rules, chiefly the one-way layers of DESIGN.md: addin, service → graph → shared; emulator stands alone.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import reactHooks from "eslint-plugin-react-hooks";
 
 const NODE_IO = ["fs", "fs/*", "node:*", "http", "https", "net", "child_process", "path", "os", "crypto", "stream", "worker_threads"];
 
@@ -38,6 +39,8 @@ export default tseslint.config(
       "no-console": "off",
     },
   },
+  // React's rules for hooks (v7's recommended set, the React Compiler's checks included) on both front ends.
+  { files: ["addin/**/*.{ts,tsx}"], ...reactHooks.configs.flat["recommended-latest"] },
   layer(
     ["shared/**/*.{ts,tsx}"],
     [

@@ -1,7 +1,9 @@
 // The tab's frame: Fluent theme (Teams' own when hosted), sign-in, the navigation landmarks and the current view.
 // Each view is its own chunk, loaded when first visited.
 import { FluentProvider, Link, Spinner, makeStyles, teamsLightTheme, tokens, type Theme } from "@fluentui/react-components";
+import { QueryClientProvider } from "@tanstack/react-query";
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from "react";
+import { makeQueryClient } from "../../components/query-client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { TabHost, TabTheme } from "../host";
 import { href, useRoute, type Route } from "./route";
@@ -85,10 +87,13 @@ function useTheme(initial: TabTheme, host: Promise<TabHost>): Theme {
 
 export function Shell({ url, initialTheme, host }: { url: URL; initialTheme: TabTheme; host: Promise<TabHost> }) {
   const theme = useTheme(initialTheme, host);
+  const [queries] = useState(makeQueryClient);
   return (
-    <FluentProvider theme={theme}>
-      <Frame url={url} />
-    </FluentProvider>
+    <QueryClientProvider client={queries}>
+      <FluentProvider theme={theme}>
+        <Frame url={url} />
+      </FluentProvider>
+    </QueryClientProvider>
   );
 }
 
