@@ -120,7 +120,7 @@ export default function ContactChart({ chart, id }: { chart: WeeklyChart; id: st
       </figcaption>
       <details>
         <summary>The figures as a table</summary>
-        <div className={ui.scroll}>
+        <div className={ui.scroll} role="region" aria-label="Contacts a week, as a table" tabIndex={0}>
           <table className={ui.table}>
             <thead>
               <tr>

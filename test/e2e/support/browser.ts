@@ -68,3 +68,17 @@ export async function seriousViolations(frame: Page | Frame): Promise<AxeViolati
   });
   return result.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
+
+/** The WCAG 2.0, 2.1 and 2.2 A and AA rules of axe-core (every impact): what "axe clean to WCAG 2.2 AA" means here. */
+export const WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+export async function wcagViolations(frame: Page | Frame): Promise<AxeViolation[]> {
+  const source = readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8");
+  const has = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
+  if (!has) await frame.addScriptTag({ content: source });
+  return frame.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  }, WCAG_AA_TAGS);
+}
