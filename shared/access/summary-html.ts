@@ -21,6 +21,13 @@ function seg(segments: Segment[]): string {
   return segments.map((s) => (s.staff ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text))).join("");
 }
 
+function change(c: { label: string; from: Segment[]; to: Segment[] }): string {
+  const label = escapeHtml(c.label);
+  if (!c.from.length) return `${label}: set to “${seg(c.to)}”.`;
+  if (!c.to.length) return `${label}: “${seg(c.from)}” taken out.`;
+  return `${label}: from “${seg(c.from)}” to “${seg(c.to)}”.`;
+}
+
 function record(section: ReadableSection, r: ReadableRecord, n: number): string {
   const shown = r.fields.filter((f) => f.text);
   const rows = shown.map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${seg(f.segments)}</dd>`).join("");
@@ -28,7 +35,7 @@ function record(section: ReadableSection, r: ReadableRecord, n: number): string 
     .map((h) =>
       h.created
         ? `<li>${escapeHtml(h.at)}: recorded by ${seg(h.by)}.</li>`
-        : `<li>${escapeHtml(h.at)}: changed by ${seg(h.by)}. ${h.changes.map((c) => `${escapeHtml(c.label)}: from “${seg(c.from)}” to “${seg(c.to)}”.`).join(" ")}</li>`,
+        : `<li>${escapeHtml(h.at)}: changed by ${seg(h.by)}. ${h.changes.map(change).join(" ")}</li>`,
     )
     .join("");
   return `<div class="record"><h3>${escapeHtml(section.spec.one)} ${n} of ${section.records.length}</h3><dl>${rows}</dl>${history ? `<p>What happened to this record:</p><ul class="history">${history}</ul>` : ""}</div>`;

@@ -35,7 +35,8 @@ const RAW: RawExport & { kind: string; customerId: string; counts: Record<string
     UpcCustomers: [
       item("42", customer, [
         { id: "1.0", lastModifiedDateTime: "2026-06-01T09:00:00Z", lastModifiedBy: APP, fields: { ...customer, Status: "Monitoring", CustomerLookupId: "42" } },
-        { id: "2.0", lastModifiedDateTime: "2026-06-20T13:05:00Z", lastModifiedBy: ADMIN, fields: customer },
+        { id: "2.0", lastModifiedDateTime: "2026-06-20T13:05:00Z", lastModifiedBy: ADMIN, fields: { ...customer, Adjustments: "Large print." } },
+        { id: "3.0", lastModifiedDateTime: "2026-06-21T09:00:00Z", lastModifiedBy: APP, fields: customer },
       ]),
     ],
     UpcIdentities: [item("7", { Title: "jo@example.org", Kind: "Email", CustomerLookupId: "42" })],
@@ -117,7 +118,8 @@ describe("the readable bundle", () => {
     expect(html).toContain("<dt>Vulnerability considered</dt><dd>Yes</dd>");
     expect(html).toContain("<dt>State</dt><dd>In force</dd>");
     expect(html).toMatch(/Not included: Health and vulnerability notes are readable by deciders only/);
-    expect(html).toContain("20 June 2026, 14:05: changed by <mark>admin@upc.test</mark>. Status: from “Monitoring” to “Restricted”.");
+    expect(html).toContain("20 June 2026, 14:05: changed by <mark>admin@upc.test</mark>. Status: from “Monitoring” to “Restricted”. Reasonable adjustments: set to “Large print.”.");
+    expect(html).toContain("changed by the case register&#39;s service (automatically). Reasonable adjustments: “Large print.” taken out.");
     // Oldest contact first.
     expect(html.indexOf("2 June 2026, 09:00")).toBeLessThan(html.indexOf("3 June 2026, 09:00"));
     expect(html).not.toContain("@odata");
