@@ -21,7 +21,7 @@ export interface SubjectMatch {
 
 export interface SubjectSearch {
   /** What the search was taken to be, so the page can say "no customer has the address …". */
-  kind: "caseRef" | "email" | "phone" | "name";
+  kind: "caseRef" | "email" | "phone" | "domain" | "name";
   value: string;
   matches: SubjectMatch[];
   /** More customers matched than are listed: the officer should type more of the name. */
@@ -54,7 +54,7 @@ async function describe(site: Site, ids: string[], known: Map<string, ListItem> 
 
 /**
  * Searches as the text reads: a case reference (CaseRef is unique), an e-mail address (the sender lookup: the exact
- * address, then the whole domain it belongs to), a UK telephone number, or else a name. A name matches customers whose
+ * address, then the whole domain it belongs to), a UK telephone number, a whole domain, or else a name. A name matches customers whose
  * recorded name begins with it, compared as SharePoint compares text (ignoring case), on the indexed Title column.
  * What cannot be searched for (a malformed address) is refused in words as an Invalid DataError.
  */
@@ -76,6 +76,7 @@ export async function searchSubjects(site: Site, typed: string): Promise<Subject
     const found = await lookupSender(site, { from: q.value });
     ids = [...new Set(found.matches.map((m) => m.customerId))];
   } else {
+    // A telephone number or a domain is stored normalised, so it is one indexed equality on the identity's Title.
     const items = await queryPage(site, "identities", { filter: eq("Title", q.value), top: 5 });
     ids = [...new Set(items.map((i) => identityFromItem(i).customerId))];
   }

@@ -1,10 +1,12 @@
-// What an officer typed in the subject access search: a case reference, an e-mail address, a telephone number or a name.
-import { normaliseEmail, normalisePhone } from "../address";
+// What an officer typed in the subject access search: a case reference, an e-mail address, a telephone number, a whole
+// domain (@example.org) or a name.
+import { normaliseDomain, normaliseEmail, normalisePhone } from "../address";
 
 export type SubjectQuery =
   | { kind: "caseRef"; value: string }
   | { kind: "email"; value: string }
   | { kind: "phone"; value: string }
+  | { kind: "domain"; value: string }
   | { kind: "name"; value: string }
   | { kind: "invalid"; reason: string };
 
@@ -16,6 +18,11 @@ export function classifySubjectQuery(typed: string): SubjectQuery {
   const s = typed.trim().replace(/\s+/g, " ");
   if (!s) return { kind: "invalid", reason: "Type a name, an e-mail address or a case reference to search for." };
   if (CASE_REF.test(s)) return { kind: "caseRef", value: s.toUpperCase() };
+  // "@vexford.example": an organisation known by its whole domain.
+  if (s.startsWith("@")) {
+    const d = normaliseDomain(s);
+    return d.ok ? { kind: "domain", value: d.value } : { kind: "invalid", reason: d.error };
+  }
   if (s.includes("@")) {
     const e = normaliseEmail(s);
     return e.ok ? { kind: "email", value: e.value } : { kind: "invalid", reason: e.error };

@@ -1,6 +1,7 @@
 // Subject access search against the emulator over real HTTP, as a manager: a case reference, an e-mail address (exact,
 // or its whole domain), a telephone number, and the start of a name (ignoring case, quotes escaped, never OData).
 import { DataError } from "../../graph/client/errors";
+import { createItem } from "../../graph/repos/items";
 import { searchSubjects } from "../../graph/reports/subject-access-search";
 import { startProduct, type Product } from "../support/product";
 
@@ -27,6 +28,7 @@ it("finds by e-mail address through the pane's sender lookup: the exact address,
   expect(await search("Sean.OBrien@Mail.Example")).toMatchObject({ kind: "email", value: "sean.obrien@mail.example", matches: [{ name: "Seán O'Brien", caseRef: "UPC-0001", status: "Restricted", addresses: ["+447700900123", "o'brien@example.org", "sean.obrien@mail.example"] }] });
   expect(await names("o'brien@example.org")).toEqual(["Seán O'Brien"]);
   expect(await names("anyone@vexford.example")).toEqual(["Vexford Holdings Ltd"]);
+  expect(await search("@Vexford.Example")).toMatchObject({ kind: "domain", value: "@vexford.example", matches: [{ name: "Vexford Holdings Ltd", addresses: ["@vexford.example", "director@vexford.example"] }] });
   expect(await names("nobody@nowhere.example")).toEqual([]);
 });
 
@@ -52,6 +54,14 @@ it("finds names by how they begin, ignoring case, listing several for the office
   expect(both.kind).toBe("name");
   expect(both.matches.every((m) => m.caseRef.startsWith("UPC-") && m.addresses.length > 0)).toBe(true);
   expect(await names("Whitlock")).toEqual([]);
+});
+
+it("lists the first twenty names and says there are more", async () => {
+  for (let n = 0; n < 21; n++) await createItem(p.admin, "customers", { Title: `Zed Many ${String(n).padStart(2, "0")}`, CaseRef: `UPC-${9000 + n}`, Kind: "Individual", Status: "Observed", PolicyId: "council-ccm-2014" });
+  const found = await search("zed many");
+  expect(found.more).toBe(true);
+  expect(found.matches).toHaveLength(20);
+  expect(found.matches.every((m) => m.addresses.length === 0)).toBe(true);
 });
 
 it("takes quotes in a name as text: escaped, so a name cannot change the query", async () => {

@@ -60,6 +60,12 @@ describe("CRC-32 and the stored ZIP", () => {
     expect(crc32(new Uint8Array())).toBe(0);
   });
 
+  it("is read back only when intact: the reader checks each file's CRC", () => {
+    const zip = zipStore([{ name: "a.txt", content: "Seán" }], new Date());
+    zip[31 + "a.txt".length] ^= 1;
+    expect(() => unzip(zip)).toThrow(/CRC-32 does not match/);
+  });
+
   it("writes an archive whose directory, headers, sizes and CRCs read back, with UTF-8 names", () => {
     const zip = zipStore([{ name: "summary.html", content: "<p>Seán</p>" }, { name: "Wałęsa.csv", content: "a,b\r\n" }, { name: "empty.txt", content: "" }], new Date("2026-07-15T23:30:00Z"));
     const files = unzip(zip);
@@ -159,6 +165,7 @@ describe("the search box", () => {
     expect(classifySubjectQuery("Dana.Whitlock@Example.NET")).toEqual({ kind: "email", value: "dana.whitlock@example.net" });
     expect(classifySubjectQuery("07700 900123")).toEqual({ kind: "phone", value: "+447700900123" });
     expect(classifySubjectQuery("  O'Brien  ")).toEqual({ kind: "name", value: "O'Brien" });
+    expect(classifySubjectQuery("@Vexford.Example")).toEqual({ kind: "domain", value: "@vexford.example" });
     expect(classifySubjectQuery("dana@")).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/is not an e-mail address/) });
     expect(classifySubjectQuery("UPC-12")).toEqual({ kind: "invalid", reason: "A case reference looks like UPC-0007." });
     expect(classifySubjectQuery("D")).toMatchObject({ kind: "invalid", reason: expect.stringMatching(/first two letters/) });

@@ -20,6 +20,8 @@ function nothingFound(r: SubjectSearch): string {
       return `No customer is known by the address ${r.value}, or by its whole domain.`;
     case "phone":
       return `No customer is known by the telephone number ${r.value}.`;
+    case "domain":
+      return `No customer is known by the whole domain ${r.value}.`;
     case "name":
       return `No customer's name begins with “${r.value}”. Try the name as it was recorded (first name first), or search by e-mail address or case reference.`;
   }
