@@ -31,7 +31,7 @@ export interface SubjectSearch {
 export const MAX_MATCHES = 20;
 
 /** The customers' rows (when not already read) and their addresses, ten customers to a $batch. */
-async function describe(site: Site, ids: string[], known: Map<string, ListItem> = new Map()): Promise<SubjectMatch[]> {
+async function withAddresses(site: Site, ids: string[], known: Map<string, ListItem> = new Map()): Promise<SubjectMatch[]> {
   const out: SubjectMatch[] = [];
   for (const part of chunks(ids, 10)) {
     const res = await site.graph.batch(
@@ -42,6 +42,7 @@ async function describe(site: Site, ids: string[], known: Map<string, ListItem> 
     );
     const byId = new Map(res.map((r) => [r.id, r]));
     for (const id of part) {
+      // An address can outlive its customer (deleted by hand): it finds no one.
       const customer = known.get(id) ?? (byId.get(`c${id}`)?.status === 404 ? undefined : ensureOk<ListItem>(byId.get(`c${id}`)!));
       if (!customer) continue;
       const c = readCustomer(customer);
@@ -54,8 +55,9 @@ async function describe(site: Site, ids: string[], known: Map<string, ListItem> 
 
 /**
  * Searches as the text reads: a case reference (CaseRef is unique), an e-mail address (the sender lookup: the exact
- * address, then the whole domain it belongs to), a UK telephone number, a whole domain, or else a name. A name matches customers whose
- * recorded name begins with it, compared as SharePoint compares text (ignoring case), on the indexed Title column.
+ * address, then the whole domain it belongs to), a UK telephone number, a whole domain, or else a name. A name matches
+ * customers whose recorded name begins with it, compared as SharePoint compares text (ignoring case), on the indexed
+ * Title column.
  * What cannot be searched for (a malformed address) is refused in words as an Invalid DataError.
  */
 export async function searchSubjects(site: Site, typed: string): Promise<SubjectSearch> {
@@ -74,13 +76,13 @@ export async function searchSubjects(site: Site, typed: string): Promise<Subject
     }
   } else if (q.kind === "email") {
     const found = await lookupSender(site, { from: q.value });
-    ids = [...new Set(found.matches.map((m) => m.customerId))];
+    ids = [...new Set(found.matches.map((m) => m.customerId).filter(Boolean))];
   } else {
     // A telephone number or a domain is stored normalised, so it is one indexed equality on the identity's Title.
     const items = await queryPage(site, "identities", { filter: eq("Title", q.value), top: 5 });
-    ids = [...new Set(items.map((i) => identityFromItem(i).customerId))];
+    ids = [...new Set(items.map((i) => identityFromItem(i).customerId).filter(Boolean))];
   }
-  const matches = await describe(site, ids, known);
+  const matches = await withAddresses(site, ids, known);
   if (q.kind === "name") matches.sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
   return { kind: q.kind, value: q.value, matches, more };
 }
