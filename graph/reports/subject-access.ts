@@ -1,4 +1,5 @@
 // A subject access export: everything the register holds about one customer, from every list, with every version.
+import type { RawExport } from "../../shared/access/raw";
 import { DataError } from "../client/errors";
 import { ensureOk } from "../client/factory";
 import { eq } from "../client/odata";
@@ -19,7 +20,8 @@ export interface ExportedItem {
   versions: ItemVersion[];
 }
 
-export interface SubjectAccessExport {
+/** Also the input of the readable bundle (shared/access), which is built from exactly this. */
+export interface SubjectAccessExport extends RawExport {
   kind: "UPC subject access export";
   exportedAt: string;
   exportedBy: string;

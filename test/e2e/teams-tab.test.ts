@@ -12,6 +12,7 @@ import { formatLondonDate } from "../../shared/time/london";
 import { addCalendarDays, londonDateKey } from "../../shared/time/calendar";
 import { dueAfterMonths } from "../../shared/workflow";
 import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
+import { unzip } from "../support/unzip";
 import { axeViolations, firstJsGzip, SCREENSHOTS, startTeamsE2E, type TabPage, type TeamsE2E } from "./teams/support";
 
 let t: TeamsE2E;
@@ -448,12 +449,14 @@ describe("Teams tab", () => {
 
   it("exports everything held about a customer, versions included, for a subject access request", { timeout: 60_000 }, async () => {
     const dee = await t.open(DEE, "#/access");
-    await dee.page.getByRole("textbox", { name: "Case reference" }).fill("UPC-0002");
-    await dee.page.getByRole("button", { name: "Find" }).click();
+    await dee.page.getByRole("textbox", { name: "Name, e-mail address or case reference" }).fill("UPC-0002");
+    await dee.page.getByRole("button", { name: "Search" }).click();
+    await dee.page.getByRole("link", { name: "Dana Whitlock" }).click();
     await dee.page.getByRole("heading", { name: "Export for UPC-0002" }).waitFor();
-    const [download] = await Promise.all([dee.page.waitForEvent("download"), dee.page.getByRole("button", { name: "Download subject access export (JSON)" }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^subject-access-UPC-0002-\d{4}-\d{2}-\d{2}\.json$/);
-    const data = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const [download] = await Promise.all([dee.page.waitForEvent("download"), dee.page.getByRole("button", { name: "Download subject access bundle (ZIP)" }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^subject-access-UPC-0002-\d{4}-\d{2}-\d{2}\.zip$/);
+    // The bundle's raw.json is the export as it always was.
+    const data = JSON.parse(unzip(readFileSync((await download.path())!)).find((f) => f.name === "raw.json")!.text);
     expect(Object.keys(data.lists).sort()).toEqual(["UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
     const id = await customerIdOf("Dana Whitlock");
     expect(data.lists.UpcContacts).toHaveLength((await queryAll(t.product.admin, "contacts", { filter: eq("CustomerLookupId", Number(id)) })).length);
