@@ -21,7 +21,8 @@ const useStyles = makeStyles({
   title: { margin: `0 0 ${tokens.spacingVerticalS} 0`, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   item: { overflowWrap: "anywhere", color: tokens.colorPaletteRedForeground1 },
-  link: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  // Underlined as GOV.UK's are: a link is told from text by more than its colour.
+  link: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold, textDecorationLine: "underline" },
 });
 
 /** Where a problem's link leads: its field gets focus and is brought into view, as GOV.UK's script does. */

@@ -14,7 +14,8 @@ export function ScreeningField({ value, onChange, invalid, id }: { value: Screen
     <Field label="Screening outcome (filed without reply)" required validationMessage={invalid} validationState={invalid ? "error" : "none"}>
       <RadioGroup value={value} onChange={(_, d) => onChange(d.value as ScreeningOutcome)}>
         {Object.entries(SCREENING_WORDS).map(([v, label], i) => (
-          <Radio key={v} id={i === 0 ? id : undefined} value={v} label={label} />
+          // Fluent lets an explicit id={undefined} override the id it makes for the input, so the key is left out instead.
+          <Radio key={v} {...(i === 0 && id ? { id } : {})} value={v} label={label} />
         ))}
       </RadioGroup>
     </Field>

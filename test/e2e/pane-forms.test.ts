@@ -41,7 +41,7 @@ interface Opened {
   frame: Frame;
 }
 
-async function open(from: { name: string; address: string }, width: number): Promise<Opened> {
+async function open(from: { name: string; address: string }, width: number, flag: "flagged" | "unknown" = "flagged"): Promise<Opened> {
   const messageId = await deliver(from, "About my case, again");
   const page = await ctx.newPage();
   await page.goto(stack.harness("sam.officer@upc.test", messageId));
@@ -49,8 +49,7 @@ async function open(from: { name: string; address: string }, width: number): Pro
   // Outlook's narrowest pane, or a wide one; tall enough that the whole form is laid out and photographed.
   await iframe.evaluate((e, w) => void Object.assign((e as HTMLElement).style, { width: `${w}px`, height: "2400px", boxSizing: "border-box" }), width);
   const pane = page.frameLocator('iframe[title="UPC task pane"]');
-  await pane.locator(`[data-flag-for="${messageId}"][data-flag-state="flagged"]`).waitFor({ timeout: 20_000 });
-  await pane.getByRole("heading", { name: from.name, exact: true }).waitFor();
+  await pane.locator(`[data-flag-for="${messageId}"][data-flag-state="${flag}"]`).waitFor({ timeout: 20_000 });
   return { page, pane, frame: page.frame({ url: /taskpane\.html/ })! };
 }
 
@@ -84,6 +83,7 @@ describe.each([
 ])("the pane's forms at $width px", ({ width, referrer }) => {
   it("refers a case: grouped behaviours with a search, every problem at once with links, focus on the result", async () => {
     const o = await open(referrer, width);
+    await o.pane.getByRole("heading", { name: referrer.name, exact: true }).waitFor();
     const { pane, frame } = o;
     const problems: string[] = [];
     await pane.getByRole("button", { name: "Refer a case" }).click();
@@ -196,6 +196,23 @@ describe.each([
     await pane.getByRole("status").filter({ hasText: /The contact is logged, with the breach recorded/ }).waitFor({ timeout: 20_000 });
     await expect.poll(() => focusedIs(frame, "[data-saved-message]")).toBe(true);
     await state(o, "log-saved", width, problems);
+    expect(problems).toEqual([]);
+    await o.page.close();
+  });
+
+  it("starts a log: a name left out is listed at the top and its link goes to the name", async () => {
+    const o = await open({ name: "", address: `newcomer.${width}@example.net` }, width, "unknown");
+    const { pane, frame } = o;
+    const problems: string[] = [];
+    await pane.getByRole("button", { name: "Start a contact log…" }).click();
+    const form = pane.getByRole("form", { name: "Start a contact log" });
+    await form.getByRole("button", { name: "Start the log and log this e-mail" }).click();
+    const summary = form.locator("[data-error-summary]");
+    await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
+    await expect.poll(() => focusedIs(frame, "[data-error-summary]")).toBe(true);
+    await state(o, "start-log-errors", width, problems);
+    await summary.getByRole("link", { name: "Give the sender's name as it should appear on the register." }).click();
+    await expect.poll(() => focusedId(frame)).toBe("upc-start-name");
     expect(problems).toEqual([]);
     await o.page.close();
   });
