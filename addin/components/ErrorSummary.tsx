@@ -1,7 +1,7 @@
 // GOV.UK's error summary: every problem with a form at once, at its top, each a link that takes focus to its field.
 // Shared by the task pane and the Teams tab.
 import { Link, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useId, useRef, type MouseEvent } from "react";
+import { useEffect, useRef, type MouseEvent } from "react";
 
 export interface FormProblem {
   /** The id of the control to focus; none for a problem no single field can fix (the summary then says it as text). */
@@ -40,7 +40,6 @@ export function focusField(id: string): void {
 export function ErrorSummary({ problems, heading = "h2" }: { problems: readonly FormProblem[]; heading?: "h2" | "h3" | "h4" }) {
   const styles = useStyles();
   const ref = useRef<HTMLDivElement>(null);
-  const titleId = useId();
   useEffect(() => {
     if (problems.length) ref.current?.focus();
   }, [problems]);
@@ -51,9 +50,9 @@ export function ErrorSummary({ problems, heading = "h2" }: { problems: readonly 
     focusField(id);
   };
   return (
-    <div ref={ref} className={styles.box} tabIndex={-1} aria-labelledby={titleId} data-error-summary="">
+    <div ref={ref} className={styles.box} tabIndex={-1} data-error-summary="">
       <div role="alert">
-        <Title id={titleId} className={styles.title}>
+        <Title className={styles.title}>
           There is a problem
         </Title>
         <ul className={styles.list}>

@@ -180,6 +180,8 @@ describe.each([
     expect(await verdict.locator('svg[aria-hidden="true"]').count()).toBe(1);
     await state(o, "log-breach", width, problems);
 
+    console.log(`log form at ${width}px: ${await heightOf(form)} px with its behaviour groups closed`);
+
     // Without a date: the summary, focused, links to the date.
     await form.getByLabel("When").fill("");
     await form.getByRole("button", { name: "Save contact" }).click();
