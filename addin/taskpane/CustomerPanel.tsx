@@ -1,7 +1,8 @@
 // The customer's card: adjustments first, what the restrictions mean for this mail, the SPOC, contacts and actions.
-import { Button, makeStyles, MessageBar, MessageBarBody, MessageBarTitle, ProgressBar, Spinner, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, ProgressBar, Spinner, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { ErrorNotice, errorWords } from "../components/ErrorNotice";
+import { SavedMessage } from "../components/SavedMessage";
 import { ukDate, ukDateTime } from "../components/format";
 import type { CustomerCard } from "../../graph/lookup/card";
 import type { MailHost, ReadItem } from "../office/types";
@@ -255,13 +256,7 @@ function Actions({ host, services, pane, card, view, item }: { host: MailHost; s
           </Button>
         ) : null}
       </div>
-      {message ? (
-        <MessageBar intent="success" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>Saved.</MessageBarTitle> {message}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      {message ? <SavedMessage text={message} /> : null}
       <Suspense fallback={<Spinner size="tiny" label="Opening the form…" />}>
         {open === "log" ? (
           <div id="upc-log-form">

@@ -1,10 +1,13 @@
-// Log a call, visit or letter: says before saving whether it breaches a restriction, and which.
-import { Button, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from "@fluentui/react-components";
+// Log a call, visit or letter: says at the top, as the officer fills it in, whether it breaches a restriction, and which.
+import { Button, Checkbox, Field, Input, makeStyles, mergeClasses, Radio, RadioGroup, Select, Spinner, Textarea, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle20Filled, ShieldError20Filled } from "@fluentui/react-icons";
 import { useMemo, useState, type FormEvent } from "react";
 import type { ContactChannel, Direction, ScreeningOutcome } from "../../shared/domain/vocab";
 import { getPreset } from "../../shared/presets/registry";
 import type { CustomerCard } from "../../graph/lookup/card";
+import { BehaviourPicker } from "../components/BehaviourPicker";
 import { errorWords } from "../components/ErrorNotice";
+import { ErrorSummary, type FormProblem } from "../components/ErrorSummary";
 import { localInputValue } from "../components/format";
 import { checkOther, logOther, type OtherContactInput } from "../pane-data/actions";
 import type { PaneServices } from "../pane-data/services";
@@ -27,7 +30,23 @@ export const useFormStyles = makeStyles({
   p: { margin: 0, overflowWrap: "anywhere" },
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, marginBottom: tokens.spacingVerticalXXS },
+  // The verdict's icon and its first word say it as well as the colour does (WCAG 1.4.1).
+  verdict: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  verdictBreach: { borderLeftColor: tokens.colorPaletteRedBorder2, backgroundColor: tokens.colorPaletteRedBackground1 },
+  verdictClear: { borderLeftColor: tokens.colorPaletteGreenBorder2 },
+  verdictLine: { margin: 0, display: "flex", gap: tokens.spacingHorizontalXS, alignItems: "flex-start", overflowWrap: "anywhere" },
+  verdictIcon: { flexShrink: 0 },
 });
+
+const LOG_IDS = { when: "upc-log-when", minutes: "upc-log-minutes", screening: "upc-log-screening" } as const;
 
 const CHANNELS: { value: ContactChannel; label: string }[] = [
   { value: "Phone", label: "Phone call" },
@@ -52,7 +71,7 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
   const [screening, setScreening] = useState<ScreeningOutcome | "">("");
   const [witness, setWitness] = useState(false);
   const [appointment, setAppointment] = useState(false);
-  const [state, setState] = useState<{ busy: boolean; error?: unknown; invalid?: Record<string, string> }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; invalid?: Partial<Record<keyof typeof LOG_IDS, string>>; problems: FormProblem[] }>({ busy: false, problems: [] });
 
   const timed = channel === "Phone" || channel === "InPerson";
   const kinds = new Set(card.restrictions.map((r) => r.params.kind));
@@ -77,28 +96,57 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const invalid: Record<string, string> = {};
+    const invalid: Partial<Record<keyof typeof LOG_IDS, string>> = {};
     if (!input) invalid.when = "Give the date and time of the contact.";
     if (timed && minutes.trim() !== "" && !(Number(minutes) >= 0)) invalid.minutes = "Minutes must be a number, 0 or more.";
     if (view.filedWithoutReply && direction === "In" && !screening) invalid.screening = "Choose the screening outcome.";
-    if (Object.keys(invalid).length || !input) {
-      setState({ busy: false, invalid });
+    const problems = (Object.keys(LOG_IDS) as (keyof typeof LOG_IDS)[]).flatMap((k) => (invalid[k] ? [{ fieldId: LOG_IDS[k], text: invalid[k] }] : []));
+    if (problems.length || !input) {
+      setState({ busy: false, invalid, problems });
       return;
     }
-    setState({ busy: true });
+    setState({ busy: true, problems: [] });
     try {
       const { contact } = await logOther(services.site, card, input, me);
       onSaved(contact.breach ? `The contact is logged, with the breach recorded: ${contact.breach}.` : "The contact is logged.");
     } catch (error) {
-      setState({ busy: false, error });
+      setState({ busy: false, error, problems: [] });
     }
   };
 
   return (
     <form className={styles.form} onSubmit={submit} aria-labelledby="upc-log-heading" noValidate>
+      <ErrorSummary problems={state.problems} heading="h4" />
       <h3 id="upc-log-heading" className={styles.h3}>
         Log a call, visit or letter
       </h3>
+      {/* At the top, before the fields that change it: the officer sees the verdict move as they fill them in. */}
+      <div role="status" aria-live="polite" className={mergeClasses(styles.verdict, check ? (check.allowed ? styles.verdictClear : styles.verdictBreach) : undefined)} data-breach-verdict={check ? (check.allowed ? "clear" : "breach") : "unknown"}>
+        {check ? (
+          check.allowed ? (
+            <p className={styles.verdictLine}>
+              <CheckmarkCircle20Filled className={styles.verdictIcon} aria-hidden="true" />
+              <span>
+                <strong>No breach.</strong> This contact breaches no restriction.
+              </span>
+            </p>
+          ) : (
+            <p className={styles.verdictLine}>
+              <ShieldError20Filled className={styles.verdictIcon} aria-hidden="true" />
+              <span>
+                <strong>Breach.</strong> This contact breaches: {check.breaches.map((b) => b.message).join("; ")}. It will be logged with the breach recorded.
+              </span>
+            </p>
+          )
+        ) : (
+          <p className={styles.verdictLine}>Give the date and time to see whether this contact breaches a restriction.</p>
+        )}
+        {check?.notes.map((n) => (
+          <p key={n} className={styles.p}>
+            {n}
+          </p>
+        ))}
+      </div>
       <Field label="How">
         <Select value={channel} onChange={(_, d) => setChannel(d.value as ContactChannel)}>
           {CHANNELS.map((c) => (
@@ -115,11 +163,11 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
         </RadioGroup>
       </Field>
       <Field label="When" required validationMessage={state.invalid?.when} validationState={state.invalid?.when ? "error" : "none"}>
-        <Input type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
+        <Input id={LOG_IDS.when} type="datetime-local" value={when} onChange={(_, d) => setWhen(d.value)} />
       </Field>
       {timed ? (
         <Field label="Minutes" validationMessage={state.invalid?.minutes} validationState={state.invalid?.minutes ? "error" : "none"}>
-          <Input type="number" min={0} inputMode="numeric" value={minutes} onChange={(_, d) => setMinutes(d.value)} />
+          <Input id={LOG_IDS.minutes} type="number" min={0} inputMode="numeric" value={minutes} onChange={(_, d) => setMinutes(d.value)} />
         </Field>
       ) : null}
       <Field label="Matter (reference)" hint="The matter it concerns, e.g. EST-2291">
@@ -128,38 +176,14 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
       {channel === "InPerson" && kinds.has("Witness") ? <Checkbox checked={witness} onChange={(_, d) => setWitness(!!d.checked)} label="A colleague was present as a witness" /> : null}
       {channel === "InPerson" && kinds.has("PremisesAccess") ? <Checkbox checked={appointment} onChange={(_, d) => setAppointment(!!d.checked)} label="The visit was by appointment" /> : null}
       {preset ? (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Behaviours ({preset.organisation}'s policy)</legend>
-          {preset.behaviours.items.map((b) => (
-            <Checkbox
-              key={b.id}
-              label={b.label}
-              checked={behaviours.includes(b.id)}
-              onChange={(_, d) => setBehaviours((list) => (d.checked ? [...list, b.id] : list.filter((x) => x !== b.id)))}
-            />
-          ))}
-        </fieldset>
+        <BehaviourPicker behaviours={preset.behaviours} value={behaviours} onChange={setBehaviours} legend={`Behaviours (${preset.organisation}'s policy)`} idPrefix="upc-log-behaviour" />
       ) : null}
       {view.filedWithoutReply && direction === "In" ? (
-        <ScreeningField value={screening} onChange={setScreening} invalid={state.invalid?.screening} />
+        <ScreeningField id={LOG_IDS.screening} value={screening} onChange={setScreening} invalid={state.invalid?.screening} />
       ) : null}
       <Field label="Note">
         <Textarea value={note} onChange={(_, d) => setNote(d.value)} resize="vertical" />
       </Field>
-      <div role="status" aria-live="polite">
-        {check ? (
-          check.allowed ? (
-            <p className={styles.ok}>This contact breaches no restriction.</p>
-          ) : (
-            <p className={styles.bad}>This contact breaches: {check.breaches.map((b) => b.message).join("; ")}. It will be logged with the breach recorded.</p>
-          )
-        ) : null}
-        {check?.notes.map((n) => (
-          <p key={n} className={styles.p}>
-            {n}
-          </p>
-        ))}
-      </div>
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={state.busy}>
           Save contact

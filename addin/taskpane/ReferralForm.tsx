@@ -1,8 +1,14 @@
-// Refer a case: a form built from the customer's policy; the workflow says yes or explains in words why not.
+// Refer a case: a form built from the customer's policy; every problem with it is listed at once at the top, and the
+// workflow says yes or explains in words why not.
 import { Button, Checkbox, Field, Input, Spinner, Textarea } from "@fluentui/react-components";
+import { ErrorCircle16Filled } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import type { CustomerCard } from "../../graph/lookup/card";
-import { errorWords } from "../components/ErrorNotice";
+import { localResolutionFirst, referralProblems, type ReferField } from "../../shared/workflow";
+import { BehaviourPicker, behaviourFocusId } from "../components/BehaviourPicker";
+import { Disclosure } from "../components/Disclosure";
+import { ErrorNotice } from "../components/ErrorNotice";
+import { ErrorSummary, type FormProblem } from "../components/ErrorSummary";
 import { ukDate } from "../components/format";
 import { newIdempotencyKey } from "../../graph/case-service/client";
 import { presetFor, referCase } from "../pane-data/referral";
@@ -21,7 +27,15 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
   const [serviceArea, setServiceArea] = useState(customer.serviceAreas.split(/[;,]/)[0]?.trim() ?? "");
   const [summary, setSummary] = useState("");
   const [evidence, setEvidence] = useState<string[]>([]);
-  const [state, setState] = useState<{ busy: boolean; refusal?: string; error?: unknown }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; problems: (FormProblem & { field?: ReferField })[]; error?: unknown }>({ busy: false, problems: [] });
+  // The policy's pre-decision questions and the evidence start closed, like the behaviours: their headings say how many are ticked.
+  const [opened, setOpened] = useState<ReadonlySet<"prechecks" | "evidence">>(() => new Set());
+  const flip = (which: "prechecks" | "evidence") =>
+    setOpened((o) => {
+      const next = new Set(o);
+      if (!next.delete(which)) next.add(which);
+      return next;
+    });
   // One key per referral being written: trying again after a failure cannot refer twice.
   const [key] = useState(newIdempotencyKey);
 
@@ -33,54 +47,72 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
     );
   }
   const lr = preset.localResolution;
+  const fieldIds: Record<ReferField, string> = {
+    behaviours: behaviourFocusId(preset.behaviours, "upc-refer-behaviour"),
+    localResolution: `upc-refer-lr-${lr.steps[0]?.id ?? "none"}`,
+    summary: "upc-refer-summary",
+  };
+  const messageFor = (field: ReferField) => state.problems.filter((p) => p.field === field).map((p) => p.text).join(" ") || undefined;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setState({ busy: true });
+    const input = {
+      behaviours,
+      localResolution: Object.entries(steps)
+        .filter(([, note]) => note !== undefined)
+        .map(([step, note]) => ({ step, note: note ?? "" })),
+      preChecks: Object.fromEntries(preset.preChecks.items.map((p) => [p.id, !!preChecks[p.id]])),
+      vulnerabilityConsidered: vulnerability,
+      serviceArea,
+      summary,
+      evidenceContactIds: evidence,
+    };
+    // The workflow's own checks of what is written, all at once: only what needs the case's history waits for the service.
+    const problems = referralProblems(preset, input).map((p) => ({ field: p.field, fieldId: fieldIds[p.field], text: p.reason }));
+    if (problems.length) {
+      setState({ busy: false, problems });
+      return;
+    }
+    setState({ busy: true, problems: [] });
     try {
-      const outcome = await referCase(
-        services.cases,
-        customer,
-        {
-          behaviours,
-          localResolution: Object.entries(steps)
-            .filter(([, note]) => note !== undefined)
-            .map(([step, note]) => ({ step, note: note ?? "" })),
-          preChecks: Object.fromEntries(preset.preChecks.items.map((p) => [p.id, !!preChecks[p.id]])),
-          vulnerabilityConsidered: vulnerability,
-          serviceArea,
-          summary,
-          evidenceContactIds: evidence,
-        },
-        key,
-      );
+      const outcome = await referCase(services.cases, customer, input, key);
       if (!outcome.ok) {
-        setState({ busy: false, refusal: outcome.refusal });
+        const field: ReferField | undefined = lr.steps.length && outcome.refusal === localResolutionFirst(preset) ? "localResolution" : undefined;
+        setState({ busy: false, problems: [{ field, fieldId: field ? fieldIds[field] : undefined, text: outcome.refusal }] });
         return;
       }
       onSaved(`The case is referred: ${outcome.customer.name} (${outcome.customer.caseRef}) is now ${outcome.customer.status}.`);
     } catch (error) {
-      setState({ busy: false, error });
+      setState({ busy: false, problems: [], error });
     }
   };
+  const lrError = messageFor("localResolution");
 
   return (
     <form className={styles.form} onSubmit={submit} aria-labelledby="upc-refer-heading" noValidate>
+      <ErrorSummary problems={state.problems} heading="h4" />
       <h3 id="upc-refer-heading" className={styles.h3}>
         Refer a case under {preset.organisation}'s policy
       </h3>
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Behaviours this referral is about</legend>
-        {preset.behaviours.items.map((b) => (
-          <Checkbox key={b.id} label={b.label} checked={behaviours.includes(b.id)} onChange={(_, d) => setBehaviours((l) => (d.checked ? [...l, b.id] : l.filter((x) => x !== b.id)))} />
-        ))}
-      </fieldset>
+      <BehaviourPicker
+        behaviours={preset.behaviours}
+        value={behaviours}
+        onChange={setBehaviours}
+        legend="Behaviours this referral is about"
+        idPrefix="upc-refer-behaviour"
+        error={messageFor("behaviours")}
+      />
       {lr.steps.length ? (
-        <fieldset className={styles.fieldset}>
+        <fieldset className={styles.fieldset} aria-describedby={lrError ? "upc-refer-lr-error" : undefined}>
           <legend className={styles.legend}>{lr.required ? "Local resolution tried (at least one is required)" : "Local resolution tried"}</legend>
+          {lrError ? (
+            <p id="upc-refer-lr-error" className={styles.bad}>
+              <ErrorCircle16Filled aria-hidden="true" /> {lrError}
+            </p>
+          ) : null}
           {lr.steps.map((s) => (
             <div key={s.id}>
-              <Checkbox label={s.label} checked={steps[s.id] !== undefined} onChange={(_, d) => setSteps((m) => ({ ...m, [s.id]: d.checked ? (m[s.id] ?? "") : undefined }))} />
+              <Checkbox id={`upc-refer-lr-${s.id}`} label={s.label} checked={steps[s.id] !== undefined} onChange={(_, d) => setSteps((m) => ({ ...m, [s.id]: d.checked ? (m[s.id] ?? "") : undefined }))} />
               {steps[s.id] !== undefined ? (
                 <Field label={`What happened: ${s.label}`}>
                   <Input value={steps[s.id]} onChange={(_, d) => setSteps((m) => ({ ...m, [s.id]: d.value }))} />
@@ -91,23 +123,35 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
         </fieldset>
       ) : null}
       {preset.preChecks.items.length ? (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Before a decision, the policy asks</legend>
+        <Disclosure
+          id="upc-refer-prechecks"
+          label="Before a decision, the policy asks"
+          ticked={preset.preChecks.items.filter((p) => preChecks[p.id]).length}
+          total={preset.preChecks.items.length}
+          open={opened.has("prechecks")}
+          onToggle={() => flip("prechecks")}
+        >
           {preset.preChecks.items.map((p) => (
             <Checkbox key={p.id} label={p.label} checked={!!preChecks[p.id]} onChange={(_, d) => setPreChecks((m) => ({ ...m, [p.id]: !!d.checked }))} />
           ))}
-        </fieldset>
+        </Disclosure>
       ) : null}
       <Checkbox label="Any vulnerability or health condition has been considered" checked={vulnerability} onChange={(_, d) => setVulnerability(!!d.checked)} />
       <Field label="Service area">
         <Input value={serviceArea} onChange={(_, d) => setServiceArea(d.value)} />
       </Field>
-      <Field label="Summary" required hint="What has happened, with the evidence">
-        <Textarea value={summary} onChange={(_, d) => setSummary(d.value)} resize="vertical" />
+      <Field label="Summary" required hint="What has happened, with the evidence" validationMessage={messageFor("summary")} validationState={messageFor("summary") ? "error" : "none"}>
+        <Textarea id="upc-refer-summary" value={summary} onChange={(_, d) => setSummary(d.value)} resize="vertical" />
       </Field>
       {view.evidence.length ? (
-        <fieldset className={styles.fieldset}>
-          <legend className={styles.legend}>Logged contacts to include as evidence</legend>
+        <Disclosure
+          id="upc-refer-evidence"
+          label="Logged contacts to include as evidence"
+          ticked={evidence.length}
+          total={view.evidence.length}
+          open={opened.has("evidence")}
+          onToggle={() => flip("evidence")}
+        >
           {view.evidence.map((c) => (
             <Checkbox
               key={c.id}
@@ -116,18 +160,9 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
               onChange={(_, d) => setEvidence((l) => (d.checked ? [...l, c.id] : l.filter((x) => x !== c.id)))}
             />
           ))}
-        </fieldset>
+        </Disclosure>
       ) : null}
-      {state.refusal ? (
-        <p className={styles.bad} role="alert">
-          Not referred: {state.refusal}
-        </p>
-      ) : null}
-      {state.error ? (
-        <p className={styles.bad} role="alert">
-          Not referred: {errorWords(state.error)}
-        </p>
-      ) : null}
+      {state.error ? <ErrorNotice title="Not referred." error={state.error} /> : null}
       <div className={styles.row}>
         <Button appearance="primary" type="submit" disabled={state.busy}>
           Refer case

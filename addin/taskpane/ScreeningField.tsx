@@ -8,12 +8,14 @@ export const SCREENING_WORDS: Record<Exclude<ScreeningOutcome, "NotScreened">, s
   NoAction: "Nothing new: no action",
 };
 
-export function ScreeningField({ value, onChange, invalid }: { value: ScreeningOutcome | ""; onChange: (v: ScreeningOutcome) => void; invalid?: string }) {
+/** `id` goes on the first choice, so an error summary's link can focus the question. */
+export function ScreeningField({ value, onChange, invalid, id }: { value: ScreeningOutcome | ""; onChange: (v: ScreeningOutcome) => void; invalid?: string; id?: string }) {
   return (
     <Field label="Screening outcome (filed without reply)" required validationMessage={invalid} validationState={invalid ? "error" : "none"}>
       <RadioGroup value={value} onChange={(_, d) => onChange(d.value as ScreeningOutcome)}>
-        {Object.entries(SCREENING_WORDS).map(([v, label]) => (
-          <Radio key={v} value={v} label={label} />
+        {Object.entries(SCREENING_WORDS).map(([v, label], i) => (
+          // Fluent lets an explicit id={undefined} override the id it makes for the input, so the key is left out instead.
+          <Radio key={v} {...(i === 0 && id ? { id } : {})} value={v} label={label} />
         ))}
       </RadioGroup>
     </Field>

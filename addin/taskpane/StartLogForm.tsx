@@ -4,6 +4,7 @@ import { Button, Field, Input, makeStyles, Select, Spinner, tokens } from "@flue
 import { useState } from "react";
 import { PRESETS, getPreset } from "../../shared/presets/registry";
 import { errorWords } from "../components/ErrorNotice";
+import { ErrorSummary, type FormProblem } from "../components/ErrorSummary";
 import type { ReadItem } from "../office/types";
 import { startLogWithMail } from "../pane-data/register";
 import type { PaneServices } from "../pane-data/services";
@@ -31,13 +32,17 @@ export default function StartLogForm({ services, item, me, sender, onDone, onCan
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [invalid, setInvalid] = useState<string | null>(null);
+  const [problems, setProblems] = useState<FormProblem[]>([]);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     if (!name.trim()) {
-      setInvalid("Give the sender's name as it should appear on the register.");
+      const text = "Give the sender's name as it should appear on the register.";
+      setInvalid(text);
+      setProblems([{ fieldId: "upc-start-name", text }]);
       return;
     }
     setInvalid(null);
+    setProblems([]);
     setBusy(true);
     setError(null);
     try {
@@ -53,11 +58,12 @@ export default function StartLogForm({ services, item, me, sender, onDone, onCan
   };
   return (
     <form className={styles.form} aria-label="Start a contact log" noValidate onSubmit={(e) => void submit(e)}>
+      <ErrorSummary problems={problems} heading="h3" />
       <p className={styles.line}>
         {sender.address} goes on the register as observed: no restriction, and this e-mail is logged as the first contact.
       </p>
       <Field label="Name" required validationMessage={invalid ?? undefined} validationState={invalid ? "error" : "none"}>
-        <Input value={name} onChange={(_, d) => setName(d.value)} />
+        <Input id="upc-start-name" value={name} onChange={(_, d) => setName(d.value)} />
       </Field>
       {PRESETS.length > 1 ? (
         <Field label="Policy it comes under" required>

@@ -31,6 +31,18 @@ export const hampshireSendiass = {
       { id: "groundless-complaints-about-staff", label: "Apparently groundless complaints about employees, seeking to have them replaced" },
       { id: "covert-recording", label: "Electronically recording meetings or conversations without prior knowledge and consent" },
     ],
+    // The policy nests the three scattergun examples under one bullet; it lists the rest flat, so those are grouped
+    // by kind here (no source): what is asked of the service, and how staff are treated.
+    groups: [
+      {
+        id: "scattergun",
+        label: "Scattergun approach",
+        items: ["scattergun-multiple-routes", "scattergun-copying-in", "scattergun-checking-advice"],
+        source: at("Examples of communication that is considered persistent and/or vexatious — “Repeatedly adopting a 'scattergun' approach, e.g.:”"),
+      },
+      { id: "demands", label: "Demands and repeat complaints", items: ["excessive-demands", "repeat-complaints", "outside-what-to-expect", "changing-focus", "withholding-information"] },
+      { id: "staff", label: "How staff are treated", items: ["offensive-remarks", "groundless-complaints-about-staff", "covert-recording"] },
+    ],
     source: at("Examples of communication that is considered persistent and/or vexatious — “This is not an exhaustive list”"),
   },
   refer: {

@@ -74,6 +74,11 @@ function consistencyProblems(preset: Preset): string[] {
     for (const d of duplicates(values)) problems.push(`${path}: ${what} "${d}" appears more than once`);
   };
   unique("behaviours.items", "the id", preset.behaviours.items.map((b) => b.id));
+  const groups = preset.behaviours.groups ?? [];
+  unique("behaviours.groups", "the id", groups.map((g) => g.id));
+  unique("behaviours.groups", "the behaviour", groups.flatMap((g) => g.items));
+  const behaviourIds = new Set(preset.behaviours.items.map((b) => b.id));
+  for (const g of groups) for (const id of g.items) if (!behaviourIds.has(id)) problems.push(`behaviours.groups: "${id}" in the group "${g.label}" is not one of the behaviours`);
   unique("preChecks.items", "the id", preset.preChecks.items.map((c) => c.id));
   unique("localResolution.steps", "the id", preset.localResolution.steps.map((s) => s.id));
   unique("warning.exceptions", "the id", preset.warning.exceptions.map((e) => e.id));

@@ -17,6 +17,19 @@ function cited<T extends z.ZodType>(value: T) {
 const labelled = z.object({ id: z.string().regex(/^[a-z0-9-]+$/), label: z.string().min(1) });
 export type Labelled = z.infer<typeof labelled>;
 
+/**
+ * Headings for a long behaviour list, so a form fits a task pane. With a source, the policy's own headings; without,
+ * the product's grouping by kind where the policy gives one flat list. Presentation only: no rule depends on it.
+ */
+const behaviourGroup = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(1),
+  /** Behaviour ids, each in at most one group; any left out are shown under "Other behaviours". */
+  items: z.array(z.string()).min(1),
+  source: citationSchema.optional(),
+});
+export type BehaviourGroupRule = z.infer<typeof behaviourGroup>;
+
 /** Who does a step: the product role that may act, and the title the policy uses for that person. */
 export const actorRuleSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
@@ -81,7 +94,7 @@ export const presetSchema = z.object({
   /** The policy text the preset was taken from. */
   file: z.string().min(1),
   /** Behaviours staff can tick when logging or referring. */
-  behaviours: z.object({ items: z.array(labelled).min(1), source: citationSchema }),
+  behaviours: z.object({ items: z.array(labelled).min(1), groups: z.array(behaviourGroup).optional(), source: citationSchema }),
   /** Staff may refer; who refers (e.g. "the line manager") for the record. */
   refer: z.object({ actor: actorRuleSchema, source: citationSchema }),
   /** Checks that must each be answered "yes" before a decision to monitor or restrict. */

@@ -33,6 +33,17 @@ export const southampton2018 = {
       { id: "groundless-complaints-about-staff", label: "Apparently groundless complaints about employees, seeking to have them replaced" },
       { id: "covert-recording", label: "Electronically recording meetings or conversations without prior knowledge and consent" },
     ],
+    // The policy gives one flat list: grouped here by kind (no source) so the form fits a task pane.
+    groups: [
+      { id: "contact", label: "How often and where they make contact", items: ["scattergun", "excessive-demands"] },
+      { id: "staff", label: "How staff are treated", items: ["offensive-remarks", "groundless-complaints-about-staff", "covert-recording"] },
+      {
+        id: "complaints",
+        label: "How they pursue a complaint",
+        items: ["repeat-complaints", "insists-outside-policy", "changing-basis", "trivial-new-information", "unimportant-questions", "falsified-documents"],
+      },
+      { id: "decisions", label: "Not accepting decisions or limits", items: ["refuses-decision", "refuses-outside-control", "refuses-outside-remit"] },
+    ],
     source: at("Examples of unreasonably persistent and/or vexatious behaviour — “This is not an exhaustive list”"),
   },
   refer: {

@@ -59,13 +59,35 @@ export function localResolutionStep(file: CaseFile, e: Of<"LocalResolutionStep">
   return { ok: true, file: { ...file, localResolution: [...file.localResolution, entry] }, effects: [] };
 }
 
-export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ctx): Transition {
+/** The part of a referral a problem is about, so a form can point at the field. */
+export type ReferField = "behaviours" | "localResolution" | "summary";
+
+/**
+ * What is wrong with a referral as written, whatever the case's history: every problem at once, in the order a form
+ * shows its fields, so the officer can put them all right before sending.
+ */
+export function referralProblems(preset: Preset, e: Pick<Of<"Refer">, "behaviours" | "summary" | "localResolution">): { field: ReferField; reason: string }[] {
   const knownBehaviours = new Set(preset.behaviours.items.map((b) => b.id));
   const unknown = e.behaviours.filter((b) => !knownBehaviours.has(b));
   const lr = preset.localResolution;
+  const unknownSteps = lr.steps.length ? (e.localResolution ?? []).filter((s) => !lr.steps.some((x) => x.id === s.step)) : [];
+  const out: { field: ReferField; reason: string }[] = [];
+  if (!e.behaviours.length) out.push({ field: "behaviours", reason: "Choose at least one behaviour from the policy that this referral is about." });
+  if (unknown.length) out.push({ field: "behaviours", reason: `These behaviours are not in this policy: ${unknown.join(", ")}.` });
+  if (unknownSteps.length) out.push({ field: "localResolution", reason: `These are not local-resolution steps in this policy: ${unknownSteps.map((s) => s.step).join(", ")}.` });
+  if (!e.summary.trim()) out.push({ field: "summary", reason: "Write a short summary of what has happened, with the evidence." });
+  return out;
+}
+
+/** The refusal when the policy wants local resolution tried first and none is recorded or reported. */
+export function localResolutionFirst(preset: Preset): string {
+  const lr = preset.localResolution;
+  return `${preset.organisation}'s policy requires local resolution to be tried first (${lr.steps.map((s) => s.label).join("; ")}). Record at least one attempt before referring.`;
+}
+
+export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ctx): Transition {
   // Attempts the referrer reports are recorded as theirs, not as confirmed in writing: only a recorded step says that.
   const reported = (e.localResolution ?? []).map((s) => ({ step: s.step, at: now.toISOString(), by: actor.upn, note: s.note.trim(), confirmedInWriting: false }));
-  const unknownSteps = lr.steps.length ? reported.filter((s) => !lr.steps.some((x) => x.id === s.step)) : [];
   const attempts = [...file.localResolution, ...reported];
   const problem = firstProblem(
     mayAct(preset, preset.refer.actor, actor, "refer a case"),
@@ -73,13 +95,8 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
       ? null
       : `This customer is already ${file.status.toLowerCase()}: a new referral is not needed.`,
     file.purged ? "This record has been deleted under the retention rules." : null,
-    e.behaviours.length ? null : "Choose at least one behaviour from the policy that this referral is about.",
-    unknown.length ? `These behaviours are not in this policy: ${unknown.join(", ")}.` : null,
-    unknownSteps.length ? `These are not local-resolution steps in this policy: ${unknownSteps.map((s) => s.step).join(", ")}.` : null,
-    e.summary.trim() ? null : "Write a short summary of what has happened, with the evidence.",
-    lr.required && attempts.length === 0
-      ? `${preset.organisation}'s policy requires local resolution to be tried first (${lr.steps.map((s) => s.label).join("; ")}). Record at least one attempt before referring.`
-      : null,
+    ...referralProblems(preset, e).map((p) => p.reason),
+    preset.localResolution.required && attempts.length === 0 ? localResolutionFirst(preset) : null,
   );
   if (problem) return refused(problem);
   return {

@@ -5,3 +5,4 @@ export type { Transition, Effect } from "./result";
 export { newCaseFile, activeRestrictions, lastDecision, openAppeal, type CaseFile, type Actor } from "./state";
 export { dueAfterDays, dueAfterMonths, withinWindow, retainUntil } from "./deadlines";
 export { isRoleRefusal } from "./guards";
+export { referralProblems, localResolutionFirst, type ReferField } from "./early";

@@ -252,8 +252,9 @@ describe("task pane in the browser harness", () => {
     await pane.getByRole("button", { name: "Refer a case" }).click();
     const form = pane.getByRole("form", { name: /Refer a case under/ });
     await form.getByRole("button", { name: "Refer case", exact: true }).click();
-    await form.getByRole("alert").getByText(/Not referred: Choose at least one behaviour/).waitFor();
+    await form.getByRole("alert").getByRole("link", { name: /Choose at least one behaviour/ }).waitFor();
 
+    await form.getByRole("button", { name: /^What their contact is like/ }).click();
     await form.getByRole("checkbox").first().check();
     await form.getByRole("textbox", { name: /Summary/ }).fill("Daily e-mails about the same closed operations matter; see the log.");
     await form.getByRole("checkbox", { name: /vulnerability/i }).check();
