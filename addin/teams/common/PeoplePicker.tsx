@@ -25,7 +25,12 @@ export interface PeoplePickerProps {
   onBlur?(): void;
 }
 
-const useStyles = makeStyles({ status: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 } });
+const useStyles = makeStyles({
+  status: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  // The input's own size would hold the picker wider than a 320 px tab.
+  control: { minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  input: { minWidth: 0, width: "100%" },
+});
 
 // Long enough that typing "Niamh" asks the directory once, short enough that the list feels immediate.
 const DEBOUNCE_MS = 300;
@@ -50,6 +55,8 @@ export function PeoplePicker({ label, value, onChange, multiple = false, allowAd
   const { graph } = useServices();
   const styles = useStyles();
   const [text, setText] = useState("");
+  // Opened by typing, closed by Escape, a choice or leaving: typed text alone must show the list, however it arrives.
+  const [open, setOpen] = useState(false);
   const typed = useDebounced(text.trim());
   const hintId = useId();
   // One letter matches most of a directory; two narrow it to people worth listing.
@@ -68,6 +75,7 @@ export function PeoplePicker({ label, value, onChange, multiple = false, allowAd
     if (!person) return;
     onChange(multiple ? [...value, person] : [person]);
     setText("");
+    setOpen(false);
   };
 
   const waiting = text.trim().length >= 2 && (typed !== text.trim() || found.isFetching);
@@ -77,51 +85,55 @@ export function PeoplePicker({ label, value, onChange, multiple = false, allowAd
     : waiting
       ? "Searching the directory…"
       : text.trim().length === 1
-      ? "Type at least two letters of a name or e-mail address."
-      : !waiting && typed.length >= 2 && !people.length && !address
-        ? `Nobody in the directory matches “${typed}”.${allowAddress ? " You can type a full e-mail address instead." : ""}`
-        : "";
+        ? "Type at least two letters of a name or e-mail address."
+        : typed.length >= 2 && !people.length && !address
+          ? `Nobody in the directory matches “${typed}”.${allowAddress ? " You can type a full e-mail address instead." : ""}`
+          : "";
 
   return (
     <div>
-    <Field label={label} required={required} hint={hint} validationState={error || failure ? "error" : "none"} validationMessage={error || failure || undefined}>
-      <TagPicker onOptionSelect={onOptionSelect} selectedOptions={value.map((p) => p.mail)}>
-        <TagPickerControl expandIcon={null}>
-          {value.length ? (
-            <TagPickerGroup aria-label={`${label}: chosen`}>
-              {value.map((p) => (
-                <Tag key={key(p.mail)} value={p.mail} shape="rounded" aria-label={`Remove ${p.name}`} title={describe(p)}>
-                  {p.name}
-                </Tag>
-              ))}
-            </TagPickerGroup>
-          ) : null}
-          <TagPickerInput
-            aria-label={label}
-            aria-describedby={status ? hintId : undefined}
-            placeholder={value.length && !multiple ? "Type to choose someone else" : "Type part of a name or e-mail"}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            onBlur={onBlur}
-          />
-        </TagPickerControl>
-        <TagPickerList>
-          {people.map((p) => (
-            <TagPickerOption key={key(p.mail)} value={p.mail} text={p.name} secondaryContent={describe(p)}>
-              {p.name}
-            </TagPickerOption>
-          ))}
-          {address ? (
-            <TagPickerOption key="address" value={address} text={address} secondaryContent="Not in the directory: a distribution list or shared mailbox">
-              {`Use the address ${address}`}
-            </TagPickerOption>
-          ) : null}
-        </TagPickerList>
-      </TagPicker>
-    </Field>
-      <span id={hintId} role="status" className={styles.status}>
-        {status}
-      </span>
+      <Field label={label} required={required} hint={hint} validationState={error || failure ? "error" : "none"} validationMessage={error || failure || undefined}>
+        <TagPicker onOptionSelect={onOptionSelect} selectedOptions={value.map((p) => p.mail)} open={open && (people.length > 0 || !!address)} onOpenChange={(_, d) => setOpen(d.open)}>
+          <TagPickerControl expandIcon={null} className={styles.control}>
+            {value.length ? (
+              <TagPickerGroup aria-label={`${label}: chosen`}>
+                {value.map((p) => (
+                  <Tag key={key(p.mail)} value={p.mail} shape="rounded" aria-label={`Remove ${p.name}`} title={describe(p)}>
+                    {p.name}
+                  </Tag>
+                ))}
+              </TagPickerGroup>
+            ) : null}
+            <TagPickerInput
+              className={styles.input}
+              aria-label={label}
+              aria-describedby={status ? hintId : undefined}
+              placeholder={value.length && !multiple ? "Type to choose someone else" : "Type part of a name or e-mail"}
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setOpen(true);
+              }}
+              onBlur={onBlur}
+            />
+          </TagPickerControl>
+          <TagPickerList>
+            {people.map((p) => (
+              <TagPickerOption key={key(p.mail)} value={p.mail} text={p.name} secondaryContent={describe(p)}>
+                {p.name}
+              </TagPickerOption>
+            ))}
+            {address ? (
+              <TagPickerOption key="address" value={address} text={address} secondaryContent="Not in the directory: a distribution list or shared mailbox">
+                {`Use the address ${address}`}
+              </TagPickerOption>
+            ) : null}
+          </TagPickerList>
+        </TagPicker>
+      </Field>
+        <span id={hintId} role="status" className={styles.status}>
+          {status}
+        </span>
     </div>
   );
 }

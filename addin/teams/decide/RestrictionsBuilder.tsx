@@ -9,7 +9,9 @@ import { PeoplePicker } from "../common/PeoplePicker";
 import { DAYS, KIND_TITLES, blankForm, checkDraft, type DraftField, type DraftForm, type KindForm } from "./drafts";
 
 const useStyles = makeStyles({
-  card: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  // A fieldset is at least as wide as its contents unless told otherwise; at 320 px it must shrink with the tab.
+  card: { border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke1}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM, minWidth: 0, maxWidth: "100%", boxSizing: "border-box" },
+  wrap: { flexWrap: "wrap" },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   problems: { color: tokens.colorPaletteRedForeground1, margin: 0 },
 });
@@ -112,6 +114,7 @@ function RestrictionCard({ index, draft, now, onChange, onRemove, idPrefix, trie
 
 function KindFields({ form, set, touch, problemOf }: { form: KindForm; set(patch: Partial<KindForm>): void; touch(field: DraftField): void; problemOf: ProblemOf }) {
   const ui = useUi();
+  const styles = useStyles();
   switch (form.kind) {
     case "SingleChannel":
       return (
@@ -129,7 +132,7 @@ function KindFields({ form, set, touch, problemOf }: { form: KindForm; set(patch
       return (
         <>
           <Field label="Contact goes to">
-            <RadioGroup layout="horizontal" value={form.target} onChange={(_, v) => set({ target: v.value as "Person" | "Inbox" })}>
+            <RadioGroup layout="horizontal" className={styles.wrap} value={form.target} onChange={(_, v) => set({ target: v.value as "Person" | "Inbox" })}>
               <Radio value="Person" label="A named officer" />
               <Radio value="Inbox" label="A generic inbox" />
             </RadioGroup>
