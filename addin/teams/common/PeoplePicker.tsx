@@ -86,7 +86,7 @@ export function PeoplePicker({ label, value, onChange, multiple = false, allowAd
       ? "Searching the directory…"
       : text.trim().length === 1
         ? "Type at least two letters of a name or e-mail address."
-        : typed.length >= 2 && !people.length && !address
+        : typed.length >= 2 && typed === text.trim() && !people.length && !address
           ? `Nobody in the directory matches “${typed}”.${allowAddress ? " You can type a full e-mail address instead." : ""}`
           : "";
 
