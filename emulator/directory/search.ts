@@ -91,8 +91,7 @@ function tokenMatch(value: string, text: string): boolean {
 }
 
 function matches(e: SearchExpr, o: Obj, allowed: Set<string>, type: string): boolean {
-  if (e.t === "and") return matches(e.a, o, allowed, type) && matches(e.b, o, allowed, type);
-  if (e.t === "or") return matches(e.a, o, allowed, type) || matches(e.b, o, allowed, type);
+  if (e.t !== "clause") return e.t === "and" ? matches(e.a, o, allowed, type) && matches(e.b, o, allowed, type) : matches(e.a, o, allowed, type) || matches(e.b, o, allowed, type);
   if (!allowed.has(e.prop)) throw new GraphError(400, "Request_UnsupportedQuery", `Unsupported or invalid query filter clause specified for property '${e.prop}' of resource '${type}'.`);
   const v = o[e.prop];
   if (typeof v !== "string") return false;
