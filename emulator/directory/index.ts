@@ -4,12 +4,13 @@ import { parseTop } from "../core/queryOptions";
 import { GraphError, type DirectoryGroup, type EmulatorContext, type EmulatorModule, type EmuRequest, type Route } from "../core/types";
 import { filterObjects, selectProps } from "../core/objectQuery";
 import { DIRECTORY_GROUPS, DIRECTORY_USERS, type SeedUser } from "./seed";
+import { requireEventual, searchObjects } from "./search";
 
 export { DEMO_USERS, DIRECTORY_GROUPS, DIRECTORY_USERS, GROUPS } from "./seed";
 
 const USER_READ = ["User.Read.All", "User.ReadBasic.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
 const GROUP_READ = ["GroupMember.Read.All", "Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
-const USER_FILTERABLE = ["id", "mail", "userPrincipalName", "displayName", "givenName", "surname"];
+const USER_FILTERABLE = ["id", "mail", "userPrincipalName", "displayName", "givenName", "surname", "jobTitle", "department"];
 const GROUP_FILTERABLE = ["id", "displayName", "mail", "mailNickname", "securityEnabled", "mailEnabled"];
 const CREATED = "2024-01-01T00:00:00Z";
 
@@ -26,12 +27,15 @@ function requireRead(req: EmuRequest, roles: string[]): void {
   if (req.principal.kind === "app" && !appHas(req.principal, ...roles)) throw denied();
 }
 
+/** The properties Graph returns for a user when no $select is given ("List users", Optional query parameters). */
+const USER_DEFAULTS = ["businessPhones", "displayName", "givenName", "jobTitle", "mail", "mobilePhone", "officeLocation", "preferredLanguage", "surname", "userPrincipalName", "id"];
+
 export function userJson(u: SeedUser): Record<string, unknown> {
   return {
-    businessPhones: [],
+    businessPhones: [...u.businessPhones],
     displayName: u.displayName,
     givenName: u.givenName,
-    jobTitle: null,
+    jobTitle: u.jobTitle,
     mail: u.mail,
     mobilePhone: null,
     officeLocation: null,
@@ -41,6 +45,13 @@ export function userJson(u: SeedUser): Record<string, unknown> {
     id: u.id,
   };
 }
+
+/** A user with the properties only $select returns as well. */
+function userWithExtras(u: SeedUser): Record<string, unknown> {
+  return { ...userJson(u), department: u.department };
+}
+
+const withDefaults = (o: Record<string, unknown>, keys: string[] | undefined) => (keys ? Object.fromEntries(Object.entries(o).filter(([k]) => k.startsWith("@") || keys.includes(k))) : o);
 
 export function groupJson(g: DirectoryGroup): Record<string, unknown> {
   return {
@@ -60,15 +71,17 @@ export function groupJson(g: DirectoryGroup): Record<string, unknown> {
   };
 }
 
-function collection(req: EmuRequest, context: string, items: Record<string, unknown>[], type: string, filterable: string[]) {
-  const filtered = filterObjects(items, req.query.$filter, filterable, type);
+function collection(req: EmuRequest, context: string, items: Record<string, unknown>[], type: string, filterable: string[], defaults?: string[]) {
+  // $search on directory objects is an advanced query: without the header Graph refuses it (Learn, "Advanced query capabilities").
+  if (req.query.$search !== undefined) requireEventual(req.headers);
+  const filtered = searchObjects(filterObjects(items, req.query.$filter, filterable, type), req.query.$search, filterable, type);
   const top = parseTop(req.query.$top);
   const page = top === undefined ? filtered : filtered.slice(0, top);
   return {
     status: 200,
     body: {
       "@odata.context": `${req.baseUrl}/$metadata#${context}`,
-      value: page.map((o) => selectProps(o, req.query.$select, type)),
+      value: page.map((o) => (req.query.$select ? selectProps(o, req.query.$select, type) : withDefaults(o, defaults))),
     },
   };
 }
@@ -138,7 +151,7 @@ export function createDirectory(): Directory {
       pattern: /^\/users$/,
       handler: (req) => {
         requireRead(req, USER_READ);
-        return collection(req, "users", users.map(userJson), "user", USER_FILTERABLE);
+        return collection(req, "users", users.map(userWithExtras), "user", USER_FILTERABLE, USER_DEFAULTS);
       },
     },
     {

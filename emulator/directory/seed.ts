@@ -16,9 +16,19 @@ export interface SeedUser extends DirectoryUser {
   surname: string | null;
   /** A shared mailbox rather than a person who signs in. */
   shared: boolean;
+  jobTitle: string | null;
+  department: string | null;
+  businessPhones: string[];
 }
 
-function user(n: number, upn: string, displayName: string, groups: DirectoryGroup[], shared = false): SeedUser {
+/** How the directory describes someone's work: what a people picker shows beside their name. */
+interface Work {
+  jobTitle: string;
+  department: string;
+  phone: string;
+}
+
+function user(n: number, upn: string, displayName: string, groups: DirectoryGroup[], work: Work | null, shared = false): SeedUser {
   const [given, ...rest] = displayName.split(" ");
   return {
     id: `7e575e40-0000-4000-8000-${String(n).padStart(12, "0")}`,
@@ -29,21 +39,27 @@ function user(n: number, upn: string, displayName: string, groups: DirectoryGrou
     surname: shared ? null : rest.join(" ") || null,
     groupIds: groups.map((g) => g.id),
     shared,
+    jobTitle: work?.jobTitle ?? null,
+    department: work?.department ?? null,
+    businessPhones: work ? [work.phone] : [],
   };
 }
 
 /** Every seeded user; the start-up prints these so people know whom to sign in as. */
+// Telephone numbers are from Ofcom's range for drama (020 7946 0xxx), so no real line is ever rung.
 export const DIRECTORY_USERS: readonly SeedUser[] = [
-  user(1, "admin@upc.test", "Alex Admin", [GROUPS.admins, GROUPS.staff]),
-  user(2, "sam.officer@upc.test", "Sam Officer", [GROUPS.staff]),
-  user(3, "kim.officer@upc.test", "Kim Officer", [GROUPS.staff]),
-  user(4, "mo.manager@upc.test", "Mo Manager", [GROUPS.managers, GROUPS.staff]),
-  user(5, "dee.decider@upc.test", "Dee Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff]),
-  user(6, "dan.decider@upc.test", "Dan Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff]),
-  user(7, "rory.reviewer@upc.test", "Rory Reviewer", [GROUPS.reviewers, GROUPS.staff]),
-  user(8, "remi.reviewer@upc.test", "Remi Reviewer", [GROUPS.reviewers, GROUPS.deciders, GROUPS.staff]),
-  user(9, "complaints@upc.test", "Complaints inbox", [], true),
-  user(10, "customer.relations@upc.test", "Customer Relations team", [], true),
+  user(1, "admin@upc.test", "Alex Admin", [GROUPS.admins, GROUPS.staff], { jobTitle: "Information Governance Officer", department: "Legal and Governance", phone: "020 7946 0001" }),
+  user(2, "sam.officer@upc.test", "Sam Officer", [GROUPS.staff], { jobTitle: "Customer Services Officer", department: "Customer Services", phone: "020 7946 0002" }),
+  user(3, "kim.officer@upc.test", "Kim Officer", [GROUPS.staff], { jobTitle: "Senior Customer Services Officer", department: "Customer Services", phone: "020 7946 0003" }),
+  user(4, "mo.manager@upc.test", "Mo Manager", [GROUPS.managers, GROUPS.staff], { jobTitle: "Customer Services Manager", department: "Customer Services", phone: "020 7946 0004" }),
+  user(5, "dee.decider@upc.test", "Dee Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff], { jobTitle: "Head of Customer Services", department: "Customer Services", phone: "020 7946 0005" }),
+  user(6, "dan.decider@upc.test", "Dan Decider", [GROUPS.deciders, GROUPS.managers, GROUPS.staff], { jobTitle: "Director of Community Services", department: "Community Services", phone: "020 7946 0006" }),
+  user(7, "rory.reviewer@upc.test", "Rory Reviewer", [GROUPS.reviewers, GROUPS.staff], { jobTitle: "Complaints Resolution Manager", department: "Legal and Governance", phone: "020 7946 0007" }),
+  user(8, "remi.reviewer@upc.test", "Remi Reviewer", [GROUPS.reviewers, GROUPS.deciders, GROUPS.staff], { jobTitle: "Assistant Director", department: "Legal and Governance", phone: "020 7946 0008" }),
+  user(9, "complaints@upc.test", "Complaints inbox", [], null, true),
+  user(10, "customer.relations@upc.test", "Customer Relations team", [], null, true),
+  // A name with an apostrophe, as officers' names often have: searching the directory for it must work.
+  user(11, "niamh.obrien@upc.test", "Niamh O'Brien", [GROUPS.staff], { jobTitle: "Customer Liaison Officer", department: "Customer Services", phone: "020 7946 0011" }),
 ];
 
 /** The seeded users with their group names, for the start-up to print. */

@@ -14,10 +14,17 @@ export const callSlotSchema = z
   .refine((s) => s.from < s.to, { message: "A call slot must end after it starts" });
 export type CallSlot = z.infer<typeof callSlotSchema>;
 
+/** A work telephone number as the directory gives it; optional, so rows written before it was recorded still read. */
+const workPhone = z.string().trim().min(1).max(64).optional();
+
 export const namedOfficerTargetSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("Person"), upn, name: z.string().min(1) }),
+  z.object({ kind: z.literal("Person"), upn, name: z.string().min(1), phone: workPhone }),
   z.object({ kind: z.literal("Inbox"), address: upn, name: z.string().min(1) }),
 ]);
+
+/** A member of staff a restriction names (a witness): work e-mail, name and, when known, work phone. */
+export const officerSchema = z.object({ upn, name: z.string().trim().min(1), phone: workPhone });
+export type Officer = z.infer<typeof officerSchema>;
 export type NamedOfficerTarget = z.infer<typeof namedOfficerTargetSchema>;
 
 export const restrictionParamsSchema = z.discriminatedUnion("kind", [
@@ -26,6 +33,8 @@ export const restrictionParamsSchema = z.discriminatedUnion("kind", [
     kind: z.literal("NamedOfficer"),
     target: namedOfficerTargetSchema,
     deputyUpn: upn.optional(),
+    /** The deputy's name, when they were chosen from the directory. */
+    deputyName: z.string().trim().min(1).optional(),
   }),
   z.object({ kind: z.literal("CallSlots"), slots: z.array(callSlotSchema).min(1, "Give at least one call slot") }),
   z.object({ kind: z.literal("CallLength"), maxMinutes: z.number().int().positive() }),
@@ -36,7 +45,8 @@ export const restrictionParamsSchema = z.discriminatedUnion("kind", [
     /** The set form contacts must take; null when any channel counts. */
     channel: z.enum(CONTACT_CHANNELS).nullable(),
   }),
-  z.object({ kind: z.literal("Witness") }),
+  /** The witness, when one officer is named; otherwise any second officer. */
+  z.object({ kind: z.literal("Witness"), officer: officerSchema.optional() }),
   z.object({ kind: z.literal("NoSameMatter"), matterRefs: z.array(z.string().min(1)).min(1) }),
   z.object({ kind: z.literal("NewIssuesOnly") }),
   z.object({ kind: z.literal("SeriousOnly") }),

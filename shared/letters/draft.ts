@@ -4,6 +4,7 @@ import type { LetterKind } from "../domain/vocab";
 import type { LetterElement, Preset } from "../presets/schema";
 import { dueAfterDays } from "../workflow/deadlines";
 import { formatLondonDate } from "../time/london";
+import { spocParagraph, staffSpocLine, type NamedContact } from "./contact";
 import { LETTER_ELEMENT_LABELS, letterRule, missingElements } from "./elements";
 
 /** What the register knows that a letter may state. Dates are ISO strings; absent facts are null or empty. */
@@ -20,7 +21,8 @@ export interface LetterFacts {
   restrictions: { description: string; endsAt: string | null }[];
   reviewDue: string | null;
   monitoring: { startsAt: string; endsAt: string } | null;
-  spoc: { name: string; address: string | null } | null;
+  /** Who the customer contacts, with how to reach them (work e-mail and telephone) when the register has them. */
+  spoc: NamedContact | null;
   /** Appeal and review outcomes: what was decided and what changed. */
   outcome?: { decision: string; changes: string } | null;
   /** Who signs: the person writing and the policy's title for the sender. */
@@ -49,9 +51,10 @@ export interface LetterDraft {
 
 /** Letters that tell the customer of a decision also carry these when the register knows them (not required). */
 const HELPFUL: Partial<Record<LetterKind, LetterElement[]>> = {
-  Restriction: ["why", "what", "howLong", "reviewDate", "howToAppeal", "appealBy", "ombudsman"],
-  Extension: ["why", "what", "howLong", "reviewDate", "howToAppeal", "ombudsman"],
-  ReviewOutcome: ["why", "what", "howLong", "reviewDate"],
+  // A letter that sets out the arrangements says whom to contact and how, whenever the register knows.
+  Restriction: ["why", "what", "spoc", "howLong", "reviewDate", "howToAppeal", "appealBy", "ombudsman"],
+  Extension: ["why", "what", "spoc", "howLong", "reviewDate", "howToAppeal", "ombudsman"],
+  ReviewOutcome: ["why", "what", "spoc", "howLong", "reviewDate"],
   AppealOutcome: ["changes", "ombudsman"],
   Monitoring: ["behaviour", "expectations", "monitoringPeriod", "spoc", "potentialOutcome"],
   Lifted: ["what"],
@@ -125,7 +128,8 @@ function elementText(preset: Preset, kind: LetterKind, element: LetterElement, f
       if (kind === "Monitoring") return "For a set period we will keep a record of every contact you make with us, and review it at the end of the period.";
       if (kind === "StaffNotice") {
         const lines = restrictions.length ? `The following arrangements are now in force:\n${listLines(restrictions)}` : "The customer's contact is being monitored: log every contact.";
-        return `${lines}${f.staff?.guidance.trim() ? `\n\nWhat to do when they make contact: ${f.staff.guidance.trim()}` : ""}\n\nEmergency calls and Freedom of Information, Environmental Information and subject access requests are never blocked: route them as usual.`;
+        const spoc = staffSpocLine(f.spoc);
+        return `${lines}${spoc ? `\n\n${spoc}` : ""}${f.staff?.guidance.trim() ? `\n\nWhat to do when they make contact: ${f.staff.guidance.trim()}` : ""}\n\nEmergency calls and Freedom of Information, Environmental Information and subject access requests are never blocked: route them as usual.`;
       }
       return restrictions.length ? `From now on, these arrangements apply to your contact with us:\n${listLines(restrictions)}` : "";
     case "expectations":
@@ -140,7 +144,7 @@ function elementText(preset: Preset, kind: LetterKind, element: LetterElement, f
     case "monitoringPeriod":
       return f.monitoring ? `Your contact will be monitored from ${date(f.monitoring.startsAt)} until ${date(f.monitoring.endsAt)}.` : "";
     case "spoc":
-      return f.spoc?.name.trim() ? `Your single point of contact is ${f.spoc.name.trim()}${f.spoc.address ? ` (${f.spoc.address})` : ""}. Please send all your contact to them.` : "";
+      return spocParagraph(f.spoc);
     case "potentialOutcome": {
       const options = preset.restrictions.kinds.map((k) => KIND_WORDS[k]).filter(Boolean);
       return options.length ? `If the behaviour does not change, we may decide to restrict your contact with us, for example by:\n${listLines(options)}` : "";

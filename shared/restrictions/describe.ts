@@ -40,7 +40,7 @@ export function describeRestriction(r: Restriction | RestrictionParams): string 
       return `At most ${plural(params.max, "contact", "contacts")} ${per}${form}`;
     }
     case "Witness":
-      return "Personal contact only with a witness present";
+      return params.officer ? `Personal contact only with ${params.officer.name.trim()} present as a witness` : "Personal contact only with a witness present";
     case "NoSameMatter":
       return `No further complaints about ${describeMatters(params.matterRefs)}`;
     case "NewIssuesOnly":

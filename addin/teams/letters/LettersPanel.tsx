@@ -1,7 +1,7 @@
 // Letters the case owes: drafted from the preset's required elements, refused until complete, then either e-mailed
 // (the case service sends it once, from the organisation's notice mailbox) or printed and recorded with the day it was
 // posted. "No letter" only where the preset allows it, with the reason recorded. Staff notices are e-mailed to the
-// people the preset names.
+// people the preset names, chosen from the directory (or a distribution list's address typed in full).
 import { Button, Field, Input, Radio, RadioGroup, Select, Spinner, Textarea } from "@fluentui/react-components";
 import { useCallback, useRef, useState } from "react";
 import type { LetterKind } from "../../../shared/domain/vocab";
@@ -12,6 +12,7 @@ import type { Effect } from "../../../shared/workflow";
 import { normaliseEmail } from "../../../shared/address/email";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { PeoplePicker, type PickedPerson } from "../common/PeoplePicker";
 import { formatLondonDate } from "../../../shared/time/london";
 import { londonDateKey } from "../../../shared/time/calendar";
 import { PrintView, type Printable } from "../app/print";
@@ -51,12 +52,25 @@ function listWords(kinds: LetterKind[]): string {
 
 const REMEMBERED = (preset: string, title: string) => `upc.staffNotice.${preset}.${title}`;
 
-function remembered(key: string): string {
+/** The people last told under this policy; older tabs remembered a comma-separated list of addresses, read as addresses. */
+function remembered(key: string): PickedPerson[] {
+  let raw: string | null;
   try {
-    return localStorage.getItem(key) ?? "";
+    raw = localStorage.getItem(key);
   } catch {
-    return "";
+    return [];
   }
+  if (!raw?.trim()) return [];
+  try {
+    const list = JSON.parse(raw) as unknown;
+    if (Array.isArray(list)) return list.filter((p): p is PickedPerson => typeof p?.mail === "string" && typeof p?.name === "string");
+  } catch {
+    // Not JSON: the older form.
+  }
+  return raw
+    .split(/[,;\s]+/)
+    .filter(Boolean)
+    .map((mail) => ({ name: mail, mail }));
 }
 
 /** Today in the UK as yyyy-mm-dd, for the date-posted field. */
@@ -73,7 +87,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const [channel, setChannel] = useState<"Letter" | "Email">(staff ? "Email" : "Letter");
   const [to, setTo] = useState(emails[0] ?? "");
   const titles = preset.staffNotice?.recipients ?? [];
-  const [staffTo, setStaffTo] = useState<Record<string, string>>(() => Object.fromEntries(titles.map((t) => [t, remembered(REMEMBERED(preset.id, t))])));
+  const [staffTo, setStaffTo] = useState<Record<string, PickedPerson[]>>(() => Object.fromEntries(titles.map((t) => [t, remembered(REMEMBERED(preset.id, t))])));
   const [problem, setProblem] = useState<string | null>(null);
   const [printing, setPrinting] = useState<Printable | null>(null);
   const [postedOn, setPostedOn] = useState(londonToday);
@@ -86,7 +100,8 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const mayWithhold = preset.noLetter?.kinds.includes(kind) ?? false;
   const rule = preset.letters.find((l) => l.kind === kind);
   const headingId = `letter-${kind}`;
-  const stopPrinting = useCallback(() => setPrinting(null), []);
+  // Stable, so the print view's effect (which opens the dialog) runs once per document, not once per render.
+  const stopPrinting = useCallback(() => setPrinting(null), [setPrinting]);
 
   const setSection = (i: number, text: string) => {
     setProblem(null);
@@ -95,9 +110,9 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
 
   const recipients = (): { address: string; name?: string }[] | string => {
     if (staff) {
-      const empty = titles.filter((t) => !staffTo[t]?.trim());
-      if (empty.length) return `Give an address for each person the policy says is told: ${empty.join(", ")}.`;
-      const list = titles.flatMap((t) => staffTo[t].split(/[,;\s]+/).filter(Boolean).map((address) => ({ address, name: t })));
+      const empty = titles.filter((t) => !staffTo[t]?.length);
+      if (empty.length) return `Choose who is told for each group the policy names (type part of a name, or a full e-mail address): ${empty.join(", ")}.`;
+      const list = titles.flatMap((t) => staffTo[t].map((p) => ({ address: p.mail, name: p.name })));
       const bad = list.find((r) => !normaliseEmail(r.address).ok);
       return bad ? `"${bad.address}" is not an e-mail address.` : list;
     }
@@ -129,7 +144,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
     const to = r.map((x) => x.address.trim());
     if (staff) {
       try {
-        for (const t of titles) localStorage.setItem(REMEMBERED(preset.id, t), staffTo[t]);
+        for (const t of titles) localStorage.setItem(REMEMBERED(preset.id, t), JSON.stringify(staffTo[t].map((p) => ({ name: p.name, mail: p.mail }))));
       } catch {
         // Remembering the addresses is a convenience; a browser that refuses storage loses nothing else.
       }
@@ -190,9 +205,19 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
           <legend className={ui.h3}>Who is told</legend>
           <div className={ui.stack}>
             {titles.map((t) => (
-              <Field key={t} label={`Address for ${t}`} required hint="A person or a distribution list; separate several with commas.">
-                <Input value={staffTo[t] ?? ""} onChange={(_, v) => setStaffTo((s) => ({ ...s, [t]: v.value }))} />
-              </Field>
+              <PeoplePicker
+                key={t}
+                label={`Recipients for ${t}`}
+                required
+                multiple
+                allowAddress
+                hint="Type part of a name to find someone in the directory, or a full e-mail address for a distribution list."
+                value={staffTo[t] ?? []}
+                onChange={(people) => {
+                  setProblem(null);
+                  setStaffTo((s) => ({ ...s, [t]: people }));
+                }}
+              />
             ))}
           </div>
         </fieldset>

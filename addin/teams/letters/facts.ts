@@ -3,7 +3,7 @@ import type { LetterKind } from "../../../shared/domain/vocab";
 import type { LetterFacts } from "../../../shared/letters/draft";
 import type { Preset } from "../../../shared/presets/schema";
 import { describeRestriction } from "../../../shared/restrictions";
-import { targetLabel } from "../../../shared/restrictions/wording";
+import { spocOf } from "../../../shared/restrictions/spoc";
 import type { CasePage } from "../../../graph/reports/case-page";
 
 const OUTCOME_SENTENCES: Record<string, string> = {
@@ -22,12 +22,8 @@ export function letterFacts(page: CasePage, preset: Preset, kind: LetterKind, se
   const review = decided.filter((r) => r.kind === "ScheduledReview").at(-1);
   const about = kind === "AppealOutcome" ? appeal : kind === "ReviewOutcome" ? review : undefined;
   const active = restrictions.filter((r) => r.state === "Active");
-  const officer = active.map((r) => r.params).find((p) => p.kind === "NamedOfficer");
-  const spoc = customer.spocName
-    ? { name: customer.spocName, address: customer.spocUpn ?? null }
-    : officer?.kind === "NamedOfficer"
-      ? { name: targetLabel(officer.target), address: officer.target.kind === "Person" ? officer.target.upn : officer.target.address }
-      : null;
+  // The same rule as the pane and the case page: the customer record's SPOC, else the named officer in force.
+  const spoc = spocOf(customer, active);
   const behaviours = (file.referral?.behaviours ?? []).map((id) => preset.behaviours.items.find((b) => b.id === id)?.label ?? id);
   const newTerms = about?.outcome === "Varied" ? active.map((r) => describeRestriction(r)).join("; ") : "";
   return {
