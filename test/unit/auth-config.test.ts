@@ -40,7 +40,7 @@ describe("readConfig", () => {
       site: "contoso.sharepoint.com:/sites/upc",
       tenantId: TENANT.tenantId,
       clientId: TENANT.clientId,
-      scopes: ["User.Read", "GroupMember.Read.All", "Sites.Selected", "Mail.ReadWrite"],
+      scopes: ["User.Read", "User.Read.All", "GroupMember.Read.All", "Sites.Selected", "Mail.ReadWrite"],
     });
   });
 
