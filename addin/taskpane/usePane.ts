@@ -111,11 +111,10 @@ export function usePane(host: MailHost, services: PaneServices): Pane {
 
   const meQuery = useQuery({ queryKey: paneKeys.me(), queryFn: () => services.me(), staleTime: Infinity });
 
-  // The mail is read again; a sender whose check failed is asked again too (the same mail may come back unchanged).
+  // The mail is read again, and its sender asked about unless a fresh answer is already known (a failed check never is).
   const reload = useCallback(() => {
     onScreen.current = null;
     void queries.resetQueries({ queryKey: paneKeys.item() });
-    void queries.resetQueries({ queryKey: paneKeys.flags(), predicate: (q) => q.state.status === "error" });
   }, [queries]);
   const { refetch: refetchCard } = cardQuery;
   const retryCard = useCallback(() => void refetchCard(), [refetchCard]);

@@ -132,6 +132,23 @@ describe("the task pane", () => {
     expect(document.querySelector("[data-flag-for]")!.getAttribute("data-flag-for")).toBe("b");
   });
 
+  it("looks a mail's sender up once, and not again when that mail is selected again moments later", async () => {
+    let asked = 0;
+    const h = fakeHost(mail({ name: "Alice", address: "alice@example.com" }, "a"));
+    const services = fakeServices(async () => {
+      asked++;
+      return nobody();
+    });
+    render(<App host={h.host} services={services} />);
+    await screen.findByRole("heading", { name: "No record for alice@example.com" }, { timeout: 5000 });
+    expect(asked).toBe(1);
+    await act(async () => h.select(mail({ name: "Bob", address: "bob@example.com" }, "b")));
+    await screen.findByRole("heading", { name: "No record for bob@example.com" });
+    await act(async () => h.select(mail({ name: "Alice", address: "alice@example.com" }, "a")));
+    await screen.findByRole("heading", { name: "No record for alice@example.com" });
+    expect(asked).toBe(2);
+  });
+
   it("paints 'checking' at once while its sign-in code loads", async () => {
     render(<App host={fakeHost(mail({ name: "A", address: "a@b.c" })).host} services={null} />);
     expect(screen.getByRole("heading", { name: "Checking the sender…" })).toBeTruthy();
