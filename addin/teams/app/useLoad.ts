@@ -2,6 +2,7 @@
 // (never swallowed) and a Retry that asks again. It is a TanStack query private to the component that asks.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useId } from "react";
+import { teamsKeys } from "./query-keys";
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -24,7 +25,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
   const owner = useId();
   // Asked afresh each time the component mounts, as before (nothing is kept once it has gone); new dependencies keep
   // the last answer on screen until theirs comes, as before.
-  const query = useQuery({ queryKey: ["teams", "load", owner, ...deps.map(keyPart)], queryFn: load, gcTime: 0, staleTime: 0, placeholderData: keepPreviousData });
+  const query = useQuery({ queryKey: teamsKeys.privateLoad(owner, deps.map(keyPart)), queryFn: load, gcTime: 0, staleTime: 0, placeholderData: keepPreviousData });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   return { data: query.data, error: query.error ?? undefined, loading: query.isFetching, reload };
