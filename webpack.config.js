@@ -1,7 +1,8 @@
 // The add-in's browser bundles: the task pane, the browser harness, the sign-in page and the Teams tab, plus the
 // send-time guard as one self-contained commands.js (scripts/commands-bundle.js) and the well-known file that lets it
-// sign in and call Graph from classic Outlook. esbuild transpiles (type-check with `npm run typecheck`); office.js is
-// copied from the package.
+// sign in and call Graph from classic Outlook. esbuild transpiles (type-check with `npm run typecheck`). A production
+// build's published pages load office.js from Microsoft's CDN, as Microsoft requires of published add-ins; the copy from
+// the package is emitted too, for the harness's pane page and for development builds, which run with no internet.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,6 +13,9 @@ import { buildCommandsBundle } from "./scripts/commands-bundle.js";
 
 const root = dirname(fileURLToPath(import.meta.url));
 const OFFICE_DIST = join(root, "node_modules/@microsoft/office-js/dist");
+/** Microsoft's evergreen office.js (Learn: "Referencing the Office JavaScript API library"); AppSource checks for it. */
+export const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+export const OFFICE_JS_LOCAL = "/office-js/office.js";
 
 /**
  * The parts of @microsoft/office-js that Outlook needs at run time: the loader, the Outlook host scripts, the
@@ -53,7 +57,7 @@ class IconsPlugin {
   }
 }
 
-/** Emits office.js and its companions under office-js/, from the installed package (no CDN). */
+/** Emits office.js and its companions under office-js/, from the installed package: the harness's and development's copy. */
 class OfficeJsPlugin {
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("OfficeJsPlugin", (compilation) => {
@@ -124,14 +128,16 @@ function buildConfig(env) {
 export default function config(env = {}, argv = {}) {
   const mode = argv.mode ?? (process.env.NODE_ENV === "development" ? "development" : "production");
   const production = mode === "production";
+  // The pages Outlook loads (published): Microsoft's CDN in production; development has no internet to count on.
+  const officeJs = production ? OFFICE_JS_CDN : OFFICE_JS_LOCAL;
   const pages = [
-    { name: "taskpane", entry: "./addin/taskpane/index.tsx", template: "./addin/taskpane/taskpane.html", title: "UPC register" },
+    { name: "taskpane", entry: "./addin/taskpane/index.tsx", template: "./addin/taskpane/taskpane.html", title: "UPC register", officeJs },
     { name: "harness", entry: "./addin/harness/index.tsx", template: "./addin/harness/harness.html", title: "UPC add-in harness" },
   ];
   // The Office dialog's sign-in page (nested app authentication's fallback) when the auth module provides it.
   if (existsSync(join(root, "addin/auth/signin.ts"))) {
     const template = existsSync(join(root, "addin/auth/signin.html")) ? "./addin/auth/signin.html" : "./addin/commands/commands.html";
-    pages.push({ name: "signin", entry: "./addin/auth/signin.ts", template, title: "Sign in to UPC" });
+    pages.push({ name: "signin", entry: "./addin/auth/signin.ts", template, title: "Sign in to UPC", officeJs });
   }
   // The Teams tab joins the build when its entry exists (written with its own issue).
   if (existsSync(join(root, "addin/teams/index.tsx")) && !env.noTeams) {
@@ -183,10 +189,22 @@ export default function config(env = {}, argv = {}) {
             title: p.title,
             scriptLoading: "defer",
             inject: "body",
+            templateParameters: { officeJs: p.officeJs ?? OFFICE_JS_LOCAL },
           }),
       ),
+      // The harness frames the same pane code in a page of its own that keeps the local office.js, so it works with no
+      // internet whatever the build; it is not one of the pages a tenant publishes (DEPLOY.md).
+      new HtmlWebpackPlugin({
+        filename: "harness-pane.html",
+        template: "./addin/taskpane/taskpane.html",
+        chunks: ["taskpane"],
+        title: "UPC register",
+        scriptLoading: "defer",
+        inject: "body",
+        templateParameters: { officeJs: OFFICE_JS_LOCAL },
+      }),
       // The event handlers' page loads office.js and commands.js itself (browser runtimes: web, new Outlook, Mac).
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./addin/commands/commands.html", chunks: [], title: "UPC send check", inject: false }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./addin/commands/commands.html", chunks: [], title: "UPC send check", inject: false, templateParameters: { officeJs } }),
       new CommandsBundlePlugin(buildConfig(env), production, baseUrlFor(buildConfig(env).mode)),
       new OfficeJsPlugin(),
       new IconsPlugin(),

@@ -28,6 +28,8 @@ export interface CardView {
   otherRestrictions: string[];
   alreadyLogged: boolean;
   filedWithoutReply: boolean;
+  /** The review date has passed (the restrictions still apply until someone reviews them). */
+  reviewOverdue: boolean;
 }
 
 const same = (a?: string | null, b?: string | null) => !!a && !!b && a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -77,6 +79,7 @@ export function cardView(card: CustomerCard, item: ReadItem | null, me: string, 
     }),
     alreadyLogged: !!item?.internetMessageId && [...card.recentContacts, ...history].some((c) => c.messageId === item.internetMessageId),
     filedWithoutReply: inForce(restrictions, now).some((r) => r.params.kind === "FiledWithoutReply"),
+    reviewOverdue: !!customer.reviewDue && Date.parse(customer.reviewDue) < now.getTime(),
   };
 }
 

@@ -114,7 +114,7 @@ function CardBody({ host, services, pane, card, item, flag }: { host: MailHost; 
         </h3>
         <dl className={styles.dl}>
           <dt>Review date</dt>
-          <dd className={styles.dd}>{c.reviewDue ? `${ukDate(c.reviewDue)}${Date.parse(c.reviewDue) < Date.now() ? " (overdue: the restrictions still apply; tell a manager)" : ""}` : "None set"}</dd>
+          <dd className={styles.dd}>{c.reviewDue ? `${ukDate(c.reviewDue)}${view.reviewOverdue ? " (overdue: the restrictions still apply; tell a manager)" : ""}` : "None set"}</dd>
           {c.monitoringEnds ? (
             <>
               <dt>Monitoring ends</dt>

@@ -1,10 +1,12 @@
-// The pane's state: the open mail, its flag (one request at most), the customer's card, and who the officer is.
-import { useCallback, useEffect, useRef, useState } from "react";
+// The pane's state as queries: the open mail, its flag (one request at most), the customer's card, and who the officer is.
+import { skipToken, useQuery, useQueryClient, type UseQueryResult } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef } from "react";
 import type { Me } from "../../graph/directory/roles";
 import { loadCustomerCard, type CustomerCard } from "../../graph/lookup/card";
 import type { MailHost, ReadItem } from "../office/types";
 import { flagFor, flagInfoBar, type Flag } from "../pane-data/flag";
 import type { PaneServices } from "../pane-data/services";
+import { paneKeys } from "./query-keys";
 
 export type Load<T> = { state: "idle" } | { state: "loading" } | { state: "ready"; value: T } | { state: "error"; error: unknown };
 
@@ -30,9 +32,14 @@ export interface Pane extends PaneState {
 const IDLE = { state: "idle" } as const;
 const LOADING = { state: "loading" } as const;
 
+function loadOf<T>(q: UseQueryResult<T>): Load<T> {
+  if (q.status === "error") return { state: "error", error: q.error };
+  if (q.status === "success") return { state: "ready", value: q.data };
+  return LOADING;
+}
+
 export function usePane(host: MailHost, services: PaneServices): Pane {
-  const [state, setState] = useState<PaneState>({ item: undefined, flag: LOADING, card: IDLE, me: LOADING });
-  const generation = useRef(0);
+  const queries = useQueryClient();
 
   // The card panel refines the bar with what the restrictions mean once the card has loaded.
   const showBar = useCallback(
@@ -49,98 +56,90 @@ export function usePane(host: MailHost, services: PaneServices): Pane {
     [host],
   );
 
-  const loadCard = useCallback(
-    async (gen: number, flag: Flag, quiet = false) => {
-      if (flag.kind !== "flagged") return;
-      if (!quiet) setState((s) => ({ ...s, card: LOADING }));
-      try {
-        const card = await loadCustomerCard(services.site, flag.primary.customerId);
-        if (gen !== generation.current) return;
-        setState((s) => ({ ...s, card: { state: "ready", value: card } }));
-      } catch (error) {
-        if (gen !== generation.current) return;
-        setState((s) => ({ ...s, card: { state: "error", error } }));
-      }
-    },
-    [services],
+  // The mail Outlook has open, as last read: set as soon as it is read, cleared the moment the host says it changed.
+  const onScreen = useRef<string | null>(null);
+  const flagOf = useCallback(
+    (item: ReadItem) => ({
+      queryKey: paneKeys.flag(item),
+      queryFn: async () => {
+        // The bar belongs to the mail on screen: an answer for a mail already left behind does not touch it.
+        const current = () => onScreen.current === item.restId;
+        try {
+          const flag = await flagFor(services.lookups, item);
+          if (current()) showBar(flag, false);
+          return flag;
+        } catch (error) {
+          if (current()) showBar(null, true);
+          throw error;
+        }
+      },
+    }),
+    [services, showBar],
   );
 
+  const itemQuery = useQuery({
+    queryKey: paneKeys.item(),
+    queryFn: async () => {
+      const item = await host.currentItem();
+      onScreen.current = item?.restId ?? null;
+      // The sender is looked up the moment the mail is known, not a render later; the flag's query joins this fetch.
+      if (item) void queries.prefetchQuery(flagOf(item));
+      return item;
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+  });
+  const item = itemQuery.status === "error" ? null : itemQuery.data;
+
+  const flagQuery = useQuery<Flag, Error, Flag, readonly unknown[]>(item ? flagOf(item) : { queryKey: paneKeys.flags(), queryFn: skipToken });
+  let flag: Load<Flag>;
+  if (itemQuery.status === "error") flag = { state: "error", error: itemQuery.error };
+  else if (item === undefined) flag = LOADING;
+  else if (item === null) flag = IDLE;
+  else flag = loadOf(flagQuery);
+
+  const flagged = flag.state === "ready" && flag.value.kind === "flagged" ? flag.value : null;
+  const cardQuery = useQuery({
+    queryKey: paneKeys.card(flagged?.primary.customerId ?? ""),
+    queryFn: () => loadCustomerCard(services.site, flagged!.primary.customerId),
+    enabled: !!flagged,
+    // Asked again for every mail, as the flagging service may have logged this one meanwhile; shown from memory
+    // while it is.
+    staleTime: 0,
+  });
+  const card: Load<CustomerCard> = flagged ? loadOf(cardQuery) : IDLE;
+
+  const meQuery = useQuery({ queryKey: paneKeys.me(), queryFn: () => services.me(), staleTime: Infinity });
+
+  // The mail is read again, and its sender asked about unless a fresh answer is already known (a failed check never is).
   const reload = useCallback(() => {
-    const gen = ++generation.current;
-    setState((s) => ({ ...s, flag: LOADING, card: IDLE }));
-    void (async () => {
-      let item: ReadItem | null;
-      try {
-        item = await host.currentItem();
-      } catch (error) {
-        if (gen === generation.current) setState((s) => ({ ...s, item: null, flag: { state: "error", error } }));
-        return;
-      }
-      if (gen !== generation.current) return;
-      if (!item) {
-        setState((s) => ({ ...s, item: null, flag: IDLE }));
-        return;
-      }
-      setState((s) => ({ ...s, item }));
-      try {
-        const flag = await flagFor(services.lookups, item);
-        if (gen !== generation.current) return;
-        setState((s) => ({ ...s, flag: { state: "ready", value: flag } }));
-        showBar(flag, false);
-        await loadCard(gen, flag);
-      } catch (error) {
-        if (gen !== generation.current) return;
-        setState((s) => ({ ...s, flag: { state: "error", error } }));
-        showBar(null, true);
-      }
-    })();
-  }, [host, services, loadCard, showBar]);
-
-  const retryMe = useCallback(() => {
-    setState((s) => ({ ...s, me: LOADING }));
-    services.me().then(
-      (me) => setState((s) => ({ ...s, me: { state: "ready", value: me } })),
-      (error) => setState((s) => ({ ...s, me: { state: "error", error } })),
-    );
-  }, [services]);
-
-  const retryCard = useCallback(() => {
-    const flag = state.flag.state === "ready" ? state.flag.value : null;
-    if (flag) void loadCard(generation.current, flag);
-  }, [state.flag, loadCard]);
+    onScreen.current = null;
+    void queries.resetQueries({ queryKey: paneKeys.item() });
+  }, [queries]);
+  const { refetch: refetchCard } = cardQuery;
+  const retryCard = useCallback(() => void refetchCard(), [refetchCard]);
+  const { refetch: refetchMe } = meQuery;
+  const retryMe = useCallback(() => void refetchMe(), [refetchMe]);
 
   const afterWrite = useCallback(
     async (opts: { forgetSenders?: boolean } = {}) => {
-      const gen = generation.current;
-      const item = state.item;
-      let flag = state.flag.state === "ready" ? state.flag.value : null;
-      if (opts.forgetSenders && item) {
+      // A fetch already under way (a new customer's card) is joined, never started twice.
+      const once = { cancelRefetch: false };
+      if (opts.forgetSenders) {
         // The register changed under this sender: look it up afresh, keeping what is on screen until the answer comes.
         services.lookups.forget();
-        try {
-          flag = await flagFor(services.lookups, item);
-        } catch (error) {
-          if (gen === generation.current) setState((s) => ({ ...s, flag: { state: "error", error } }));
-          return;
-        }
-        if (gen !== generation.current) return;
-        const same = state.flag.state === "ready" && state.flag.value.kind === "flagged" && flag.kind === "flagged" && state.flag.value.primary.customerId === flag.primary.customerId;
-        setState((s) => ({ ...s, flag: { state: "ready", value: flag! }, card: same ? s.card : IDLE }));
-        showBar(flag, false);
-        await loadCard(gen, flag, same);
-        return;
+        await queries.invalidateQueries({ queryKey: paneKeys.flags() }, once);
       }
-      if (flag) await loadCard(gen, flag, true);
+      await queries.invalidateQueries({ queryKey: paneKeys.cards() }, once);
     },
-    [services, state.item, state.flag, loadCard, showBar],
+    [services, queries],
   );
 
+  // Outlook's ItemChanged (a pinned pane): the new mail is read and its sender checked.
   useEffect(() => {
-    reload();
-    retryMe();
     let stop: (() => void) | undefined;
     let cancelled = false;
-    host.onItemChanged(() => reload()).then(
+    host.onItemChanged(reload).then(
       (s) => (cancelled ? s() : (stop = s)),
       () => undefined,
     );
@@ -148,7 +147,7 @@ export function usePane(host: MailHost, services: PaneServices): Pane {
       cancelled = true;
       stop?.();
     };
-  }, [host, reload, retryMe]);
+  }, [host, reload]);
 
-  return { ...state, reload, retryCard, retryMe, afterWrite };
+  return { item, flag, card, me: loadOf(meQuery), reload, retryCard, retryMe, afterWrite };
 }

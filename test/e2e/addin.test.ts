@@ -1,5 +1,7 @@
 // The add-in end to end: the task pane in Chromium against the emulator, through the browser harness, found by role
 // and accessible name; and the send-time guard's register lookup against the same emulator.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, FrameLocator, Page } from "playwright-core";
 import { guardSend, type CompletedOptions } from "../../addin/commands/guard";
@@ -323,7 +325,7 @@ describe("task pane in the browser harness", () => {
     const { page, pane } = await open("sam.officer@upc.test", mail.id);
     await pane.getByRole("heading", { name: "Seán O'Brien", exact: true }).waitFor();
     await pane.getByRole("button", { name: "Log this e-mail" }).waitFor();
-    const frame = page.frame({ url: /taskpane\.html/ })!;
+    const frame = page.frame({ url: /\/harness-pane\.html/ })!;
 
     const problems: string[] = [];
     const audit = async (where: string, target: Page | typeof frame) => {
@@ -374,5 +376,48 @@ describe("send-time guard against the emulator", () => {
     await guardSend({ completed: (o) => void completed.push(o!) }, { compose: compose(["alice@example.com", "bob@example.org"]), me: "sam.officer@upc.test", restricted: (a) => restrictedRecipients(site, a) });
     expect(completed).toEqual([{ allowEvent: true }]);
     expect(stack.product.emu.stats().requests).toBe(1);
+  });
+});
+
+/** Where Microsoft requires a published add-in to load office.js from (Learn: "Referencing the Office JavaScript API library"). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const OFFICE_JS_LOCAL = "/office-js/office.js";
+
+describe("office.js in the production build", () => {
+  const page = (name: string) => readFileSync(join(stack.build.outDir, name), "utf8");
+  const scripts = (html: string) => [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]);
+
+  it("is loaded from Microsoft's CDN by every page Outlook loads, and from this server by the harness's pages only", () => {
+    for (const published of ["taskpane.html", "commands.html", "signin.html"]) {
+      expect(scripts(page(published)), published).toContain(OFFICE_JS_CDN);
+      expect(page(published), published).not.toContain(OFFICE_JS_LOCAL);
+    }
+    for (const harness of ["harness.html", "harness-pane.html"]) expect(page(harness), harness).not.toContain("appsforoffice.microsoft.com");
+    expect(scripts(page("harness-pane.html"))).toContain(OFFICE_JS_LOCAL);
+    // The harness's pane page is the published one but for office.js: the same pane code, the same opt-out script.
+    expect(page("harness-pane.html").replace(OFFICE_JS_LOCAL, OFFICE_JS_CDN)).toBe(page("taskpane.html"));
+  });
+
+  it("starts the published pane page with office.js from the CDN address", async () => {
+    // This machine has no internet: the test browser alone answers Microsoft's address with the same package's file
+    // (the published page itself is served unchanged), and office.js then runs as it would outside Outlook.
+    const context = await newContext(chrome.browser);
+    try {
+      const asked: string[] = [];
+      // office.js may fetch its companions (strings, host scripts) from beside itself: the same folder of the package.
+      await context.route("https://appsforoffice.microsoft.com/lib/1/hosted/**", (route) => {
+        const rel = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, "");
+        const file = join(stack.build.outDir, "office-js", rel);
+        asked.push(rel);
+        return existsSync(file) ? route.fulfill({ contentType: "text/javascript", body: readFileSync(file) }) : route.fulfill({ status: 404 });
+      });
+      const tab = await context.newPage();
+      await tab.goto(`${stack.server.origin}/taskpane.html`);
+      await tab.getByRole("alert").filter({ hasText: "Open this pane from Outlook, or from the browser harness" }).waitFor({ timeout: 20_000 });
+      expect(asked).toContain("office.js");
+      expect(await tab.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe("function");
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -198,6 +198,17 @@ describe("Teams tab", () => {
     await expectAccessible(remi.page, "decide form");
     await decide.getByRole("button", { name: "Record decision" }).click();
     await stepDone(remi.page, /Status is now Restricted/);
+    // The decision invalidated the queue the tab loaded on the way here: back on it, with no page reload, her referral
+    // is no longer open; and her case, back again, says what the decision made of it.
+    await remi.page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+    await remi.page.getByRole("link", { name: "Referral queue" }).click();
+    const queue = remi.page.getByRole("table", { name: "Open referrals" });
+    await queue.waitFor();
+    await expect.poll(() => queue.getByRole("link", { name: "Dana Whitlock" }).count(), { timeout: 20_000 }).toBe(0);
+    await remi.page.goBack();
+    await remi.page.getByRole("heading", { level: 1, name: "Dana Whitlock" }).waitFor();
+    await remi.page.getByRole("region", { name: "The customer" }).getByText("Status: Restricted").waitFor();
+    expect(await remi.page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
 
     // The decision letter: refused while an element is missing, then sent by e-mail from the organisation's mailbox.
     const letter = remi.page.getByRole("region", { name: "Decision letter (owed)" });

@@ -1,7 +1,9 @@
 // @vitest-environment jsdom
 // The pane's React components with a fake host and fake data: failure is never "no record", names stay text, roles
 // shape the actions, and an item change follows the host.
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render as renderBare, screen, waitFor } from "@testing-library/react";
+import { QueryClientProvider } from "@tanstack/react-query";
+import type { ReactElement } from "react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { DataError } from "../../graph/client/errors";
 import type { BatchRequest, BatchResponse, Graph } from "../../graph/client/factory";
@@ -10,7 +12,13 @@ import type { SenderQuery, SenderResult } from "../../graph/lookup/sender";
 import type { HostTheme, MailHost, ReadItem } from "../../addin/office/types";
 import type { SenderLookups } from "../../addin/pane-data/flag";
 import type { PaneServices } from "../../addin/pane-data/services";
-import { App } from "../../addin/taskpane/App";
+import { App as BareApp } from "../../addin/taskpane/App";
+import LivePane from "../../addin/taskpane/LivePane";
+import { makeQueryClient } from "../../addin/components/query-client";
+
+/** The pane as index.tsx mounts it: inside a query client of its own, with the signed-in part from the sign-in chunk. */
+const App = (props: { host: MailHost; services: PaneServices | null }) => <BareApp {...props} LivePane={LivePane} />;
+const render = (ui: ReactElement) => renderBare(<QueryClientProvider client={makeQueryClient()}>{ui}</QueryClientProvider>);
 
 beforeAll(() => {
   // jsdom lacks these; Fluent and the theme detection ask for them.
@@ -71,13 +79,14 @@ describe("the task pane", () => {
       return nobody();
     });
     render(<App host={host} services={services} />);
-    await screen.findByRole("heading", { name: "Could not check this sender" });
+    // The first render of the pane in jsdom is slow on a loaded machine: give it the card test's margin.
+    await screen.findByRole("heading", { name: "Could not check this sender" }, { timeout: 5000 });
     expect(screen.getByRole("alert").textContent).toMatch(/not answering/);
     expect(screen.queryByText(/No record/)).toBeNull();
     expect(bars.at(-1)).toMatch(/^error: UPC could not check this sender/);
     fail = false;
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
-    await screen.findByRole("heading", { name: "No record for pat@example.ie" });
+    await screen.findByRole("heading", { name: "No record for pat@example.ie" }, { timeout: 5000 });
   });
 
   it("offers staff a contact log for an unknown sender, and shows non-staff why not", async () => {
@@ -121,6 +130,23 @@ describe("the task pane", () => {
     await act(async () => slow["first@example.com"]({ looked: [], matches: [], possible: [] }));
     expect(screen.queryByText(/first@example.com/)).toBeNull();
     expect(document.querySelector("[data-flag-for]")!.getAttribute("data-flag-for")).toBe("b");
+  });
+
+  it("looks a mail's sender up once, and not again when that mail is selected again moments later", async () => {
+    let asked = 0;
+    const h = fakeHost(mail({ name: "Alice", address: "alice@example.com" }, "a"));
+    const services = fakeServices(async () => {
+      asked++;
+      return nobody();
+    });
+    render(<App host={h.host} services={services} />);
+    await screen.findByRole("heading", { name: "No record for alice@example.com" }, { timeout: 5000 });
+    expect(asked).toBe(1);
+    await act(async () => h.select(mail({ name: "Bob", address: "bob@example.com" }, "b")));
+    await screen.findByRole("heading", { name: "No record for bob@example.com" });
+    await act(async () => h.select(mail({ name: "Alice", address: "alice@example.com" }, "a")));
+    await screen.findByRole("heading", { name: "No record for alice@example.com" });
+    expect(asked).toBe(2);
   });
 
   it("paints 'checking' at once while its sign-in code loads", async () => {

@@ -3,6 +3,8 @@
 // exception, typed restrictions, the review date and a clash with a reasonable adjustment flagged before saving.
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { makeQueryClient } from "../../addin/components/query-client";
 import type { ReactNode } from "react";
 import DecidePanel from "../../addin/teams/decide/DecidePanel";
 import { ServicesContext, type TabServices } from "../../addin/teams/app/services";
@@ -23,9 +25,11 @@ function page(adjustments = ""): CasePage {
 function withServices(roles: TabServices["me"]["roles"], ui: ReactNode) {
   const services: TabServices = { graph: {} as TabServices["graph"], site: {} as Site, cases: {} as TabServices["cases"], me: { upn: "someone@upc.test", name: "Someone", roles }, now: () => NOW };
   return render(
-    <FluentProvider theme={webLightTheme}>
-      <ServicesContext.Provider value={services}>{ui}</ServicesContext.Provider>
-    </FluentProvider>,
+    <QueryClientProvider client={makeQueryClient()}>
+      <FluentProvider theme={webLightTheme}>
+        <ServicesContext.Provider value={services}>{ui}</ServicesContext.Provider>
+      </FluentProvider>
+    </QueryClientProvider>,
   );
 }
 

@@ -3,6 +3,8 @@
 // "no letter" offered only where the preset allows it and only with a reason, and nothing to write for staff.
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { makeQueryClient } from "../../addin/components/query-client";
 import type { ReactNode } from "react";
 import LettersPanel from "../../addin/teams/letters/LettersPanel";
 import { ServicesContext, type TabServices } from "../../addin/teams/app/services";
@@ -29,9 +31,11 @@ function page(policyId: string, status: "Restricted" | "Closed" | "Monitoring", 
 function withServices(roles: TabServices["me"]["roles"], ui: ReactNode) {
   const services: TabServices = { graph: {} as TabServices["graph"], site: {} as Site, cases: {} as TabServices["cases"], me: { upn: "dee.decider@upc.test", name: "Dee Decider", roles }, now: () => NOW };
   return render(
-    <FluentProvider theme={webLightTheme}>
-      <ServicesContext.Provider value={services}>{ui}</ServicesContext.Provider>
-    </FluentProvider>,
+    <QueryClientProvider client={makeQueryClient()}>
+      <FluentProvider theme={webLightTheme}>
+        <ServicesContext.Provider value={services}>{ui}</ServicesContext.Provider>
+      </FluentProvider>
+    </QueryClientProvider>,
   );
 }
 

@@ -1,14 +1,14 @@
 // The tab's frame: Fluent theme (Teams' own when hosted), sign-in, the navigation landmarks and the current view.
 // Each view is its own chunk, loaded when first visited.
 import { FluentProvider, Link, Spinner, makeStyles, teamsLightTheme, tokens, type Theme } from "@fluentui/react-components";
-import { QueryClientProvider } from "@tanstack/react-query";
+import { QueryClientProvider, useQuery } from "@tanstack/react-query";
 import { Suspense, lazy, useEffect, useRef, useState, type ReactNode } from "react";
 import { makeQueryClient } from "../../components/query-client";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import type { TabHost, TabTheme } from "../host";
 import { href, useRoute, type Route } from "./route";
 import { ServicesContext } from "./services";
-import { useLoad } from "./useLoad";
+import { teamsKeys } from "./query-keys";
 
 const VIEWS = {
   queue: () => import(/* webpackChunkName: "teams-queue" */ "../queue/QueueView"),
@@ -59,7 +59,7 @@ const NAV: { route: Route; label: string; adminOnly?: boolean }[] = [
 
 function useTheme(initial: TabTheme, host: Promise<TabHost>): Theme {
   const [name, setName] = useState<TabTheme>(initial);
-  const [theme, setTheme] = useState<Theme>(teamsLightTheme);
+  const [themes, setThemes] = useState<typeof import("./themes") | null>(null);
   useEffect(() => {
     let live = true;
     host.then((h) => {
@@ -71,18 +71,17 @@ function useTheme(initial: TabTheme, host: Promise<TabHost>): Theme {
       live = false;
     };
   }, [host]);
+  // The dark and high-contrast themes are a chunk of their own, fetched the first time either is asked for.
   useEffect(() => {
-    if (name === "light") {
-      setTheme(teamsLightTheme);
-      return;
-    }
+    if (name === "light" || themes) return;
     let live = true;
-    import(/* webpackChunkName: "teams-themes" */ "./themes").then((m) => live && setTheme(name === "dark" ? m.teamsDarkTheme : m.teamsHighContrastTheme));
+    import(/* webpackChunkName: "teams-themes" */ "./themes").then((m) => live && setThemes(m));
     return () => {
       live = false;
     };
-  }, [name]);
-  return theme;
+  }, [name, themes]);
+  if (name === "light" || !themes) return teamsLightTheme;
+  return name === "dark" ? themes.teamsDarkTheme : themes.teamsHighContrastTheme;
 }
 
 export function Shell({ url, initialTheme, host }: { url: URL; initialTheme: TabTheme; host: Promise<TabHost> }) {
@@ -101,10 +100,16 @@ function Frame({ url }: { url: URL }) {
   const styles = useStyles();
   const route = useRoute();
   // Sign-in and the first view's code are fetched side by side while the shell shows.
-  const session = useLoad(() => {
-    VIEWS[route.view]().catch(() => undefined);
-    return import(/* webpackChunkName: "teams-session" */ "./session").then((m) => m.startSession(url));
-  }, [url]);
+  const session = useQuery({
+    queryKey: teamsKeys.session(url.href),
+    queryFn: () => {
+      VIEWS[route.view]().catch(() => undefined);
+      return import(/* webpackChunkName: "teams-session" */ "./session").then((m) => m.startSession(url));
+    },
+    // One sign-in for the tab's lifetime; the services hold clients, which are not data to compare or refresh.
+    staleTime: Infinity,
+    structuralSharing: false,
+  });
   const services = session.data?.ok ? session.data.services : null;
   const me = services?.me;
   const main = useRef<HTMLElement>(null);
@@ -119,7 +124,7 @@ function Frame({ url }: { url: URL }) {
 
   let body: ReactNode;
   if (session.data && !session.data.ok) body = <p role="alert">{session.data.problem}</p>;
-  else if (session.error) body = <ErrorNotice title="Could not sign you in." error={session.error} onRetry={session.reload} />;
+  else if (session.error) body = <ErrorNotice title="Could not sign you in." error={session.error} onRetry={() => void session.refetch()} />;
   else if (!services) body = <Spinner label="Signing in…" />;
   else
     body = (

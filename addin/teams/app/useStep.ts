@@ -1,12 +1,14 @@
 // Taking a workflow step from the tab: the step goes to the case service, which judges it by the policy, records it
 // and answers. A refusal comes back in the policy's words; a failure as a DataError with a Retry that resends the same
 // step under the same key, so it is never recorded twice.
-import { useCallback, useState } from "react";
-import { newIdempotencyKey } from "../../../graph/case-service/client";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import { newIdempotencyKey, type StepAnswer, type StepRefusal } from "../../../graph/case-service/client";
 import { toDataError } from "../../../graph/client/errors";
 import type { StepEvent } from "../../../shared/register";
 import type { Effect } from "../../../shared/workflow";
 import { formatLondonDate } from "../../../shared/time/london";
+import { changedByStep } from "./query-keys";
 import { useServices } from "./services";
 
 export interface StepState {
@@ -19,45 +21,32 @@ export interface StepState {
   clear(): void;
 }
 
+interface Sent {
+  event: StepEvent;
+  key: string;
+}
+
 export function useStep(customerId: string, onDone: (effects: Effect[]) => void): StepState {
   const { cases } = useServices();
-  const [busy, setBusy] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
-  const [last, setLast] = useState<{ event: StepEvent; key: string } | null>(null);
-
-  const send = useCallback(
-    async (event: StepEvent, key: string) => {
-      setBusy(true);
-      setRefusal(null);
-      setError(undefined);
-      setLast({ event, key });
-      try {
-        const r = await cases.step(customerId, event, key);
-        if (!r.ok) {
-          setRefusal(r.reason);
-          return null;
-        }
-        onDone(r.effects);
-        return r.effects;
-      } catch (e) {
-        setError(toDataError(e));
-        return null;
-      } finally {
-        setBusy(false);
-      }
+  const queries = useQueryClient();
+  const step = useMutation<StepAnswer | StepRefusal, unknown, Sent>({
+    // A failure is put in officers' words once, here, so every render shows the same error.
+    mutationFn: ({ event, key }) => cases.step(customerId, event, key).catch((e: unknown) => Promise.reject(toDataError(e))),
+    onSuccess: (r) => {
+      if (!r.ok) return;
+      // Not awaited: the person sees what the step did at once, and the page says "Refreshing…" while the lists reload.
+      for (const queryKey of changedByStep(customerId)) void queries.invalidateQueries({ queryKey });
+      onDone(r.effects);
     },
-    [cases, customerId, onDone],
-  );
-  const run = useCallback((event: StepEvent) => send(event, newIdempotencyKey()), [send]);
+  });
+  const { mutateAsync, reset, variables } = step;
+  const send = useCallback((sent: Sent) => mutateAsync(sent).then((r) => (r.ok ? r.effects : null), () => null), [mutateAsync]);
+  const run = useCallback((event: StepEvent) => send({ event, key: newIdempotencyKey() }), [send]);
   const retry = useCallback(() => {
-    if (last) void send(last.event, last.key);
-  }, [last, send]);
-  const clear = useCallback(() => {
-    setRefusal(null);
-    setError(undefined);
-  }, []);
-  return { busy, refusal, error, run, retry, clear };
+    if (variables) void send(variables);
+  }, [variables, send]);
+  const refusal = step.data && !step.data.ok && !step.isPending ? step.data.reason : null;
+  return { busy: step.isPending, refusal, error: step.error ?? undefined, run, retry, clear: reset };
 }
 
 const LETTER_WORDS: Record<string, string> = {

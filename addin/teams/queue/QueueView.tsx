@@ -1,6 +1,7 @@
 // The referral queue: open referrals oldest first, with age, service area, behaviours and evidence; filters narrow it.
 // Members of staff who take no decisions see only the referrals they made, to follow them up.
 import { Button, Field, Input, Link, Select, Spinner } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { loadQueue, type QueueEntry } from "../../../graph/reports/queue";
 import { getPreset } from "../../../shared/presets/registry";
@@ -10,13 +11,13 @@ import { href } from "../app/route";
 import { hasRole, useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
 import { DataTable } from "../common/DataTable";
-import { useLoad } from "../app/useLoad";
+import { teamsKeys } from "../app/query-keys";
 import { filterQueue, NO_FILTER, type QueueFilter } from "./filter";
 
 export default function QueueView() {
   const ui = useUi();
   const { site, now, me } = useServices();
-  const queue = useLoad(() => loadQueue(site, now()), [site]);
+  const queue = useQuery({ queryKey: teamsKeys.queue(), queryFn: () => loadQueue(site, now()) });
   const [filter, setFilter] = useState<QueueFilter>(NO_FILTER);
   const mineOnly = !hasRole(me, "Manager", "Decider", "Reviewer", "Admin");
   const entries = useMemo(() => {
@@ -88,8 +89,8 @@ export default function QueueView() {
         <h2 id="queue-list" className={ui.h2}>
           {mineOnly ? "Your open referrals, oldest first" : "Open referrals, oldest first"}
         </h2>
-        {queue.error ? <ErrorNotice title="Could not load the referral queue." error={queue.error} onRetry={queue.reload} /> : null}
-        {queue.loading && !queue.data ? <Spinner label="Loading the queue…" /> : null}
+        {queue.error ? <ErrorNotice title="Could not load the referral queue." error={queue.error} onRetry={() => void queue.refetch()} /> : null}
+        {queue.isFetching && !queue.data ? <Spinner label="Loading the queue…" /> : null}
         {queue.data ? (
           <>
             <p className={ui.muted} role="status">

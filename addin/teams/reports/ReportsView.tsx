@@ -1,6 +1,7 @@
 // The counts each service area must report: invocations per service area and reason, restrictions in force, reviews
 // overdue and appeal outcomes, with a chart, a CSV download and a summary a board can read (counts only).
 import { Button, Field, Select, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Suspense, lazy, useCallback, useMemo, useState } from "react";
 import { boardSummary, periodOf, reportCsv, type Count, type PeriodKind, type Report } from "../../../graph/reports/aggregate";
 import { loadReport } from "../../../graph/reports/load";
@@ -10,7 +11,7 @@ import { downloadFile, safeFileName } from "../app/download";
 import { PrintView, type Printable } from "../app/print";
 import { useServices } from "../app/services";
 import { Section, useUi } from "../app/ui";
-import { useLoad } from "../app/useLoad";
+import { teamsKeys } from "../app/query-keys";
 
 const BarChart = lazy(() => import(/* webpackChunkName: "teams-bar-chart" */ "./BarChart"));
 
@@ -27,7 +28,7 @@ export default function ReportsView() {
   const [offset, setOffset] = useState(0);
   const [clock] = useState(() => now());
   const period = useMemo(() => periodOf(kind, clock, -offset), [kind, offset, clock]);
-  const report = useLoad(() => loadReport(site, period, now()), [site, period]);
+  const report = useQuery({ queryKey: teamsKeys.report(period.kind, period.start), queryFn: () => loadReport(site, period, now()), placeholderData: keepPreviousData });
   const [printing, setPrinting] = useState<Printable | null>(null);
   const stopPrinting = useCallback(() => setPrinting(null), []);
   const choices = useMemo(() => Array.from({ length: kind === "Month" ? 12 : kind === "Quarter" ? 8 : 4 }, (_, i) => periodOf(kind, clock, -i)), [kind, clock]);
@@ -65,8 +66,8 @@ export default function ReportsView() {
             Download CSV
           </Button>
         </div>
-        {report.error ? <ErrorNotice title="Could not load the report." error={report.error} onRetry={report.reload} /> : null}
-        {report.loading ? <Spinner size="tiny" label="Counting…" /> : null}
+        {report.error ? <ErrorNotice title="Could not load the report." error={report.error} onRetry={() => void report.refetch()} /> : null}
+        {report.isFetching ? <Spinner size="tiny" label="Counting…" /> : null}
       </Section>
       {r ? (
         <>

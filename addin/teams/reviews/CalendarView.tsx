@@ -1,6 +1,7 @@
 // What is due and overdue: scheduled reviews, ends of monitoring and appeals with their deadlines, overdue first and
 // then month by month, as a calendar a reviewer can work down.
 import { Field, Link, Select, Spinner } from "@fluentui/react-components";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { loadCalendar } from "../../../graph/reports/queue";
 import { addCalendarMonths, endOfLondonDay, londonDateKey } from "../../../shared/time/calendar";
@@ -10,17 +11,22 @@ import { href } from "../app/route";
 import { useServices } from "../app/services";
 import { plural, useUi } from "../app/ui";
 import { DataTable } from "../common/DataTable";
-import { useLoad } from "../app/useLoad";
+import { teamsKeys } from "../app/query-keys";
 import { KIND_WORDS, calendarGroups } from "./calendar";
 
 export default function CalendarView() {
   const ui = useUi();
   const { site, now } = useServices();
   const [months, setMonths] = useState("3");
-  const due = useLoad(() => {
-    const at = now();
-    return loadCalendar(site, at, endOfLondonDay(addCalendarMonths(londonDateKey(at), Number(months))));
-  }, [site, months]);
+  const due = useQuery({
+    queryKey: teamsKeys.calendar(Number(months)),
+    queryFn: () => {
+      const at = now();
+      return loadCalendar(site, at, endOfLondonDay(addCalendarMonths(londonDateKey(at), Number(months))));
+    },
+    // A wider window keeps the shorter one's list on screen until its own answer comes.
+    placeholderData: keepPreviousData,
+  });
   const [kind, setKind] = useState("");
   const entries = useMemo(() => (due.data ?? []).filter((e) => !kind || e.kind === kind), [due.data, kind]);
   const groups = calendarGroups(entries);
@@ -50,8 +56,8 @@ export default function CalendarView() {
             </Select>
           </Field>
         </div>
-        {due.error ? <ErrorNotice title="Could not load what is due." error={due.error} onRetry={due.reload} /> : null}
-        {due.loading && !due.data ? <Spinner label="Loading the calendar…" /> : null}
+        {due.error ? <ErrorNotice title="Could not load what is due." error={due.error} onRetry={() => void due.refetch()} /> : null}
+        {due.isFetching && !due.data ? <Spinner label="Loading the calendar…" /> : null}
         {due.data ? (
           <p role="status">
             {plural(entries.length, "item")} due within {plural(Number(months), "month")}, {overdue} overdue.

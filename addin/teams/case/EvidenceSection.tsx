@@ -1,0 +1,26 @@
+// The referral as it was made: who referred, the behaviours, the summary and the contacts attached as evidence.
+import type { CasePage } from "../../../graph/reports/case-page";
+import type { Preset } from "../../../shared/presets/schema";
+import { ukDate } from "../../components/format";
+import { Section, useUi } from "../app/ui";
+import { ContactTable } from "./ContactTable";
+
+export function EvidenceSection({ page, preset }: { page: CasePage; preset: Preset | undefined }) {
+  const ui = useUi();
+  const { file } = page.loaded;
+  const evidenceIds = new Set(file.referral?.evidenceContactIds ?? []);
+  const evidence = page.contacts.filter((c) => evidenceIds.has(c.id));
+  const label = (id: string) => preset?.behaviours.items.find((b) => b.id === id)?.label ?? id;
+  return (
+    <Section id="case-evidence" title="Evidence attached to the referral">
+      {file.referral ? (
+        <p>
+          Referred by {file.referral.by} on {ukDate(file.referral.at)}
+          {file.referral.serviceArea ? ` (${file.referral.serviceArea})` : ""}. Behaviours: {file.referral.behaviours.map(label).join("; ") || "none given"}.
+        </p>
+      ) : null}
+      {file.referral?.summary ? <p className={ui.wrap}>{file.referral.summary}</p> : null}
+      {evidence.length ? <ContactTable rows={evidence} caption="Evidence contacts" /> : <p>{file.referral ? "No contacts were attached as evidence." : "There is no referral."}</p>}
+    </Section>
+  );
+}
