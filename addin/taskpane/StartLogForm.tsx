@@ -13,6 +13,9 @@ const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   line: { margin: 0, overflowWrap: "anywhere" },
+  // A native select is as wide as its longest option (an organisation's full name): let it shrink to the pane.
+  fill: { minWidth: 0, maxWidth: "100%" },
+  select: { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
 });
 
 export interface StartLogProps {
@@ -67,7 +70,7 @@ export default function StartLogForm({ services, item, me, sender, onDone, onCan
       </Field>
       {PRESETS.length > 1 ? (
         <Field label="Policy it comes under" required>
-          <Select value={policyId} onChange={(_, d) => setPolicyId(d.value)}>
+          <Select className={styles.fill} select={{ className: styles.select }} value={policyId} onChange={(_, d) => setPolicyId(d.value)}>
             {PRESETS.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.organisation}

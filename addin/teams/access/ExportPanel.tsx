@@ -10,12 +10,13 @@ import { href } from "../app/route";
 import { hasRole, useServices } from "../app/services";
 import { Done, Section, plural, useUi } from "../app/ui";
 import { saveBytes } from "./save";
+import { teamsKeys } from "../app/query-keys";
 
 export function ExportPanel({ customerId }: { customerId: string }) {
   const ui = useUi();
   const { site, me } = useServices();
   const withHealth = hasRole(me, "Decider", "Admin");
-  const customer = useQuery({ queryKey: ["subject-access-customer", site.siteId, customerId], queryFn: () => getCustomer(site, customerId) });
+  const customer = useQuery({ queryKey: teamsKeys.accessCustomer(site.siteId, customerId), queryFn: () => getCustomer(site, customerId) });
   const exported = useMutation({
     mutationFn: async () => {
       const data = await exportSubjectAccess(site, customerId, { exportedBy: me.upn, includeSensitive: withHealth });

@@ -8,6 +8,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { useServices } from "../app/services";
 import { Refusal, Section, useUi } from "../app/ui";
 import { SearchResults } from "./SearchResults";
+import { teamsKeys } from "../app/query-keys";
 
 export function FindCustomer() {
   const ui = useUi();
@@ -16,7 +17,7 @@ export function FindCustomer() {
   const [asked, setAsked] = useState<string | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const search = useQuery({
-    queryKey: ["subject-access-search", site.siteId, asked],
+    queryKey: teamsKeys.accessSearch(site.siteId, asked),
     queryFn: () => searchSubjects(site, asked!),
     enabled: asked !== null,
     // A search is for now: a customer added a minute ago must be found.

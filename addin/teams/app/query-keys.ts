@@ -12,8 +12,8 @@ export const teamsKeys = {
   reports: () => ["teams", "report"] as const,
   report: (kind: PeriodKind, start: string) => ["teams", "report", kind, start] as const,
   problems: () => ["teams", "problems"] as const,
-  /** A load private to one mounted component (useLoad), by the component's id and its dependencies. */
-  privateLoad: (owner: string, deps: readonly unknown[]) => ["teams", "load", owner, ...deps] as const,
+  accessCustomer: (siteId: string, customerId: string) => ["teams", "access", "customer", siteId, customerId] as const,
+  accessSearch: (siteId: string, asked: unknown) => ["teams", "access", "search", siteId, asked] as const,
 };
 
 /**

@@ -10,7 +10,7 @@ export function DecisionsSection({ page }: { page: CasePage }) {
   return (
     <Section id="case-decisions" title="Decisions">
       {decided.length ? (
-        <DataTable columns={["Decided", "Outcome", "By", "Reasons"]}>
+        <DataTable columns={["Decided", "Outcome", "By", "Reasons"]} label="Decisions">
           {decided
             .sort((a, b) => (b.decidedAt ?? b.referredAt).localeCompare(a.decidedAt ?? a.referredAt))
             .map((k) => (

@@ -12,7 +12,7 @@ export function LettersSection({ page }: { page: CasePage }) {
     <Section id="case-letters" title="Letters">
       {file.lettersOwed.length ? <p>Owed: {file.lettersOwed.map(letterWords).join(", ")}.</p> : null}
       {letters.length ? (
-        <DataTable columns={["Letter", "Sent", "How", "Subject or reason"]}>
+        <DataTable columns={["Letter", "Sent", "How", "Subject or reason"]} label="Letters">
           {[...letters]
             .sort((a, b) => (b.sentAt ?? "").localeCompare(a.sentAt ?? ""))
             .map((l) => (

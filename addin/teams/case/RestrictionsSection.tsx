@@ -10,7 +10,7 @@ export function RestrictionsSection({ page }: { page: CasePage }) {
   return (
     <Section id="case-restrictions" title="Restrictions">
       {restrictions.length ? (
-        <DataTable columns={["Restriction", "State", "From", "Ends", "Review"]}>
+        <DataTable columns={["Restriction", "State", "From", "Ends", "Review"]} label="Restrictions">
           {restrictions.map((r) => (
             <tr key={r.id}>
               <td>{describeRestriction(r)}</td>

@@ -12,7 +12,7 @@ export function ReviewsSection({ page }: { page: CasePage }) {
   return (
     <Section id="case-reviews" title="Reviews and appeals">
       {reviews.length ? (
-        <DataTable columns={["What", "Opened", "Due by", "Outcome", "By", "Reasons or grounds"]}>
+        <DataTable columns={["What", "Opened", "Due by", "Outcome", "By", "Reasons or grounds"]} label="Reviews and appeals">
           {[...reviews]
             .sort((a, b) => b.openedAt.localeCompare(a.openedAt))
             .map((r) => (

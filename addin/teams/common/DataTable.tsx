@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useUi } from "../app/ui";
 
-export function DataTable({ columns, label, caption, lead, children }: { columns: string[]; label?: string; caption?: string; lead?: ReactNode; children: ReactNode }) {
+export function DataTable({ columns, label, caption, lead, children }: { columns: string[]; lead?: ReactNode; children: ReactNode } & ({ label: string; caption?: string } | { label?: string; caption: string })) {
   const ui = useUi();
   // A table wider than a narrow tab scrolls in its own box; keyboard users reach that box with Tab and scroll it with
   // the arrow keys, so it is a focusable, named region (WCAG 2.1.1, axe's scrollable-region-focusable).

@@ -69,7 +69,7 @@ export default function CalendarView() {
           <h2 id={`cal-${i}`} className={ui.h2}>
             {g.title}
           </h2>
-          <DataTable columns={["Due by", "What", "Customer", "Case", "When", "Reviewer"]}>
+          <DataTable columns={["Due by", "What", "Customer", "Case", "When", "Reviewer"]} label={g.title}>
             {g.entries.map((e) => (
               <tr key={e.reviewId}>
                 <td>{ukDate(e.dueBy)}</td>
