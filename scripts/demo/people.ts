@@ -26,7 +26,7 @@ const MO = { upn: "mo.manager@upc.test", name: "Mo Manager" };
 export const DEMO_CUSTOMERS: DemoCustomer[] = [
   // cumbria-fire-2023
   { name: "Seán O'Brien", kind: "Individual", status: "Restricted", policyId: "cumbria-fire-2023", serviceArea: "Prevention", emails: ["o'brien@example.org", "sean.obrien@mail.example"], phones: ["07700 900123"], spoc: KIM, adjustments: "Prefers large-print letters (visual impairment).", guidance: "Pass any contact to Kim Officer. Calls only in the Tuesday slot.", weekly: 9,
-    restrictions: [{ kind: "NamedOfficer", target: { kind: "Person", upn: KIM.upn, name: KIM.name } }, { kind: "CallSlots", slots: [{ day: "Tue", from: "10:00", to: "12:00" }] }, { kind: "CallLength", maxMinutes: 15 }, { kind: "Witness" }] },
+    restrictions: [{ kind: "NamedOfficer", target: { kind: "Person", upn: KIM.upn, name: KIM.name, phone: "020 7946 0003" } }, { kind: "CallSlots", slots: [{ day: "Tue", from: "10:00", to: "12:00" }] }, { kind: "CallLength", maxMinutes: 15 }, { kind: "Witness" }] },
   { name: "Dana Whitlock", kind: "Individual", status: "Referred", policyId: "cumbria-fire-2023", serviceArea: "Fire Safety", emails: ["dana.whitlock@example.net"], weekly: 12 },
   { name: "Priya Natarajan", kind: "Individual", status: "Warned", policyId: "cumbria-fire-2023", serviceArea: "Prevention", emails: ["priya.n@example.com"], weekly: 5 },
   { name: "Wendy Marsh", kind: "Individual", status: "Monitoring", policyId: "cumbria-fire-2023", serviceArea: "Fire Safety", emails: ["wendy.marsh@example.org"], weekly: 4 },
