@@ -8,6 +8,7 @@ import { itemsPath, queryUrl, type ListItem, type Site } from "../repos/items";
 import { chunks, type ItemVersion } from "./history";
 import { allRows } from "./load";
 import { customerContacts, customerContactsUrl } from "../repos/contact-windows";
+import { eventsUrl } from "../caselog/load";
 
 const OLDEST_FIRST = { order: "asc" as const };
 
@@ -34,7 +35,26 @@ export interface SubjectAccessExport extends RawExport {
 }
 
 /** Lists that hold rows about a customer, through their indexed Customer lookup. */
-const BY_CUSTOMER: ListKey[] = ["identities", "contacts", "cases", "restrictions", "reviews", "letters", "sensitive"];
+const BY_CUSTOMER: ListKey[] = ["identities", "contacts", "cases", "restrictions", "reviews", "letters", "caseEvents", "outbox", "sensitive"];
+
+/**
+ * Lists read without versions. The case's log is appended and never changed, so each row has one version, which is the
+ * row itself: asking for it would double the requests for a log of hundreds of steps and add nothing. The outbox's
+ * later versions only record the service sending the notice (who claimed it, how many tries, when it was done), and
+ * the notice itself (to whom, subject, text) is written once; the row as it stands holds everything about the person,
+ * and how it was sent is the service's bookkeeping, not about them.
+ */
+const ROWS_ONLY: ListKey[] = ["caseEvents", "outbox"];
+
+const asIs = (items: ListItem[]): ExportedItem[] =>
+  items.map((it) => ({ id: String(it.id), createdDateTime: it.createdDateTime, lastModifiedDateTime: it.lastModifiedDateTime, fields: it.fields as Record<string, unknown>, versions: [] }));
+
+function rowsUrl(site: Site, list: ListKey, customerId: string): string {
+  if (list === "contacts") return customerContactsUrl(site, customerId, OLDEST_FIRST);
+  // The log as the case service reads it, in step order.
+  if (list === "caseEvents") return eventsUrl(site, customerId);
+  return queryUrl(site, list, { filter: eq("CustomerLookupId", Number(customerId)), top: 999 });
+}
 
 async function withVersions(site: Site, list: ListKey, items: ListItem[]): Promise<ExportedItem[]> {
   const out: ExportedItem[] = [];
@@ -50,7 +70,8 @@ async function withVersions(site: Site, list: ListKey, items: ListItem[]): Promi
 }
 
 /**
- * Reads every row about the customer from every list, then each row's versions (twenty to a $batch). UpcSensitive is
+ * Reads every row about the customer from every list (every page of each), then each row's versions (twenty to a
+ * $batch), but for the log and the outbox (ROWS_ONLY). UpcSensitive is
  * read only when `includeSensitive` (deciders): for anyone else the export records that it was not included.
  */
 export async function exportSubjectAccess(site: Site, customerId: string, opts: { exportedBy: string; includeSensitive: boolean; now?: Date }): Promise<SubjectAccessExport> {
@@ -58,7 +79,7 @@ export async function exportSubjectAccess(site: Site, customerId: string, opts: 
   const lists = BY_CUSTOMER.filter((l) => l !== "sensitive" || opts.includeSensitive);
   const res = await site.graph.batch([
     { id: "customer", method: "GET", url: `${itemsPath(site, "customers")}/${id}?$expand=fields` },
-    ...lists.map((l) => ({ id: l, method: "GET" as const, url: l === "contacts" ? customerContactsUrl(site, customerId, OLDEST_FIRST) : queryUrl(site, l, { filter: eq("CustomerLookupId", id), top: 999 }) })),
+    ...lists.map((l) => ({ id: l, method: "GET" as const, url: rowsUrl(site, l, customerId) })),
   ]);
   const customer = ensureOk<ListItem>(res[0]);
   const out: SubjectAccessExport = {
@@ -70,7 +91,7 @@ export async function exportSubjectAccess(site: Site, customerId: string, opts: 
     lists: {},
     counts: {},
     notes: [
-      "Every list item held about the customer, with SharePoint's version history of each (who changed it and when).",
+      "Every list item held about the customer, with SharePoint's version history of each (who changed it and when). The case's log is never changed once written, so it has no history of changes; notices sent are shown as they stand.",
       "Mail in staff mailboxes is not part of this export: search the mailboxes for the customer's addresses as well.",
     ],
   };
@@ -83,7 +104,7 @@ export async function exportSubjectAccess(site: Site, customerId: string, opts: 
     }
     // The contact log of a customer past 5,000 contacts is read by date windows (SharePoint's list view threshold).
     const rows = list === "contacts" ? await customerContacts(site, customerId, OLDEST_FIRST, part) : await allRows(site, part);
-    out.lists[LISTS[list]] = await withVersions(site, list, rows);
+    out.lists[LISTS[list]] = ROWS_ONLY.includes(list) ? asIs(rows) : await withVersions(site, list, rows);
   }
   if (!opts.includeSensitive) {
     out.lists[LISTS.sensitive] = { withheld: "Health and vulnerability notes are readable by deciders only: ask a decider to run the export to include them." };

@@ -3,9 +3,10 @@
 
 /**
  * How a value reads: a date, a date and time, yes or no, a choice spelt out, a preset's labels (behaviours,
- * pre-decision checks), a policy's name, a count of contacts chosen as evidence, or text as it is. `staff` marks a column that holds staff names or addresses.
+ * pre-decision checks), a policy's name, a count of contacts chosen as evidence, one entry a line (addresses) as a
+ * list, or text as it is. `staff` marks a column that holds staff names or addresses.
  */
-export type ValueKind = "text" | "date" | "dateTime" | "yesNo" | "choice" | "behaviours" | "checks" | "policy" | "json" | "evidence";
+export type ValueKind = "text" | "lines" | "date" | "dateTime" | "yesNo" | "choice" | "behaviours" | "checks" | "policy" | "json" | "evidence";
 
 export interface ColumnSpec {
   key: string;
@@ -160,6 +161,31 @@ export const LIST_SPECS: ListSpec[] = [
       t("Complete", "Holds everything the policy requires", "yesNo"),
       t("WithheldReason", "Why it was not sent"),
       t("Body", "Text of the letter"),
+    ],
+  },
+  {
+    // Not read column by column: each step is replayed and told in words (case-log.ts). The keys name the columns the
+    // words come from, so a staff member who took a step is found and marked like any other.
+    list: "UpcCaseEvents",
+    heading: "The case's log: every step taken",
+    one: "Step",
+    file: "case-log.csv",
+    when: "At",
+    columns: [t("At", "When", "dateTime"), t("Actor", "Who took the step", "text", true), t("Event", "What happened"), t("Changes", "What changed")],
+  },
+  {
+    list: "UpcOutbox",
+    heading: "Notices sent",
+    one: "Notice",
+    file: "notices-sent.csv",
+    when: "DoneAt",
+    columns: [
+      t("DoneAt", "Sent", "dateTime"),
+      t("Recipients", "Sent to", "lines", true),
+      t("Kind", "Kind of notice", "choice"),
+      t("Subject", "Subject"),
+      t("State", "State", "choice"),
+      t("Body", "Text of the notice"),
     ],
   },
   {

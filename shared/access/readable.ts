@@ -1,5 +1,6 @@
 // The raw export as a reader takes it: each list's records oldest first, each column in words, each change to a record
 // (from SharePoint's versions) as "from → to", and staff names and addresses split out for marking.
+import { caseLogLines } from "./case-log";
 import { LIST_SPECS, type ListSpec } from "./columns";
 import type { RawExport, RawItem, RawVersion } from "./raw";
 import { changedBy, staffMarker, staffTerms, type Segment } from "./staff";
@@ -74,12 +75,23 @@ function oldestFirst(spec: ListSpec, items: RawItem[]): RawItem[] {
   return [...items].sort((a, b) => key(a) - key(b) || Number(a.id) - Number(b.id));
 }
 
+/** The log's steps in words: read by replaying them, not column by column, and with no changes (the log is never changed). */
+function logRecords(spec: ListSpec, rows: RawItem[], mark: (t: string) => Segment[]): ReadableRecord[] {
+  return caseLogLines(rows).map((line) => {
+    const texts = [line.when, line.by, line.what, line.changes];
+    const fields = spec.columns.map((c, i) => ({ label: c.label, text: texts[i], segments: mark(texts[i]) }));
+    const staff = [...new Set(fields.flatMap((f) => f.segments.filter((s) => s.staff).map((s) => s.text)))];
+    return { fields, history: [], staff };
+  });
+}
+
 export function readableExport(raw: RawExport): ReadableBundle {
   const mark = staffMarker(staffTerms(raw));
   const customer = Array.isArray(raw.lists.UpcCustomers) ? raw.lists.UpcCustomers[0] : undefined;
   const sections = LIST_SPECS.filter((spec) => spec.list in raw.lists).map((spec): ReadableSection => {
     const rows = raw.lists[spec.list];
     if (!Array.isArray(rows)) return { spec, withheld: rows.withheld, records: [] };
+    if (spec.list === "UpcCaseEvents") return { spec, records: logRecords(spec, rows, mark) };
     return {
       spec,
       records: oldestFirst(spec, rows).map((item) => {

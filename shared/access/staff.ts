@@ -1,5 +1,6 @@
 // Staff names and addresses in a subject access bundle: found in the columns that hold them, then marked wherever they
 // appear (a restriction's wording, guidance, a letter), so information governance can review each before release.
+import { SYSTEM_ACTOR } from "../register/event-row";
 import { LIST_SPECS } from "./columns";
 import type { RawExport, RawItem, RawVersion } from "./raw";
 
@@ -66,6 +67,8 @@ export function staffTerms(raw: RawExport): string[] {
     const target = (settings as { target?: { name?: string; upn?: string; address?: string } } | null)?.target;
     for (const s of [target?.name, target?.upn, target?.address]) if (s) found.add(s);
   }
+  // The log names the service itself as the actor of what the scheduler and the flagging service did: not a person.
+  found.delete(SYSTEM_ACTOR);
   return [...found].map((s) => s.trim()).filter((s) => s.length >= 3 && !own.has(s.toLowerCase()));
 }
 

@@ -26,6 +26,14 @@ const CHOICE_WORDS: Record<string, string> = {
   AppealOutcome: "Appeal outcome",
   ThankYou: "Thank you",
   StaffNotice: "Notice to staff",
+  SpocNotice: "Notice to the single point of contact",
+  // The outbox's notices: its states, and the scheduler's kinds (spelt in lower case by the service).
+  Owed: "Not sent yet",
+  Sending: "Being sent",
+  Done: "Sent",
+  remind: "Reminder of a review coming due",
+  warn: "Reminder that an appeal must be heard soon",
+  escalate: "A review overdue, raised with managers",
 };
 
 /** "NamedOfficer" → "Named officer", for choices with no entry above. */
@@ -114,6 +122,8 @@ export function valueWords(kind: ValueKind, v: unknown): string {
       const n = many(parsed(v)).length;
       return n ? `${n} logged contact${n === 1 ? "" : "s"}` : "";
     }
+    case "lines":
+      return many(v).flatMap((x) => String(x).split(/\r?\n/)).map((x) => x.trim()).filter(Boolean).join("; ");
     case "text":
       return many(v).map(String).join(", ");
   }

@@ -3,6 +3,9 @@
 // bundle's summary reads in words with staff names marked, its CSVs have headers in words, and raw.json is untouched.
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
+import { takeStep } from "../../graph/caselog";
+import { eq } from "../../graph/client/odata";
+import { queryAll } from "../../graph/repos/items";
 import { LIST_SPECS } from "../../shared/access/columns";
 import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
 import { unzip, type UnzippedFile } from "../support/unzip";
@@ -19,7 +22,7 @@ afterAll(async () => {
 const MO = "mo.manager@upc.test";
 const WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 // Column names with an inner capital (CaseRef, StaffUpn…) are SharePoint's, never words; plain ones (Title) are both.
-const INTERNAL = [...LIST_SPECS.flatMap((s) => s.columns.map((c) => c.key)), "CustomerLookupId", "CaseLookupId", "MessageId", "ProjectedSeq", "CreatedKey", "ContentType", "_UIVersionString"].filter((k) => /[a-z][A-Z]|^_/.test(k));
+const INTERNAL = [...LIST_SPECS.flatMap((s) => s.columns.map((c) => c.key)), "CustomerLookupId", "CaseLookupId", "MessageId", "ProjectedSeq", "CreatedKey", "IdempotencyKey", "PresetVersion", "ActorOffices", "InternetMessageId", "ContentType", "_UIVersionString"].filter((k) => /[a-z][A-Z]|^_/.test(k));
 
 /** Every axe-core violation (any impact) under the WCAG 2.0, 2.1 and 2.2 A and AA rules. */
 async function expectWcag22(page: Page, where: string) {
@@ -100,6 +103,11 @@ describe("Subject access in the Teams tab", () => {
       await searchFor(mo, "Dana.Whitlock@example.net");
       await results(mo, ["Dana Whitlock"]);
 
+      // A step of his own in the case's log (taken once, however many widths run: the key is the same).
+      const sean = String((await queryAll(t.product.admin, "customers", { filter: eq("Title", "Seán O'Brien") }))[0].id);
+      const noted = await takeStep({ graph: t.product.app, siteId: "root" }, sean, { event: { type: "DetailsChanged", changes: { adjustments: "Letters in large print, sent second class." }, reason: "Asked for it on the telephone." }, actor: { upn: "dee.decider@upc.test", roles: ["Decider", "Manager", "Staff"] }, idempotencyKey: "sean-access-adjustment" });
+      expect(noted.ok).toBe(true);
+
       // By case reference, then pick the customer: the route is #/access/<id>.
       await searchFor(mo, "upc-0001");
       const list = await results(mo, ["Seán O'Brien"]);
@@ -107,7 +115,7 @@ describe("Subject access in the Teams tab", () => {
       await expect.poll(() => mo.page.evaluate(() => window.location.hash)).toMatch(/^#\/access\/\d+$/);
       const { name, files } = await downloadBundle(mo, "UPC-0001");
       expect(name).toMatch(/^subject-access-UPC-0001-\d{4}-\d{2}-\d{2}\.zip$/);
-      expect([...files.keys()]).toEqual(["summary.html", "customer.csv", "addresses.csv", "contacts.csv", "referrals-and-decisions.csv", "restrictions.csv", "reviews-and-appeals.csv", "letters.csv", "raw.json"]);
+      expect([...files.keys()]).toEqual(["summary.html", "customer.csv", "addresses.csv", "contacts.csv", "referrals-and-decisions.csv", "restrictions.csv", "reviews-and-appeals.csv", "letters.csv", "case-log.csv", "notices-sent.csv", "raw.json"]);
       await expectWcag22(mo.page, `export at ${width} px`);
 
       // raw.json: the export as it was, SharePoint's bookkeeping included; health notes withheld from a manager.
@@ -115,6 +123,11 @@ describe("Subject access in the Teams tab", () => {
       expect(raw.caseRef).toBe("UPC-0001");
       expect(raw.lists.UpcContacts[0].fields["@odata.etag"]).toBeTruthy();
       expect(raw.lists.UpcSensitive).toEqual({ withheld: expect.stringMatching(/deciders only/) });
+      // Every step of his log and every notice sent about him, as many as the lists hold.
+      const steps = await queryAll(t.product.admin, "caseEvents", { filter: eq("CustomerLookupId", Number(sean)) });
+      expect(steps.length).toBeGreaterThan(1);
+      expect(raw.lists.UpcCaseEvents).toHaveLength(steps.length);
+      expect(raw.lists.UpcOutbox).toHaveLength((await queryAll(t.product.admin, "outbox", { filter: eq("CustomerLookupId", Number(sean)) })).length);
 
       // The CSVs: headers in words, a row per record.
       const contactsCsv = files.get("contacts.csv")!.text.replace(/^\ufeff/, "").split("\r\n");
@@ -124,6 +137,10 @@ describe("Subject access in the Teams tab", () => {
       expect(contactsCsv.filter(Boolean)).toHaveLength(1 + raw.lists.UpcContacts.length);
       expect(files.get("customer.csv")!.text).toMatch(/^\ufeffName,Case reference,Kind of customer,Status,Policy applied,/);
       expect(files.get("restrictions.csv")!.text).toContain("What it means,Kind of restriction,State,Starts,Ends,Review due,");
+      const logCsv = files.get("case-log.csv")!.text.replace(/^\ufeff/, "").split("\r\n").filter(Boolean);
+      expect(logCsv[0]).toBe("When,Who took the step,What happened,What changed,Staff names and addresses in this row (review before release)");
+      expect(logCsv).toHaveLength(1 + steps.length);
+      expect(files.get("notices-sent.csv")!.text).toContain("Sent,Sent to,Kind of notice,Subject,State,Text of the notice,");
 
       // summary.html opened in the browser: plain words, UK dates, staff names marked, no bookkeeping or column names.
       const doc = await t.chrome.browser.newPage({ viewport: { width, height: 900 } });
@@ -135,6 +152,14 @@ describe("Subject access in the Teams tab", () => {
         expect(text).toMatch(/Case reference\s+UPC-0001/);
         expect(text).toContain("Staff names and addresses are marked like this: review each one before the bundle is released.");
         expect(text).toMatch(/Contacts logged: \d+ records/);
+        // The case's log, step by step in words: who took each step marked for review.
+        expect(text).toContain(`The case's log: every step taken: ${steps.length} records`);
+        expect(text).toContain("Brought onto the register from the demo register");
+        const step = doc.locator(".record", { hasText: "Details changed: Asked for it on the telephone." });
+        expect(await step.count()).toBe(1);
+        expect(await step.innerText()).toMatch(/Who took the step\s+dee\.decider@upc\.test[\s\S]*Reasonable adjustments: from “[^”]*” to “Letters in large print, sent second class\.”/);
+        expect(await step.locator("mark").allInnerTexts()).toEqual(["dee.decider@upc.test"]);
+        expect(text).toContain("Notices sent");
         expect(text).toMatch(/Not included: Health and vulnerability notes are readable by deciders only/);
         expect(text).toMatch(/When\s+\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d{2}:\d{2}/);
         expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);

@@ -38,7 +38,7 @@ async function customerIdOf(name: string): Promise<string> {
   return String(rows[0].id);
 }
 
-async function rowsOf(list: "cases" | "reviews" | "letters" | "restrictions", customerId: string): Promise<ListItem<F>[]> {
+async function rowsOf(list: "cases" | "reviews" | "letters" | "restrictions" | "caseEvents" | "outbox", customerId: string): Promise<ListItem<F>[]> {
   return queryAll<F>(t.product.admin, list, { filter: eq("CustomerLookupId", Number(customerId)) });
 }
 
@@ -470,6 +470,9 @@ describe("Teams tab", () => {
   });
 
   it("exports everything held about a customer, versions included, for a subject access request", { timeout: 60_000 }, async () => {
+    // A step of her own, so the log holds more than the import whether or not the decision above ran first.
+    const noted = await takeStep({ graph: t.product.app, siteId: "root" }, await customerIdOf("Dana Whitlock"), { event: { type: "DetailsChanged", changes: { staffGuidance: "Letters only; pass calls to the duty officer." }, reason: "Agreed at the case meeting." }, actor: { upn: DEE, roles: ["Decider", "Manager", "Staff"] }, idempotencyKey: "dana-access-guidance" });
+    expect(noted.ok).toBe(true);
     const dee = await t.open(DEE, "#/access");
     await dee.page.getByRole("textbox", { name: "Name, e-mail address or case reference" }).fill("UPC-0002");
     await dee.page.getByRole("button", { name: "Search" }).click();
@@ -477,15 +480,24 @@ describe("Teams tab", () => {
     await dee.page.getByRole("heading", { name: "Export for UPC-0002" }).waitFor();
     const [download] = await Promise.all([dee.page.waitForEvent("download"), dee.page.getByRole("button", { name: "Download subject access bundle (ZIP)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^subject-access-UPC-0002-\d{4}-\d{2}-\d{2}\.zip$/);
-    // The bundle's raw.json is the export as it always was.
-    const data = JSON.parse(unzip(readFileSync((await download.path())!)).find((f) => f.name === "raw.json")!.text);
-    expect(Object.keys(data.lists).sort()).toEqual(["UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
+    // The bundle's raw.json is the export as it always was, with the case's log and the notices sent about her.
+    const files = unzip(readFileSync((await download.path())!));
+    const data = JSON.parse(files.find((f) => f.name === "raw.json")!.text);
+    expect(Object.keys(data.lists).sort()).toEqual(["UpcCaseEvents", "UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcOutbox", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
     const id = await customerIdOf("Dana Whitlock");
     expect(data.lists.UpcContacts).toHaveLength((await queryAll(t.product.admin, "contacts", { filter: eq("CustomerLookupId", Number(id)) })).length);
+    const steps = await rowsOf("caseEvents", id);
+    expect(steps.length).toBeGreaterThan(1);
+    expect(data.lists.UpcCaseEvents).toHaveLength(steps.length);
+    expect(data.lists.UpcOutbox).toHaveLength((await rowsOf("outbox", id)).length);
+    const summary = files.find((f) => f.name === "summary.html")!.text;
+    expect(summary).toContain(`The case&#39;s log: every step taken: ${steps.length} records`);
+    expect(summary).toContain("<dt>What happened</dt><dd>Details changed: Agreed at the case meeting.</dd>");
+    expect(summary).toContain("<dt>Who took the step</dt><dd><mark>dee.decider@upc.test</mark></dd>");
     expect(data.lists.UpcCustomers[0].versions.length).toBeGreaterThan(1);
     expect(data.lists.UpcCustomers[0].versions.some((v: { fields: F }) => v.fields.Status === "Referred")).toBe(true);
     expect(Array.isArray(data.lists.UpcSensitive)).toBe(true);
-    await dee.page.getByRole("status").filter({ hasText: /records from 8 lists/ }).or(dee.page.getByText(/records from 8 lists/)).first().waitFor();
+    await dee.page.getByRole("status").filter({ hasText: /records from 10 lists/ }).or(dee.page.getByText(/records from 10 lists/)).first().waitFor();
     await shot(dee, "access");
     await expectAccessible(dee.page, "subject access");
     await dee.close();

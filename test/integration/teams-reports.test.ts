@@ -2,10 +2,11 @@
 // (health notes only for deciders), change history from item versions, reports equal to the lists, subject access
 // with versions, and letters created as drafts in the writer's own mailbox.
 import { eq, odataDate } from "../../graph/client/odata";
-import { queryAll, updateFields } from "../../graph/repos/items";
+import { createItem, queryAll, updateFields } from "../../graph/repos/items";
 import { takeStep } from "../../graph/caselog";
 import { exportSubjectAccess, findByCaseRef, historyItems, loadCalendar, loadCasePage, loadChangeHistory, loadQueue, loadReport, periodOf } from "../../graph/reports";
 import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
+import { bundleEntries } from "../../shared/access/bundle";
 import { getPreset } from "../../shared/presets/registry";
 import { dee, rory } from "../support/actors";
 import { startProduct, type Product } from "../support/product";
@@ -105,8 +106,22 @@ it("counts an appeal decided in the period, after the workflow has run through t
 it("exports everything about one customer from every list, with versions, and health notes only for a decider", async () => {
   const found = await findByCaseRef(p.admin, "upc-0001");
   expect(found).toMatchObject({ caseRef: "UPC-0001", name: "Seán O'Brien" });
+  const noted = await takeStep({ graph: p.app, siteId: "root" }, found!.id, { event: { type: "DetailsChanged", changes: { adjustments: "Letters in large print." }, reason: "Asked for large print at the appeal hearing." }, actor: dee, idempotencyKey: "access-large-print" });
+  expect(noted.ok).toBe(true);
+  p.emu.resetStats();
   const byDecider = await exportSubjectAccess(p.siteAs(dee.upn), found!.id, { exportedBy: dee.upn, includeSensitive: true });
-  expect(Object.keys(byDecider.lists).sort()).toEqual(["UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
+  expect(Object.keys(byDecider.lists).sort()).toEqual(["UpcCaseEvents", "UpcCases", "UpcContacts", "UpcCustomers", "UpcIdentities", "UpcLetters", "UpcOutbox", "UpcRestrictions", "UpcReviews", "UpcSensitive"]);
+  // The whole log and every notice, as the lists hold them; the log read as rows only (never changed, so no versions).
+  const steps = await queryAll(p.admin, "caseEvents", { filter: eq("CustomerLookupId", Number(found!.id)) });
+  expect(steps.length).toBeGreaterThan(1);
+  expect(byDecider.counts.UpcCaseEvents).toBe(steps.length);
+  expect((byDecider.lists.UpcCaseEvents as { fields: Record<string, unknown>; versions: unknown[] }[]).map((s) => s.fields.Seq)).toEqual(steps.map((_, i) => i + 1));
+  expect((byDecider.lists.UpcCaseEvents as { versions: unknown[] }[]).every((s) => s.versions.length === 0)).toBe(true);
+  expect(byDecider.counts.UpcOutbox).toBe((await queryAll(p.admin, "outbox", { filter: eq("CustomerLookupId", Number(found!.id)) })).length);
+  const summary = String(bundleEntries(byDecider).find((f) => f.name === "summary.html")!.content);
+  expect(summary).toContain(`The case&#39;s log: every step taken: ${steps.length} records`);
+  expect(summary).toMatch(/<dt>Who took the step<\/dt><dd><mark>dee\.decider@upc\.test<\/mark><\/dd><dt>What happened<\/dt><dd>Details changed: Asked for large print at the appeal hearing\.<\/dd><dt>What changed<\/dt><dd>Reasonable adjustments: from “[^”]+” to “Letters in large print\.”<\/dd>/);
+  expect(summary).not.toContain("A step that could not be read");
   const contacts = await queryAll(p.admin, "contacts", { filter: eq("CustomerLookupId", Number(found!.id)) });
   expect(byDecider.counts.UpcContacts).toBe(contacts.length);
   expect(byDecider.counts.UpcSensitive).toBe(1);
@@ -116,4 +131,16 @@ it("exports everything about one customer from every list, with versions, and he
   const byManager = await exportSubjectAccess(p.siteAs("mo.manager@upc.test"), found!.id, { exportedBy: "mo.manager@upc.test", includeSensitive: false });
   expect(byManager.lists.UpcSensitive).toEqual({ withheld: expect.stringMatching(/deciders only/) });
   expect(byManager.counts.UpcContacts).toBe(contacts.length);
+});
+
+it("still exports a customer whose log holds a row typed by hand: the row is listed as unreadable, the steps around it in words", async () => {
+  const id = await idOf("Seán O'Brien");
+  const before = await queryAll(p.admin, "caseEvents", { filter: eq("CustomerLookupId", Number(id)) });
+  // Typed into SharePoint by hand: a step number past the end, and an Event that is not a step.
+  await createItem(p.admin, "caseEvents", { Title: `${id}:${before.length + 1}`, CustomerLookupId: Number(id), Seq: before.length + 1, Type: "Warn", Event: "rang again, shouted", Actor: "kim.officer@upc.test", ActorOffices: "Staff", At: new Date().toISOString(), IdempotencyKey: "typed-by-hand-1" });
+  const exported = await exportSubjectAccess(p.siteAs(dee.upn), id, { exportedBy: dee.upn, includeSensitive: true });
+  expect(exported.counts.UpcCaseEvents).toBe(before.length + 1);
+  const summary = String(bundleEntries(exported).find((f) => f.name === "summary.html")!.content);
+  expect(summary).toContain("A step that could not be read. What it holds, exactly as stored: “rang again, shouted”");
+  expect(summary).toContain("Brought onto the register from the demo register");
 });

@@ -21,6 +21,27 @@ function item(id: string, fields: Record<string, unknown>, versions?: RawItem["v
   return { id, createdDateTime: "2026-06-01T09:00:00Z", fields: f, versions: versions ?? [{ id: "1.0", lastModifiedDateTime: "2026-06-01T09:00:00Z", lastModifiedBy: APP, fields: f }] };
 }
 
+/** A UpcCaseEvents row as the case service writes it (graph/caselog/event-rows.ts eventToFields). */
+function step(seq: number, event: { type: string } & Record<string, unknown>, actor = "kim.officer@upc.test", offices = "Staff"): RawItem {
+  const fields = { Title: `42:${seq}`, CustomerLookupId: "42", Seq: seq, Type: event.type, Event: JSON.stringify(event), Actor: actor, ActorOffices: offices, At: `2026-06-0${seq}T10:00:00Z`, IdempotencyKey: `key-${seq}`, PresetVersion: "2014.1", Owed: "[]" };
+  // The log is never changed, so the export reads no versions of it.
+  return { ...item(String(100 + seq), fields), versions: [] };
+}
+const OPENED = { name: "Jo Bloggs", kind: "Individual", policyId: "council-ccm-2014", serviceAreas: "Waste", spocUpn: null, spocName: null, spocDeputyUpn: null, allowedChannels: [], staffGuidance: "", adjustments: "" };
+const LOG: RawItem[] = [
+  step(4, { type: "DetailsChanged", changes: { adjustments: "Large print." }, reason: "Asked for letters in large print." }, "dee.decider@upc.test", "Decider,Staff"),
+  step(1, { type: "Opened", customer: OPENED, identities: [{ kind: "Email", value: "jo@example.org" }] }),
+  step(2, { type: "Warn", level: "Informal", note: "Spoke to <b>Jo</b> about the tone; Kim Officer to take calls." }),
+  // Typed by hand in SharePoint: an Event that is not a step. It must not stop the export.
+  { ...step(3, { type: "Warn" }), fields: { ...step(3, { type: "Warn" }).fields, Event: '{"type":"Warn","level":"Stern"' } },
+  { ...item("199", { Title: "typed in SharePoint" }), versions: [] },
+  step(5, { type: "RestrictionExpired" }, "upc-service", "system"),
+];
+const OUTBOX: RawItem[] = [
+  { ...item("61", { Title: "42/1:0", CustomerLookupId: "42", Kind: "SpocNotice", Recipients: "kim.officer@upc.test\nmo.manager@upc.test", Subject: "A mail from UPC-0042 broke a restriction", Body: "Jo wrote to the bins team.", State: "Done", DoneAt: "2026-06-05T10:30:00Z", Attempts: 1, InternetMessageId: "<x@y>" }), versions: [] },
+  { ...item("62", { Title: "42/4:0", CustomerLookupId: "42", Kind: "Letter", Recipients: "jo@example.org", Subject: "Your contact with the council", Body: "Dear Jo", State: "Owed" }), versions: [] },
+];
+
 const SUBJECT = `<img src=x onerror=alert(1)> "Bins", again`;
 const customer = { Title: "Jo <script>alert(1)</script> Bloggs", CaseRef: "UPC-0042", Kind: "Individual", Status: "Restricted", PolicyId: "council-ccm-2014", SpocName: "Kim Officer", SpocUpn: "kim.officer@upc.test", StaffGuidance: "Pass calls to Kim Officer." };
 const RAW: RawExport & { kind: string; customerId: string; counts: Record<string, number> } = {
@@ -48,6 +69,8 @@ const RAW: RawExport & { kind: string; customerId: string; counts: Record<string
     UpcRestrictions: [item("5", { Title: "Contact only through Kim Officer", Kind: "NamedOfficer", State: "Active", Params: '{"kind":"NamedOfficer","target":{"kind":"Person","upn":"kim.officer@upc.test","name":"Kim Officer"}}', StartsAt: "2026-06-21T10:00:00Z" })],
     UpcReviews: [],
     UpcLetters: [],
+    UpcCaseEvents: LOG,
+    UpcOutbox: OUTBOX,
     UpcSensitive: { withheld: "Health and vulnerability notes are readable by deciders only: ask a decider to run the export to include them." },
   },
 };
@@ -99,7 +122,7 @@ describe("the readable bundle", () => {
   const html = files["summary.html"];
 
   it("holds a summary, a CSV for each list read and the raw export untouched", () => {
-    expect(Object.keys(files)).toEqual(["summary.html", "customer.csv", "addresses.csv", "contacts.csv", "referrals-and-decisions.csv", "restrictions.csv", "reviews-and-appeals.csv", "letters.csv", "raw.json"]);
+    expect(Object.keys(files)).toEqual(["summary.html", "customer.csv", "addresses.csv", "contacts.csv", "referrals-and-decisions.csv", "restrictions.csv", "reviews-and-appeals.csv", "letters.csv", "case-log.csv", "notices-sent.csv", "raw.json"]);
     expect(JSON.parse(files["raw.json"])).toEqual(RAW);
     const bundle = accessBundle(RAW);
     expect(bundle.fileName).toBe("subject-access-UPC-0042-2026-07-16.zip");
@@ -156,6 +179,57 @@ describe("the readable bundle", () => {
     expect(lines[2]).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(lines[2].endsWith("sam.officer@upc.test; mo.manager@upc.test")).toBe(true);
     expect(files["customer.csv"]).toContain("Name,Case reference,Kind of customer,Status,Policy applied");
+  });
+});
+
+describe("the case's log and the notices sent, in the bundle", () => {
+  const files = Object.fromEntries(bundleEntries(RAW).map((e) => [e.name, String(e.content)]));
+  const html = files["summary.html"];
+  const log = html.slice(html.indexOf("The case&#39;s log: every step taken</h2>"), html.indexOf("Notices sent</h2>"));
+
+  it("tells every step in words, oldest first: when, who (staff marked) and what happened with its reasons", () => {
+    expect(html).toContain("<li>The case&#39;s log: every step taken: 6 records</li>");
+    expect(log).toContain("<h3>Step 1 of 6</h3><dl><dt>When</dt><dd>1 June 2026, 11:00</dd><dt>Who took the step</dt><dd><mark>kim.officer@upc.test</mark></dd><dt>What happened</dt><dd>Contact log started</dd></dl>");
+    expect(log).toContain("<dd>Informal warning: Spoke to &lt;b&gt;Jo&lt;/b&gt; about the tone; <mark>Kim Officer</mark> to take calls.</dd>");
+    // After the unreadable step 3 nothing can be replayed, so a change of details says only what it set.
+    expect(log).toContain("<dd>Details changed: Asked for letters in large print.</dd><dt>What changed</dt><dd>Reasonable adjustments: set to “Large print.”</dd>");
+    expect(log).toContain("<dt>Who took the step</dt><dd><mark>dee.decider@upc.test</mark></dd>");
+    expect(log).toContain("<dt>Who took the step</dt><dd>the case service</dd><dt>What happened</dt><dd>Restrictions lapsed at their review date</dd>");
+    expect(log.indexOf("Contact log started")).toBeLessThan(log.indexOf("Informal warning"));
+    expect(log.indexOf("Details changed")).toBeLessThan(log.indexOf("Restrictions lapsed"));
+    expect(html).not.toContain("upc-service");
+  });
+
+  it("lists a row that does not read as a step that could not be read, in its place, and still tells the rest", () => {
+    expect(log).toContain("<h3>Step 3 of 6</h3><dl><dt>When</dt><dd>3 June 2026, 11:00</dd><dt>Who took the step</dt><dd><mark>kim.officer@upc.test</mark></dd><dt>What happened</dt><dd>A step that could not be read. What it holds, exactly as stored: “{&quot;type&quot;:&quot;Warn&quot;,&quot;level&quot;:&quot;Stern&quot;”</dd>");
+    // A row with nothing readable at all comes last, and says so.
+    expect(log).toContain("<h3>Step 6 of 6</h3><dl><dt>What happened</dt><dd>A step that could not be read. It holds no description of the step.</dd></dl>");
+    expect(log.match(/A step that could not be read/g)).toHaveLength(2);
+    // The steps after the unreadable one are still told from what they hold.
+    expect(log).toContain("Details changed: Asked for letters in large print.");
+  });
+
+  it("lists each notice: when it was sent, to whom (staff marked, the customer not), and what it was about in words", () => {
+    const notices = html.slice(html.indexOf("Notices sent</h2>"));
+    expect(notices).toContain("<dt>Sent</dt><dd>5 June 2026, 11:30</dd><dt>Sent to</dt><dd><mark>kim.officer@upc.test</mark>; <mark>mo.manager@upc.test</mark></dd><dt>Kind of notice</dt><dd>Notice to the single point of contact</dd><dt>Subject</dt><dd>A mail from UPC-0042 broke a restriction</dd><dt>State</dt><dd>Sent</dd>");
+    expect(notices).toContain("<dt>Sent to</dt><dd>jo@example.org</dd><dt>Kind of notice</dt><dd>Letter</dd><dt>Subject</dt><dd>Your contact with the council</dd><dt>State</dt><dd>Not sent yet</dd>");
+  });
+
+  it("names no internal column, key or step type", () => {
+    for (const internal of ["IdempotencyKey", "PresetVersion", "ActorOffices", "CustomerLookupId", "InternetMessageId", "DoneAt", "SpocNotice", "RestrictionExpired", "DetailsChanged", "key-1", "2014.1", "42:1", "42/1:0"]) {
+      expect(html, internal).not.toContain(internal);
+    }
+  });
+
+  it("writes a spreadsheet of the log and of the notices, headers in words", () => {
+    const logCsv = files["case-log.csv"].replace(/^\ufeff/, "").split("\r\n");
+    expect(logCsv[0]).toBe("When,Who took the step,What happened,What changed,Staff names and addresses in this row (review before release)");
+    expect(logCsv).toHaveLength(1 + 6 + 1);
+    expect(logCsv[2]).toBe('"2 June 2026, 11:00",kim.officer@upc.test,Informal warning: Spoke to <b>Jo</b> about the tone; Kim Officer to take calls.,,kim.officer@upc.test; Kim Officer');
+    expect(logCsv[3]).toMatch(/^"3 June 2026, 11:00",kim\.officer@upc\.test,"A step that could not be read\./);
+    const noticesCsv = files["notices-sent.csv"].replace(/^\ufeff/, "").split("\r\n");
+    expect(noticesCsv[0]).toBe("Sent,Sent to,Kind of notice,Subject,State,Text of the notice,Staff names and addresses in this row (review before release)");
+    expect(noticesCsv).toHaveLength(1 + 2 + 1);
   });
 });
 
