@@ -50,7 +50,7 @@ async function open(from: { name: string; address: string }, width: number, flag
   await iframe.evaluate((e, w) => void Object.assign((e as HTMLElement).style, { width: `${w}px`, height: "2400px", boxSizing: "border-box" }), width);
   const pane = page.frameLocator('iframe[title="UPC task pane"]');
   await pane.locator(`[data-flag-for="${messageId}"][data-flag-state="${flag}"]`).waitFor({ timeout: 20_000 });
-  return { page, pane, frame: page.frame({ url: /taskpane\.html/ })! };
+  return { page, pane, frame: page.frame({ url: /harness-pane\.html/ })! };
 }
 
 const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];

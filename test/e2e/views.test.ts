@@ -136,7 +136,7 @@ describe("every view at 320 and 1280 px, in light, dark and high contrast", () =
         const pane = page.frameLocator('iframe[title="UPC task pane"]');
         await pane.locator(`[data-theme="${theme}"]`).first().waitFor();
         const frameEl = page.locator('iframe[title="UPC task pane"]');
-        const frame = () => page.frame({ url: /taskpane\.html/ })!;
+        const frame = () => page.frame({ url: /harness-pane\.html/ })!;
         problems.push(
           ...(await checkWidths(
             page,

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // A step taken in the tab invalidates exactly what it changed (the customer's case page, the queue, what is due and
 // the reports), so a view visited next shows the new state without a reload; a refused or failed step changes nothing.
-import { act, cleanup, renderHook } from "@testing-library/react";
+import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { QueryClientProvider, type QueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { makeQueryClient } from "../../addin/components/query-client";
@@ -54,7 +54,8 @@ it("leaves every query alone when the policy refuses the step, and says why", as
   await act(async () => {
     await result.current.run({ type: "InviteExtensionComment" });
   });
-  expect(result.current.refusal).toBe("Only the Director decides this.");
+  // The mutation settles in a later render; under a busy machine that is after act() returns.
+  await waitFor(() => expect(result.current.refusal).toBe("Only the Director decides this."));
   expect(onDone).not.toHaveBeenCalled();
   expect(invalidated(queries, teamsKeys.queue())).toBe(false);
 });
@@ -72,7 +73,7 @@ it("keeps a failure in officers' words, and Retry sends the same step under the 
   await act(async () => {
     await result.current.run({ type: "InviteExtensionComment" });
   });
-  expect(result.current.error).toBeInstanceOf(DataError);
+  await waitFor(() => expect(result.current.error).toBeInstanceOf(DataError));
   expect(invalidated(queries, teamsKeys.queue())).toBe(false);
   fail = false;
   await act(async () => {
