@@ -1,10 +1,8 @@
 // The pane's forms sized for a pane, in Chromium at 320 px and 1280 px: behaviours under collapsible headings with a
 // search, the breach verdict live at the top, GOV.UK's error summary, and focus on the result after Save.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, FrameLocator, Frame, Locator, Page } from "playwright-core";
-import { launchChromium, newContext, screenshot, type AxeViolation, type Chromium } from "./support/browser";
+import { launchChromium, newContext, screenshot, wcagViolations, type Chromium } from "./support/browser";
 import { startAddinStack, type AddinStack } from "./support/stack";
 
 let stack: AddinStack;
@@ -53,24 +51,15 @@ async function open(from: { name: string; address: string }, width: number, flag
   return { page, pane, frame: page.frame({ url: /harness-pane\.html/ })! };
 }
 
-const WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-/** Every WCAG 2.2 A and AA rule axe-core has, whatever its impact. */
-async function wcagViolations(frame: Frame): Promise<string[]> {
-  const has = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== "undefined");
-  if (!has) await frame.addScriptTag({ content: readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8") });
-  const violations = await frame.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-  }, WCAG_22_AA);
-  return violations;
+/** Every WCAG 2.2 A and AA rule axe-core has, whatever its impact, as lines to print. */
+async function wcagLines(frame: Frame): Promise<string[]> {
+  return (await wcagViolations(frame)).map((v) => `${v.id} (${v.impact}) ${v.help} at ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
 }
 
 /** Screenshot and accessibility check of one state of a form. */
 async function state(o: Opened, name: string, width: number, problems: string[]): Promise<void> {
   await screenshot(o.page.locator('iframe[title="UPC task pane"]'), `pane-form-${name}-${width}`);
-  for (const v of await wcagViolations(o.frame)) problems.push(`${name} at ${width}px: ${v}`);
+  for (const v of await wcagLines(o.frame)) problems.push(`${name} at ${width}px: ${v}`);
 }
 
 const heightOf = (l: Locator) => l.evaluate((e) => Math.round(e.getBoundingClientRect().height));

@@ -10,6 +10,7 @@ import { LIST_SPECS } from "../../shared/access/columns";
 import { DEMO_CUSTOMERS } from "../../scripts/demo/people";
 import { unzip, type UnzippedFile } from "../support/unzip";
 import { SCREENSHOTS, startTeamsE2E, type TabPage, type TeamsE2E } from "./teams/support";
+import { wcagViolations } from "./support/browser";
 
 let t: TeamsE2E;
 beforeAll(async () => {
@@ -20,19 +21,12 @@ afterAll(async () => {
 });
 
 const MO = "mo.manager@upc.test";
-const WCAG22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 // Column names with an inner capital (CaseRef, StaffUpn…) are SharePoint's, never words; plain ones (Title) are both.
 const INTERNAL = [...LIST_SPECS.flatMap((s) => s.columns.map((c) => c.key)), "CustomerLookupId", "CaseLookupId", "MessageId", "ProjectedSeq", "CreatedKey", "IdempotencyKey", "PresetVersion", "ActorOffices", "InternetMessageId", "ContentType", "_UIVersionString"].filter((k) => /[a-z][A-Z]|^_/.test(k));
 
 /** Every axe-core violation (any impact) under the WCAG 2.0, 2.1 and 2.2 A and AA rules. */
 async function expectWcag22(page: Page, where: string) {
-  const source = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: source });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) }));
-  }, WCAG22_AA);
+  const violations = await wcagViolations(page);
   expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }
 
