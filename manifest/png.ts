@@ -1,25 +1,12 @@
 // A tiny PNG encoder and decoder (8-bit RGBA, non-interlaced) over node:zlib: enough to draw the app's icons and to
 // check the icons in a package (sizes, a transparent background for the outline icon) without an image library.
 import { deflateSync, inflateSync } from "node:zlib";
+import { crc32 } from "../shared/text/crc32";
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-/** CRC-32 as PNG and ZIP use it. */
-export function crc32(data: Uint8Array, seed = 0): number {
-  let c = (seed ^ 0xffffffff) >>> 0;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
+/** CRC-32 as PNG and ZIP use it: one implementation, in shared/ (pure), for the package and the subject access bundle. */
+export { crc32 };
 
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);

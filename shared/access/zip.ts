@@ -1,6 +1,6 @@
 // A ZIP archive with its files stored, not compressed: a few small text files need no deflate, and no package.
 import { londonParts } from "../time/london";
-import { crc32 } from "./crc32";
+import { crc32 } from "../text/crc32";
 
 export interface ZipEntry {
   name: string;

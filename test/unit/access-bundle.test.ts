@@ -4,7 +4,7 @@
 import { crc32 as nodeCrc32 } from "node:zlib";
 import { accessBundle, bundleEntries } from "../../shared/access/bundle";
 import { LIST_SPECS } from "../../shared/access/columns";
-import { crc32 } from "../../shared/access/crc32";
+import { crc32 } from "../../shared/text/crc32";
 import { csvCell, csvTable } from "../../shared/access/csv";
 import { escapeHtml } from "../../shared/access/html";
 import type { RawExport, RawItem } from "../../shared/access/raw";

@@ -9,7 +9,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { href } from "../app/route";
 import { hasRole, useServices } from "../app/services";
 import { Done, Section, plural, useUi } from "../app/ui";
-import { saveBytes } from "./save";
+import { downloadFile } from "../app/download";
 import { teamsKeys } from "../app/query-keys";
 
 export function ExportPanel({ customerId }: { customerId: string }) {
@@ -21,7 +21,7 @@ export function ExportPanel({ customerId }: { customerId: string }) {
     mutationFn: async () => {
       const data = await exportSubjectAccess(site, customerId, { exportedBy: me.upn, includeSensitive: withHealth });
       const bundle = accessBundle(data);
-      saveBytes(bundle.fileName, "application/zip", bundle.bytes);
+      downloadFile(bundle.fileName, "application/zip", bundle.bytes);
       const records = Object.values(data.counts).reduce((a, b) => a + b, 0);
       return `${bundle.fileName}: ${plural(records, "record")} from ${plural(Object.keys(data.lists).length, "list")}, with every change to each. Open summary.html in a browser to read it or print it as a PDF; each kind of record is also a spreadsheet (CSV), and raw.json holds the data exactly as SharePoint keeps it.`;
     },

@@ -1,7 +1,8 @@
 // A real download from the browser: the data as a Blob behind an <a download>, clicked once, then released.
 
-export function downloadFile(name: string, type: string, content: string): void {
-  const blob = new Blob([content], { type });
+/** Text (a CSV, a JSON) or bytes (the subject access ZIP). */
+export function downloadFile(name: string, type: string, content: string | Uint8Array): void {
+  const blob = new Blob([content as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
@@ -10,6 +11,7 @@ export function downloadFile(name: string, type: string, content: string): void 
   document.body.appendChild(a);
   a.click();
   a.remove();
+  // Released later: some browsers read the Blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 

@@ -1,4 +1,4 @@
-// CRC-32 (the IEEE polynomial ZIP uses), so a bundle's files can be checked by any unzip tool.
+// CRC-32 (the IEEE polynomial PNG and ZIP use): the subject access bundle and the app package are both checked with it.
 
 let table: Uint32Array | undefined;
 
