@@ -34,7 +34,7 @@ export function ExportPanel({ customerId }: { customerId: string }) {
     <Section id="access-export" title={`Export for ${c.caseRef}`}>
       <div className={ui.stack}>
         <p>
-          Everything held about <strong>{c.name}</strong> ({c.caseRef}) in every list of the register, each record with its history of changes.{" "}
+          Everything held about <strong>{c.name}</strong> ({c.caseRef}) in every list of the register: each record with its history of changes, every step in the case's log and every notice sent about them.{" "}
           {withHealth ? "Health and vulnerability notes are included." : "Health and vulnerability notes are readable by deciders only and are not included: ask a decider to run the export."}
         </p>
         <p>Staff names and addresses are marked in the summary, and listed in each spreadsheet row: review each one before anything is released.</p>
