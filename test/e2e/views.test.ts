@@ -118,6 +118,15 @@ const TAB_VIEWS: TabView[] = [
   { name: "teams-case-referred", user: DEE, hash: async () => `#/case/${await customerIdOf("Dana Whitlock")}`, show: (p) => p.getByRole("heading", { level: 1, name: "Dana Whitlock" }).waitFor() },
   { name: "teams-case-restricted", user: DEE, hash: async () => `#/case/${await customerIdOf("Seán O'Brien")}`, show: (p) => p.getByRole("heading", { level: 1, name: "Seán O'Brien" }).waitFor() },
   { name: "teams-case-monitoring", user: DEE, hash: async () => `#/case/${await customerIdOf("Mary-Jane D'Arcy")}`, show: (p) => p.getByRole("heading", { level: 1, name: "Mary-Jane D'Arcy" }).waitFor() },
+  {
+    name: "teams-appeal",
+    user: "rory.reviewer@upc.test",
+    hash: async () => `#/case/${await customerIdOf("Seán O'Brien")}`,
+    show: async (p) => {
+      await p.getByRole("form", { name: "Decide the appeal" }).waitFor();
+      await p.getByRole("figure", { name: "Grounds of appeal" }).waitFor();
+    },
+  },
   { name: "teams-reviews", user: DEE, hash: async () => "#/reviews", show: (p) => p.getByRole("heading", { level: 1, name: "Reviews and appeals" }).waitFor() },
   { name: "teams-reports", user: MO, hash: async () => "#/reports", show: (p) => p.getByRole("heading", { level: 1, name: "Reports" }).waitFor() },
   { name: "teams-access", user: MO, hash: async () => "#/access", show: (p) => p.getByRole("heading", { level: 1, name: "Subject access" }).waitFor() },
