@@ -53,6 +53,8 @@ export const useUi = makeStyles({
     margin: 0,
     "& dt": { fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
     "& dd": { margin: 0, overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
+    // At a narrow tab a label column as wide as "Single point of contact" leaves the values a word a line: stack them.
+    "@media (max-width: 480px)": { gridTemplateColumns: "minmax(0, 1fr)", "& dd": { marginBottom: tokens.spacingVerticalS } },
   },
 });
 
