@@ -1,6 +1,6 @@
 // Reads a ZIP the way unzip lists it: from the end-of-central-directory record through the central directory to each
 // local header, checking every file's CRC-32 with Node's own zlib.crc32 (not the product's).
-import { crc32 } from "node:zlib";
+import { crc32, inflateRawSync } from "node:zlib";
 
 export interface UnzippedFile {
   name: string;
@@ -29,8 +29,10 @@ export function unzip(zip: Uint8Array): UnzippedFile[] {
     const name = b.subarray(at + 46, at + 46 + nameLen).toString("utf8");
     if (b.readUInt32LE(local) !== 0x04034b50) throw new Error(`${name}: local header has a bad signature`);
     const start = local + 30 + b.readUInt16LE(local + 26) + b.readUInt16LE(local + 28);
-    const bytes = b.subarray(start, start + size);
-    if (method === 0 && crc32(bytes) >>> 0 !== crc) throw new Error(`${name}: CRC-32 does not match its contents`);
+    const stored = b.subarray(start, start + size);
+    // Stored (0) as the subject access bundle writes, or deflated (8) as the app package does.
+    const bytes = method === 8 ? inflateRawSync(stored) : Buffer.from(stored);
+    if (crc32(bytes) >>> 0 !== crc) throw new Error(`${name}: CRC-32 does not match its contents`);
     files.push({ name, method, crc, bytes, text: bytes.toString("utf8") });
     at += 46 + nameLen + extraLen + commentLen;
   }

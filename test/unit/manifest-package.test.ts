@@ -3,36 +3,16 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inflateRawSync } from "node:zlib";
 import { ICONS, settingsFor } from "../../manifest/build";
-import { crc32, decodePng, pngSize } from "../../manifest/png";
+import { decodePng, pngSize } from "../../manifest/png";
 import { zip } from "../../manifest/zip";
+import { unzip as readZip } from "../support/unzip";
 import { buildPackage, PackageError } from "../../scripts/package";
 import { ADDIN_ICON_SIZES, colourIcon, outlineIcon } from "../../scripts/icons";
 
-/** Reads a ZIP's central directory and inflates each entry (what the admin centres do with the package). */
+/** Reads a ZIP's central directory and inflates each entry (what the admin centres do with the package); a CRC that does not match throws. */
 function unzip(buf: Buffer): Map<string, Buffer> {
-  const end = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = buf.readUInt16LE(end + 10);
-  let at = buf.readUInt32LE(end + 16);
-  const files = new Map<string, Buffer>();
-  for (let i = 0; i < count; i++) {
-    const method = buf.readUInt16LE(at + 10);
-    const crc = buf.readUInt32LE(at + 16);
-    const size = buf.readUInt32LE(at + 20);
-    const nameLen = buf.readUInt16LE(at + 28);
-    const extraLen = buf.readUInt16LE(at + 30);
-    const commentLen = buf.readUInt16LE(at + 32);
-    const local = buf.readUInt32LE(at + 42);
-    const name = buf.toString("utf8", at + 46, at + 46 + nameLen);
-    const dataAt = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
-    const body = buf.subarray(dataAt, dataAt + size);
-    const data = method === 8 ? inflateRawSync(body) : Buffer.from(body);
-    expect(crc32(data)).toBe(crc);
-    files.set(name, data);
-    at += 46 + nameLen + extraLen + commentLen;
-  }
-  return files;
+  return new Map(readZip(buf).map((f) => [f.name, f.bytes]));
 }
 
 let out: string;
