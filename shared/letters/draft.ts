@@ -3,6 +3,7 @@
 import type { LetterKind } from "../domain/vocab";
 import type { LetterElement, Preset } from "../presets/schema";
 import { dueAfterDays } from "../workflow/deadlines";
+import { noticeTitles } from "../workflow/follow-ups";
 import { formatLondonDate } from "../time/london";
 import { spocParagraph, staffSpocLine, type NamedContact } from "./contact";
 import { LETTER_ELEMENT_LABELS, letterRule, missingElements } from "./elements";
@@ -191,7 +192,7 @@ export function draftLetter(preset: Preset, kind: LetterKind, facts: LetterFacts
   }
   const staff = kind === "StaffNotice";
   const opening = staff
-    ? `To: ${(facts.staff?.recipients ?? preset.staffNotice?.recipients ?? []).join("; ")}\n\nThis is to let you know that ${preset.organisation}'s policy has been applied to ${facts.customerName} (${facts.caseRef}).`
+    ? `To: ${(facts.staff?.recipients ?? noticeTitles(preset, {})).join("; ")}\n\nThis is to let you know that ${preset.organisation}'s policy has been applied to ${facts.customerName} (${facts.caseRef}).`
     : `Dear ${facts.customerName},`;
   const title = facts.sender.title ?? rule?.sender ?? null;
   const closing = staff ? `${facts.sender.name}${title ? `\n${capitalise(title)}` : ""}` : `Yours sincerely,\n\n${facts.sender.name}${title ? `\n${capitalise(title)}` : ""}\n${preset.organisation}`;

@@ -9,12 +9,15 @@ const MANAGES = "6. How the Council Manages Unacceptable Customer Behaviours and
 const BUSINESS_MANAGER = "the Customer & ICT Services Business Manager";
 const JOINT = {
   roles: ["Decider" as const],
-  title: "Head of Service",
-  with: [BUSINESS_MANAGER, "the Executive Director, Resources & Support Services"],
+  title: "the Head of Service for the department affected",
+  office: "head-of-service",
+  jointly: ["business-manager", "executive-director"],
 };
-const CHIEF_EXECUTIVE = { roles: ["Decider" as const], title: "the Chief Executive", with: [] };
+const CHIEF_EXECUTIVE = { roles: ["Decider" as const], title: "the Chief Executive", office: "chief-executive" };
 const JOINT_SOURCE = at(`${MANAGES} — “who will jointly decide whether or not it is appropriate to invoke the Customer Case Management Policy”`);
 const SANCTION_SOURCE = at(`${MANAGES} — “the Chief Executive may decide to apply one of the following sanctions”`);
+const INFORM = (when: string) => `${MANAGES} — “The Customer & ICT Business Manager will inform by email, ${when}”`;
+const NOTICE_TO = ["chief-executive", "executive-directors", "heads-of-service", "business-managers", "elected-members"];
 const INFORMED_IN_WRITING = `${MANAGES} — “The customer must be informed in writing (via letter or email if appropriate) by the Customer & ICT Business Manager of any sanctions.”`;
 
 export const councilCcm2014 = {
@@ -23,6 +26,17 @@ export const councilCcm2014 = {
   title: "Customer Case Management Policy for Unacceptable Customer Behaviours and Actions",
   date: "July 2014 (revised)",
   file: FILE,
+  offices: [
+    { id: "head-of-service", title: "the Head of Service for the department affected", source: at(`${MANAGES} — “should be brought to the attention of the Head of Service for the department affected”`) },
+    { id: "business-manager", title: BUSINESS_MANAGER, source: at(`${MANAGES} — “The Head of Service will then meet with the Customer & ICT Services Business Manager”`) },
+    { id: "executive-director", title: "the Executive Director, Resources & Support Services", source: at(`${MANAGES} — “and the Executive Director, Resources & Support Services who will jointly decide”`) },
+    { id: "chief-executive", title: "the Chief Executive", source: at(SANCTION_SOURCE.section) },
+    { id: "executive-directors", title: "Executive Directors", audience: true, source: at(INFORM("the Chief Executive, Executive Directors, Heads of Service, Business Managers and Elected Members")) },
+    { id: "heads-of-service", title: "Heads of Service", audience: true, source: at(INFORM("the Chief Executive, Executive Directors, Heads of Service, Business Managers and Elected Members")) },
+    { id: "business-managers", title: "Business Managers", audience: true, source: at(INFORM("the Chief Executive, Executive Directors, Heads of Service, Business Managers and Elected Members")) },
+    { id: "elected-members", title: "Elected Members", audience: true, source: at(INFORM("the Chief Executive, Executive Directors, Heads of Service, Business Managers and Elected Members")) },
+    { id: "all-staff", title: "all Council staff", audience: true, source: at(`${MANAGES} — “must take all reasonable steps to advise all Council staff and Elected Members of future arrangements for handling that customer”`) },
+  ],
   behaviours: {
     items: [
       { id: "offensive", label: "Offensive or insulting behaviour" },
@@ -95,7 +109,8 @@ export const councilCcm2014 = {
     actor: {
       roles: ["Decider"],
       title: "the Executive Director, Resources and Support Services",
-      with: [BUSINESS_MANAGER],
+      office: "executive-director",
+      jointly: ["business-manager"],
     },
     source: at(`${MANAGES} — “the Executive Director, Resources and Support Services and the Customer & ICT Business Manager deem that contact has been acceptable”`),
   },
@@ -142,12 +157,14 @@ export const councilCcm2014 = {
   ],
   noLetter: null,
   staffNotice: {
-    // One recipient list serves all three events; the sanction notice in the text omits the Chief Executive, who decided it.
-    recipients: ["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members"],
-    events: ["MonitoringStarted", "MonitoringEnded", "SanctionApplied"],
-    source: at(
-      `${MANAGES} — “once a customer is being monitored” … “once a customer is no longer being monitored” … “when any sanctions are put in place”`,
-    ),
+    // Exactly the audiences the text names for each event: the sanction notice leaves out the Chief Executive, who
+    // decided it; the end of monitoring is also passed on to all staff; no contact goes to all staff and Members.
+    audiences: [
+      { event: "MonitoringStarted", offices: NOTICE_TO, source: at(INFORM("the Chief Executive, Executive Directors, Heads of Service, Business Managers and Elected Members once a customer is being monitored")) },
+      { event: "MonitoringEnded", offices: [...NOTICE_TO, "all-staff"], source: at(`${MANAGES} — “once a customer is no longer being monitored in line with the Customer Case Management Policy and this information should be passed on to all staff.”`) },
+      { event: "SanctionApplied", offices: ["executive-directors", "heads-of-service", "business-managers", "elected-members"], source: at(INFORM("Executive Directors, Heads of Service, Business Managers and Elected Members when any sanctions are put in place")) },
+      { event: "NoContact", offices: ["all-staff", "elected-members"], source: at(`${MANAGES} — “If the Chief Executive decides they will have no further contact with a customer, the Customer & ICT Business Manager must take all reasonable steps to advise all Council staff and Elected Members of future arrangements for handling that customer.”`) },
+    ],
   },
   retentionYearsAfterEnd: { value: null, source: at(`${MANAGES} — no retention period is stated`) },
   neverLimits: {

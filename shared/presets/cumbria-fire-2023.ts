@@ -6,8 +6,9 @@ const FILE = "001_de0aff75e8e4f05c.txt";
 const at = (section: string) => ({ file: FILE, section });
 
 const PROCESS = "2.2 The Process";
-const SENIOR_MANAGER = { roles: ["Decider" as const], title: "a senior manager", with: [] };
-const INDEPENDENT_SENIOR_MANAGER = { roles: ["Reviewer" as const], title: "an independent senior manager", with: [] };
+const SENIOR_MANAGER = { roles: ["Decider" as const], title: "a senior manager", office: "senior-manager" };
+// The same office: independence of the decision is what the text asks, and the workflow enforces it over the chain.
+const INDEPENDENT_SENIOR_MANAGER = { roles: ["Reviewer" as const], title: "an independent senior manager", office: "senior-manager" };
 
 export const cumbriaFire2023 = {
   id: "cumbria-fire-2023",
@@ -15,6 +16,10 @@ export const cumbriaFire2023 = {
   title: "Unreasonable or unreasonably persistent customers (Service Policy)",
   date: "25 May 2023 (approved by SLT)",
   file: FILE,
+  offices: [
+    { id: "senior-manager", title: "a senior manager", source: at(`${PROCESS} — “a senior manager should consider invoking the policy and appropriate sanctions” … “Reviews will be carried out by an independent senior manager.”`) },
+    { id: "staff-and-managers", title: "appropriate staff and managers", audience: true, source: at(`${PROCESS} — “the relevant senior manager will then inform appropriate staff and managers that this action has been taken”`) },
+  ],
   behaviours: {
     // All three lists sit under "Staff may recognise one or more of the following indicators", so all are loggable.
     items: [
@@ -154,6 +159,7 @@ export const cumbriaFire2023 = {
   reviewer: {
     // "Reviews will be carried out by an independent senior manager" is read as covering the six-month review too.
     actor: INDEPENDENT_SENIOR_MANAGER,
+    independent: true,
     source: at(`${PROCESS} — “Reviews will be carried out by an independent senior manager.”`),
   },
   lapseAtReview: LAPSE_AT_REVIEW,
@@ -186,9 +192,9 @@ export const cumbriaFire2023 = {
   ],
   noLetter: null,
   staffNotice: {
-    recipients: ["appropriate staff and managers"],
-    events: ["Restricted"],
-    source: at(`${PROCESS} — “the relevant senior manager will then inform appropriate staff and managers that this action has been taken”`),
+    audiences: [
+      { event: "Restricted", offices: ["staff-and-managers"], source: at(`${PROCESS} — “the relevant senior manager will then inform appropriate staff and managers that this action has been taken”`) },
+    ],
   },
   retentionYearsAfterEnd: { value: null, source: at(`${PROCESS} — “Whenever this policy is applied, we will record” (no period is stated)`) },
   neverLimits: {

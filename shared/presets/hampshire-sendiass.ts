@@ -8,12 +8,16 @@ const at = (section: string) => ({ file: FILE, section });
 const DEALING = "Dealing with unreasonably persistent and/or vexatious communication";
 const EXTREME = `${DEALING} — “Extreme cases in which resolution has been attempted but the customer's communication has not changed, may lead to the blocking of telephone calls and electronic contact with the service.”`;
 // A support worker who decides must hold the Manager role in the product: the Staff role never decides.
-const WORKER_OR_MANAGER = { roles: ["Manager" as const, "Decider" as const], title: "the support worker or manager", with: [] };
+const WORKER_OR_MANAGER = { roles: ["Manager" as const, "Decider" as const], title: "the support worker or manager", office: "support-worker-or-manager" };
 const SILENT = `${DEALING} — the policy states no review, period or retention`;
 
 export const hampshireSendiass = {
   id: "hampshire-sendiass",
   organisation: "Hampshire SENDIASS",
+  offices: [
+    // The text says who attempts local resolution, not who decides to block; the admin names whoever the service chooses.
+    { id: "support-worker-or-manager", title: "the support worker or manager", source: at(EXTREME) },
+  ],
   title: "Unreasonably persistent and/or vexatious customer communication policy",
   date: "undated",
   file: FILE,

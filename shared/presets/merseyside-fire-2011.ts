@@ -8,7 +8,7 @@ const at = (section: string) => ({ file: FILE, section });
 // The policy defers its procedure to a Service Instruction that is not part of the text, so most periods and
 // deciders beyond the Director's authorisation are silent here and left for the admin.
 const DEFERRED = "Introduction — “the associated Service Instruction details how we will do this”";
-const DIRECTOR = { roles: ["Decider" as const], title: "a Director", with: [] };
+const DIRECTOR = { roles: ["Decider" as const], title: "a Director", office: "director" };
 
 export const merseysideFire2011 = {
   id: "merseyside-fire-2011",
@@ -16,6 +16,7 @@ export const merseysideFire2011 = {
   title: "Resource Intensive & Vexatious Customer Policy",
   date: "1 December 2011 (version 1.2)",
   file: FILE,
+  offices: [{ id: "director", title: "a Director", source: at("Aims and Key Objectives — “Ensuring the Service Instruction is only implemented with the authorisation of a Director.”") }],
   behaviours: {
     items: [
       { id: "vexatious", label: "Vexatious complainer" },

@@ -1,6 +1,6 @@
 // The built-in policy presets, validation of an organisation's own preset, and the settings an admin still has to fill in.
 import type { z } from "zod";
-import { LIMITS, presetSchema, type Preset } from "./schema";
+import { LIMITS, presetSchema, type ActorRule, type Preset } from "./schema";
 import { councilCcm2014 } from "./council-ccm-2014";
 import { cumbriaFire2023 } from "./cumbria-fire-2023";
 import { hampshireSendiass } from "./hampshire-sendiass";
@@ -85,7 +85,34 @@ function consistencyProblems(preset: Preset): string[] {
   unique("decisions", "the outcome", preset.decisions.map((d) => d.outcome));
   unique("letters", "the kind", preset.letters.map((l) => l.kind));
   unique("restrictions.kinds", "the kind", preset.restrictions.kinds);
+  unique("offices", "the id", preset.offices.map((o) => o.id));
+  const offices = new Map(preset.offices.map((o) => [o.id, o]));
+  const named = (path: string, id: string | undefined, audience: boolean) => {
+    if (id === undefined) return;
+    const office = offices.get(id);
+    if (!office) problems.push(`${path}: "${id}" is not one of the preset's offices`);
+    // Anyone may be told; only an office that is one person's (or a few people's) may take a step.
+    else if (office.audience && !audience) problems.push(`${path}: "${office.title}" is an audience for notices, so it cannot take a step`);
+  };
+  for (const [path, rule] of actorRules(preset)) {
+    named(`${path}.office`, rule.office, false);
+    for (const id of [...rule.jointly, ...rule.consulted]) named(path, id, false);
+  }
+  for (const a of preset.staffNotice?.audiences ?? []) for (const id of a.offices) named(`staffNotice.audiences[${a.event}]`, id, true);
   return problems;
+}
+
+/** Every rule naming who takes a step, with its path in the preset. */
+export function actorRules(preset: Preset): [string, ActorRule][] {
+  const rules: [string, ActorRule | null | undefined][] = [
+    ["refer.actor", preset.refer.actor],
+    ...preset.decisions.map((d): [string, ActorRule] => [`decisions[${d.outcome}].actor`, d.actor]),
+    ["monitoringEnd.actor", preset.monitoringEnd?.actor],
+    ["reviewer.actor", preset.reviewer?.actor],
+    ["appeal.actor", preset.appeal.actor],
+    ["noLetter.actor", preset.noLetter?.actor],
+  ];
+  return rules.filter((r): r is [string, ActorRule] => !!r[1]);
 }
 
 export type ParsePresetResult = { ok: true; preset: Preset } | { ok: false; problems: string[] };

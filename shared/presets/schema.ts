@@ -30,12 +30,36 @@ const behaviourGroup = z.object({
 });
 export type BehaviourGroupRule = z.infer<typeof behaviourGroup>;
 
-/** Who does a step: the product role that may act, and the title the policy uses for that person. */
+const officeId = z.string().regex(/^[a-z0-9-]+$/);
+
+/**
+ * An office the policy names ("the Chief Executive", "a senior manager", "Elected Members"). An administrator maps each
+ * to a group or to named people; an audience only receives notices, it never takes a step.
+ */
+export const officeSchema = z.object({
+  id: officeId,
+  /** The policy's own words, shown everywhere the office appears. */
+  title: z.string().min(1),
+  audience: z.boolean().default(false),
+  source: citationSchema,
+});
+export type Office = z.infer<typeof officeSchema>;
+
+/**
+ * Who does a step. With an office, only people the administrator has named to that office may act, and everyone the
+ * policy says decides jointly or is consulted must be named with the step; without one (steps any member of staff may
+ * take, such as referring), the product role decides.
+ */
 export const actorRuleSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1),
   /** The policy's own words, shown to users ("a senior manager", "the Chief Executive"). */
   title: z.string().min(1),
-  /** Others the policy says take part jointly or are consulted; recorded with the decision. */
+  office: officeId.optional(),
+  /** Offices that take the step jointly with the actor: each must be named with the step. */
+  jointly: z.array(officeId).default([]),
+  /** Offices the actor must consult: each must be named with the step. */
+  consulted: z.array(officeId).default([]),
+  /** Free-text words for others involved, from presets written before offices; shown, never enforced. */
   with: z.array(z.string()).default([]),
 });
 export type ActorRule = z.infer<typeof actorRuleSchema>;
@@ -83,7 +107,7 @@ export const LIMITS = {
   retentionYearsAfterEnd: 50,
 } as const;
 
-export const STAFF_NOTICE_EVENTS = ["MonitoringStarted", "MonitoringEnded", "SanctionApplied", "Restricted", "Lifted"] as const;
+export const STAFF_NOTICE_EVENTS = ["MonitoringStarted", "MonitoringEnded", "SanctionApplied", "NoContact", "Restricted", "Lifted"] as const;
 export type StaffNoticeEvent = (typeof STAFF_NOTICE_EVENTS)[number];
 
 export const presetSchema = z.object({
@@ -93,6 +117,8 @@ export const presetSchema = z.object({
   date: z.string().min(1),
   /** The policy text the preset was taken from. */
   file: z.string().min(1),
+  /** The offices the text names, for the steps below and the notices; ids are what an administrator maps. */
+  offices: z.array(officeSchema).default([]),
   /** Behaviours staff can tick when logging or referring. */
   behaviours: z.object({ items: z.array(labelled).min(1), groups: z.array(behaviourGroup).optional(), source: citationSchema }),
   /** Staff may refer; who refers (e.g. "the line manager") for the record. */
@@ -128,7 +154,14 @@ export const presetSchema = z.object({
   /** Months between scheduled reviews of restrictions. */
   reviewIntervalMonths: cited(z.number().int().positive().max(LIMITS.reviewIntervalMonths)),
   /** Who carries out scheduled reviews. */
-  reviewer: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
+  reviewer: z
+    .object({
+      actor: actorRuleSchema,
+      /** The text says reviews are carried out by someone independent: no one from the chain of decisions reviews it. */
+      independent: z.boolean().default(false),
+      source: citationSchema,
+    })
+    .nullable(),
   /** Restrictions lapse at their review date unless renewed with reasons and a new date. */
   lapseAtReview: cited(z.boolean()),
   /** An extension needs the customer invited to comment first. */
@@ -144,9 +177,12 @@ export const presetSchema = z.object({
   }),
   letters: z.array(letterRuleSchema),
   /** Where the policy allows sending no letter (the reason must be recorded), and for which kinds. */
-  noLetter: z.object({ kinds: z.array(z.enum(LETTER_KINDS)), source: citationSchema }).nullable(),
+  noLetter: z.object({ kinds: z.array(z.enum(LETTER_KINDS)), actor: actorRuleSchema.optional(), source: citationSchema }).nullable(),
+  /** Who must be told of each event: exactly the audiences the text names for it, each an office an admin maps. */
   staffNotice: z
-    .object({ recipients: z.array(z.string()).min(1), events: z.array(z.enum(STAFF_NOTICE_EVENTS)), source: citationSchema })
+    .object({
+      audiences: z.array(z.object({ event: z.enum(STAFF_NOTICE_EVENTS), offices: z.array(officeId).min(1), source: citationSchema })).min(1),
+    })
     .nullable(),
   /** Retention: years kept after the restriction (or the case, if none) ends. */
   retentionYearsAfterEnd: cited(z.number().int().nonnegative().max(LIMITS.retentionYearsAfterEnd)),

@@ -6,8 +6,8 @@ const FILE = "002_c47487000f646a0a.txt";
 const at = (section: string) => ({ file: FILE, section });
 
 const DEALING = "Dealing with unreasonably persistent and/or vexatious customers";
-const CRM = { roles: ["Decider" as const], title: "the Complaints Resolution Manager (CRM)", with: [] };
-const CRM_WITH_LEGAL = { ...CRM, with: ["the Head of Service, Legal Services Partnership"] };
+const CRM = { roles: ["Decider" as const], title: "the Complaints Resolution Manager (CRM)", office: "complaints-resolution-manager" };
+const CRM_WITH_LEGAL = { ...CRM, consulted: ["head-of-legal"] };
 const IMPOSE_LETTER = "Review — “Should the CRM decide that the original restrictions (or new restrictions) be imposed, then the customer will be informed, in writing, what action is being taken and why.”";
 
 export const southampton2018 = {
@@ -16,6 +16,11 @@ export const southampton2018 = {
   title: "Unreasonably Persistent or Vexatious Customer Behaviour Policy",
   date: "14 September 2018 (version 4, reviewed 19 August 2021)",
   file: FILE,
+  offices: [
+    { id: "complaints-resolution-manager", title: "the Complaints Resolution Manager (CRM)", source: at("Scope — “Formal restrictions can only be imposed by the Complaints Resolution Manager (CRM)”") },
+    { id: "head-of-legal", title: "the Head of Service, Legal Services Partnership", source: at(`${DEALING} — “The CRM will consider the referral, in consultation with the Head of Service, Legal Services Partnerships, based on the available evidence.”`) },
+    { id: "service-director", title: "the Service Director, Legal & Business Operations (or nominated officer)", source: at("Appeal — “Appeals are determined by the Council's Service Director, Legal & Business Operations or nominated officer”") },
+  ],
   behaviours: {
     items: [
       { id: "scattergun", label: "Scattergun approach: the same issue with several service areas, organisations, staff or councillors at once" },
@@ -136,7 +141,7 @@ export const southampton2018 = {
     actor: {
       roles: ["Reviewer"],
       title: "the Service Director, Legal & Business Operations (or nominated officer)",
-      with: [],
+      office: "service-director",
     },
     source: at("Appeal — “who will confirm, amend or remove the decision to restrict access”"),
   },
@@ -181,6 +186,7 @@ export const southampton2018 = {
   noLetter: {
     // Only a customer no longer deemed persistent after a review may go unwritten to, so only the lifting letter.
     kinds: ["Lifted"],
+    actor: CRM_WITH_LEGAL,
     source: at("Review — “then the customer will not be communicated with. The decision will be taken by the CRM in consultation with the Head of Service, Legal Services Partnership and the reasons for it will be recorded.”"),
   },
   staffNotice: null,

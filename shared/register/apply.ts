@@ -5,6 +5,7 @@ import { CUSTOMER_STATUSES } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
 import { firstProblem, mayAct, needsReasons, SYSTEM_ONLY } from "../workflow/guards";
 import { transition } from "../workflow/machine";
+import type { StepRule } from "../workflow/offices";
 import type { Effect } from "../workflow/result";
 import { newCaseFile, type Actor, type CaseFile } from "../workflow/state";
 import { isRegisterEvent, type RegisterEvent, type StepEvent } from "./events";
@@ -21,8 +22,8 @@ export interface StepContext {
 
 export type RecordTransition = { ok: true; record: CaseRecord; effects: Effect[] } | { ok: false; reason: string };
 
-const ANY_STAFF = { roles: ["Staff", "Manager", "Decider", "Reviewer", "Admin"] as const, title: "a member of staff", with: [] };
-const MANAGERS = { roles: ["Manager", "Decider", "Admin"] as const, title: "a manager, decider or administrator", with: [] };
+const ANY_STAFF = { roles: ["Staff", "Manager", "Decider", "Reviewer", "Admin"] as const, title: "a member of staff" };
+const MANAGERS = { roles: ["Manager", "Decider", "Admin"] as const, title: "a manager, decider or administrator" };
 
 const no = (reason: string): RecordTransition => ({ ok: false, reason });
 
@@ -42,8 +43,8 @@ export function applyStep(record: CaseRecord, event: StepEvent, ctx: StepContext
   }
 }
 
-function may(ctx: StepContext, rule: { roles: readonly string[]; title: string; with: never[] }, doing: string): string | null {
-  return mayAct(ctx.preset, { ...rule, roles: [...rule.roles] as Actor["roles"] }, ctx.actor, doing);
+function may(ctx: StepContext, rule: StepRule, doing: string): string | null {
+  return mayAct(ctx.preset, rule, ctx.actor, doing);
 }
 
 function register(record: CaseRecord, e: RegisterEvent, ctx: StepContext): RecordTransition {

@@ -57,6 +57,9 @@ const details = z.object({
   adjustments: text(),
 });
 
+/** People named with a step as holding an office the policy says takes part (jointly, or consulted). */
+const participants = z.array(z.object({ office: text(100), upn: z.string().trim().toLowerCase().email("a work e-mail address") })).max(10);
+
 const workflowEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("LogContact") }),
   z.object({ type: z.literal("Warn"), level: z.enum(["Informal", "Formal"]), note: text() }),
@@ -81,6 +84,7 @@ const workflowEvent = z.discriminatedUnion("type", [
     warningException: z.object({ id: text(100), reason: text() }).optional(),
     restrictions: z.array(draft).max(20).optional(),
     jointly: upnList.optional(),
+    participants: participants.optional(),
   }),
   z.object({ type: z.literal("InviteExtensionComment") }),
   z.object({
@@ -97,11 +101,11 @@ const workflowEvent = z.discriminatedUnion("type", [
       })
       .optional(),
   }),
-  z.object({ type: z.literal("LetterWithheld"), kind: z.enum(LETTER_KINDS), reason: text() }),
-  z.object({ type: z.literal("MonitoringEnded"), acceptable: z.boolean(), reasons: text() }),
-  z.object({ type: z.literal("ReviewDecided"), outcome: z.enum(["Upheld", "Varied", "Removed", "Extended"]), reasons: text(), restrictions: z.array(draft).max(20).optional() }),
+  z.object({ type: z.literal("LetterWithheld"), kind: z.enum(LETTER_KINDS), reason: text(), participants: participants.optional() }),
+  z.object({ type: z.literal("MonitoringEnded"), acceptable: z.boolean(), reasons: text(), participants: participants.optional() }),
+  z.object({ type: z.literal("ReviewDecided"), outcome: z.enum(["Upheld", "Varied", "Removed", "Extended"]), reasons: text(), restrictions: z.array(draft).max(20).optional(), participants: participants.optional() }),
   z.object({ type: z.literal("AppealLodged"), receivedAt: iso, inWriting: z.boolean(), grounds: text() }),
-  z.object({ type: z.literal("AppealDecided"), outcome: z.enum(["Upheld", "Varied", "Removed"]), reasons: text(), restrictions: z.array(draft).max(20).optional() }),
+  z.object({ type: z.literal("AppealDecided"), outcome: z.enum(["Upheld", "Varied", "Removed"]), reasons: text(), restrictions: z.array(draft).max(20).optional(), participants: participants.optional() }),
   z.object({ type: z.literal("RestrictionExpired") }),
   z.object({ type: z.literal("Purge") }),
   z.object({ type: z.literal("OpenMonitoringEndReview"), dueBy: iso }),

@@ -1,4 +1,5 @@
 // Appeals: lodged within the policy's window, decided by someone independent of the decision, by the deadline.
+import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
 import { formatLondonDate } from "../time/london";
 import { dueAfterDays, withinWindow } from "./deadlines";
@@ -6,14 +7,15 @@ import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, owe } from "./follow-ups";
 import { firstProblem, mayAct, needsReasons, needsSetting } from "./guards";
 import { independenceProblem } from "./independence";
+import { participantsProblem, takingPart } from "./offices";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
 import { lastDecision, openAppeal } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
-const ANYONE = { roles: ["Staff" as const, "Manager" as const, "Decider" as const, "Reviewer" as const, "Admin" as const], title: "a member of staff", with: [] };
+const ANYONE = { roles: ["Staff" as const, "Manager" as const, "Decider" as const, "Reviewer" as const, "Admin" as const], title: "a member of staff" };
 
 export function appealLodged(file: CaseFile, e: Of<"AppealLodged">, { preset, actor, now }: Ctx): Transition {
   const a = preset.appeal;
@@ -50,13 +52,14 @@ export function appealDecided(file: CaseFile, e: Of<"AppealDecided">, ctx: Ctx):
   const problem = firstProblem(
     appeal ? null : "There is no open appeal.",
     needsSetting(preset, hearer, "who hears appeals"),
-    hearer ? mayAct(preset, hearer, actor, "decide an appeal") : null,
-    independenceProblem(decision, actor, "appeal"),
+    hearer ? mayAct(preset, hearer, actor, "decide an appeal", ctx.offices) : null,
+    hearer ? participantsProblem(preset, hearer, actor, e.participants, ctx.offices) : null,
+    independenceProblem(file, actor, "appeal"),
     needsReasons(e.reasons, "the appeal decision"),
   );
   if (problem) return refused(problem);
   const late = now.getTime() > new Date(appeal!.dueBy).getTime();
-  const reviews = file.reviews.map((r) => (r === appeal ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim(), late } : r));
+  const reviews = file.reviews.map((r) => (r === appeal ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim(), late, participants: takingPart(actor, e.participants) } : r));
   const effects: Effect[] = late ? [{ type: "Note", message: `Decided after the deadline of ${formatLondonDate(new Date(appeal!.dueBy))}.` }] : [];
   let next: CaseFile = { ...file, reviews };
   if (e.outcome === "Removed") {

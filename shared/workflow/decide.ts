@@ -1,14 +1,16 @@
 // Decisions on a case (decline, monitor, restrict, extend, lift), each guarded by what the preset requires first.
+import type { TransitionContext } from "./machine";
 import type { DecisionOutcome } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
 import { dueAfterDays } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
 import { firstProblem, mayAct, needsReasons, needsSetting, type Check } from "./guards";
+import { participantsProblem, takingPart } from "./offices";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;
 
 const VERB: Record<DecisionOutcome, string> = {
@@ -25,7 +27,8 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   if (!rule) return refused(`${preset.organisation}'s policy does not provide for the decision "${e.outcome}".`);
   const owed = customerLettersOwed(file);
   const problem = firstProblem(
-    mayAct(preset, rule.actor, actor, VERB[e.outcome]),
+    mayAct(preset, rule.actor, actor, VERB[e.outcome], ctx.offices),
+    participantsProblem(preset, rule.actor, actor, e.participants, ctx.offices),
     file.purged ? "This record has been deleted under the retention rules." : null,
     needsReasons(e.reasons, "this decision"),
     owed.length ? `The ${owed[0].toLowerCase()} letter has not been sent yet: send it, or record why it is not being sent, before the next decision.` : null,
@@ -46,7 +49,7 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
 }
 
 function record(file: CaseFile, e: Decide, { actor, now }: Ctx): CaseFile {
-  const participants = [actor.upn, ...(e.jointly ?? []).map((u) => u.trim().toLowerCase())].filter((u, i, a) => u && a.indexOf(u) === i);
+  const participants = takingPart(actor, e.participants, e.jointly);
   return { ...file, decisions: [...file.decisions, { outcome: e.outcome, at: now.toISOString(), by: actor.upn, participants, reasons: e.reasons.trim() }] };
 }
 
@@ -127,7 +130,10 @@ function restrict(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   if (!reviewDue) {
     return refused(`${preset.organisation}'s policy does not say when restrictions are reviewed. Give each restriction an end date, or an administrator must set the review interval.`);
   }
-  const notices = [...noticeFor(preset, afterMonitoring ? "SanctionApplied" : "Restricted")];
+  const notices = [
+    ...noticeFor(preset, afterMonitoring ? "SanctionApplied" : "Restricted"),
+    ...(built.terms.some((t) => t.kind === "NoContact") ? noticeFor(preset, "NoContact") : []),
+  ];
   const letters = owe(preset, checked.file, ["Restriction", ...(notices.length ? (["StaffNotice"] as const) : [])]);
   const review: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
   const next: CaseFile = {
@@ -191,8 +197,8 @@ function lift(file: CaseFile, e: Decide, ctx: Ctx): Transition {
 }
 
 /** Scheduled reviews and monitoring ends still open are answered by a decision that supersedes them. */
-export function closeOpenReviews(reviews: ReviewRecord[], { actor, now }: Ctx, outcome: ReviewRecord["outcome"], reasons: string): ReviewRecord[] {
+export function closeOpenReviews(reviews: ReviewRecord[], { actor, now }: Ctx, outcome: ReviewRecord["outcome"], reasons: string, participants?: string[]): ReviewRecord[] {
   return reviews.map((r) =>
-    r.outcome === null && r.kind !== "Appeal" ? { ...r, outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: reasons.trim() } : r,
+    r.outcome === null && r.kind !== "Appeal" ? { ...r, outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: reasons.trim(), ...(participants ? { participants } : {}) } : r,
   );
 }

@@ -1,15 +1,16 @@
 // Transitions before a decision: logging contact, warnings, local resolution, referral and its withdrawal.
+import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
 import type { WorkflowEvent } from "./events";
 import { firstProblem, mayAct } from "./guards";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
-const ANY_STAFF = { roles: ["Staff", "Manager", "Decider", "Reviewer", "Admin"] as const, title: "a member of staff", with: [] };
-const MANAGERS = { roles: ["Manager", "Decider"] as const, title: "a manager", with: [] };
+const ANY_STAFF = { roles: ["Staff", "Manager", "Decider", "Reviewer", "Admin"] as const, title: "a member of staff" };
+const MANAGERS = { roles: ["Manager", "Decider"] as const, title: "a manager" };
 
 export function logContact(file: CaseFile, _e: Of<"LogContact">, { preset, actor }: Ctx): Transition {
   const problem = mayAct(preset, { ...ANY_STAFF, roles: [...ANY_STAFF.roles] }, actor, "log a contact");

@@ -2,6 +2,7 @@
 import type { DecisionOutcome, LetterKind } from "../domain/vocab";
 import type { RestrictionParams } from "../domain/restriction-params";
 import type { LetterElement } from "../presets/schema";
+import type { Participant } from "./offices";
 
 /** A restriction as the decider builds it; an explicit end is optional (e.g. "no contact until …"). */
 export interface RestrictionDraft {
@@ -34,8 +35,10 @@ export type WorkflowEvent =
       /** Why no warning was given, using one of the preset's exceptions. */
       warningException?: { id: string; reason: string };
       restrictions?: RestrictionDraft[];
-      /** Others who decided jointly (their UPNs), recorded so they cannot hear the appeal. */
+      /** Others who decided jointly (their UPNs), from steps recorded before offices: kept so old logs replay. */
       jointly?: string[];
+      /** Everyone the policy says decides jointly or is consulted, each named for their office. */
+      participants?: Participant[];
     }
   | { type: "InviteExtensionComment" }
   | {
@@ -48,16 +51,17 @@ export type WorkflowEvent =
        */
       content?: { title: string; body: string; channel: "Letter" | "Email"; to?: string[]; postedOn?: string };
     }
-  | { type: "LetterWithheld"; kind: LetterKind; reason: string }
-  | { type: "MonitoringEnded"; acceptable: boolean; reasons: string }
+  | { type: "LetterWithheld"; kind: LetterKind; reason: string; participants?: Participant[] }
+  | { type: "MonitoringEnded"; acceptable: boolean; reasons: string; participants?: Participant[] }
   | {
       type: "ReviewDecided";
       outcome: "Upheld" | "Varied" | "Removed" | "Extended";
       reasons: string;
       restrictions?: RestrictionDraft[];
+      participants?: Participant[];
     }
   | { type: "AppealLodged"; receivedAt: string; inWriting: boolean; grounds: string }
-  | { type: "AppealDecided"; outcome: "Upheld" | "Varied" | "Removed"; reasons: string; restrictions?: RestrictionDraft[] }
+  | { type: "AppealDecided"; outcome: "Upheld" | "Varied" | "Removed"; reasons: string; restrictions?: RestrictionDraft[]; participants?: Participant[] }
   | { type: "RestrictionExpired" }
   /** The scheduler: monitoring has ended and nobody has been asked to judge it yet. */
   | { type: "OpenMonitoringEndReview"; dueBy: string }

@@ -4,6 +4,7 @@ import type { LetterKind } from "../domain/vocab";
 import type { Preset, StaffNoticeEvent } from "../presets/schema";
 import { dueAfterMonths, retainUntil } from "./deadlines";
 import type { RestrictionDraft } from "./events";
+import { officeTitle } from "./offices";
 import type { Effect } from "./result";
 import type { CaseFile, RestrictionTerm } from "./state";
 
@@ -56,11 +57,23 @@ export function owe(preset: Preset, file: CaseFile, kinds: LetterKind[]): { owed
   return { owed, effects };
 }
 
-/** Staff the policy says must be told of this event; a StaffNotice letter is owed when the preset names recipients. */
+/** Exactly the audiences the policy names for this event; a StaffNotice letter is owed when it names any. */
 export function noticeFor(preset: Preset, event: StaffNoticeEvent): Effect[] {
-  const n = preset.staffNotice;
-  if (!n || !n.events.includes(event)) return [];
-  return [{ type: "NotifyStaff", event, recipients: [...n.recipients] }];
+  const audience = preset.staffNotice?.audiences.find((a) => a.event === event);
+  if (!audience) return [];
+  return [{ type: "NotifyStaff", event, offices: [...audience.offices], recipients: audience.offices.map((id) => officeTitle(preset, id)) }];
+}
+
+/** Who the owed staff notice goes to, in the policy's words: the step's audiences, or (for an older record) all the policy names. */
+export function noticeTitles(preset: Preset, file: Pick<CaseFile, "staffNoticeTo">): string[] {
+  const ids = file.staffNoticeTo?.length ? file.staffNoticeTo : [...new Set(preset.staffNotice?.audiences.flatMap((a) => a.offices) ?? [])];
+  return ids.map((id) => officeTitle(preset, id));
+}
+
+/** The audiences of a step's notices together, each once, for the one staff notice the step owes. */
+export function noticeAudience(effects: readonly Effect[]): string[] {
+  const ids = effects.flatMap((e) => (e.type === "NotifyStaff" ? e.offices : []));
+  return ids.filter((id, i) => ids.indexOf(id) === i);
 }
 
 export function close(preset: Preset, file: CaseFile, now: Date, state: "Lifted" | "Expired"): CaseFile {

@@ -1,15 +1,17 @@
 // Letters: sent only when complete, withheld only where the policy allows and with the reason recorded.
+import type { TransitionContext } from "./machine";
 import { LETTER_ELEMENT_LABELS, listInWords, missingElements } from "../letters/elements";
 import type { Preset } from "../presets/schema";
 import type { WorkflowEvent } from "./events";
 import { firstProblem, mayAct } from "./guards";
+import { participantsProblem } from "./offices";
 import { refused, type Transition } from "./result";
 import type { Actor, CaseFile } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
-const WRITERS = { roles: ["Manager" as const, "Decider" as const, "Reviewer" as const], title: "a manager, decider or reviewer", with: [] };
+const WRITERS = { roles: ["Manager" as const, "Decider" as const, "Reviewer" as const], title: "a manager, decider or reviewer" };
 
 export function letterSent(file: CaseFile, e: Of<"LetterSent">, { preset, actor, now }: Ctx): Transition {
   const missing = missingElements(preset, e.kind, e.elements);
@@ -24,10 +26,13 @@ export function letterSent(file: CaseFile, e: Of<"LetterSent">, { preset, actor,
   return { ok: true, file: { ...file, letters, lettersOwed: without(file.lettersOwed, e.kind) }, effects: [] };
 }
 
-export function letterWithheld(file: CaseFile, e: Of<"LetterWithheld">, { preset, actor, now }: Ctx): Transition {
+export function letterWithheld(file: CaseFile, e: Of<"LetterWithheld">, { preset, actor, now, offices }: Ctx): Transition {
   const allowed = preset.noLetter?.kinds.includes(e.kind) ?? false;
+  // Where the text says who decides a letter is withheld (and whom they consult), that office decides.
+  const who = preset.noLetter?.actor ?? WRITERS;
   const problem = firstProblem(
-    mayAct(preset, WRITERS, actor, "decide not to send a letter"),
+    mayAct(preset, who, actor, "decide not to send a letter", offices),
+    participantsProblem(preset, who, actor, e.participants, offices),
     allowed ? null : `${preset.organisation}'s policy does not allow the ${e.kind.toLowerCase()} letter to be withheld: it must be sent.`,
     e.reason.trim().length >= 3 ? null : "Record why no letter is being sent.",
   );

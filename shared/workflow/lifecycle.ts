@@ -1,4 +1,5 @@
 // The scheduler's transitions: restrictions lapsing at their review date, and records purged after retention.
+import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
 import { formatLondonDate } from "../time/london";
 import type { WorkflowEvent } from "./events";
@@ -8,7 +9,7 @@ import { refused, type Transition } from "./result";
 import type { Actor, CaseFile } from "./state";
 import { newCaseFile } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
 function systemOrAdmin(actor: Actor): string | null {

@@ -2,21 +2,35 @@
 import type { Preset } from "../presets/schema";
 import { appealDecided, appealLodged } from "./appeals";
 import { decide } from "./decide";
+import { noticeAudience } from "./follow-ups";
 import { localResolutionStep, logContact, refer, warn, withdrawReferral } from "./early";
 import type { WorkflowEvent } from "./events";
 import { inviteExtensionComment, letterSent, letterWithheld } from "./letters";
 import { purge, restrictionExpired } from "./lifecycle";
 import { refused, type Transition } from "./result";
 import { monitoringEnded, openMonitoringEndReview, reviewDecided } from "./reviews";
+import type { OfficeFacts } from "./offices";
 import type { Actor, CaseFile } from "./state";
 
 export interface TransitionContext {
   preset: Preset;
   actor: Actor;
   now: Date;
+  /** Who holds which offices, found by the case service for this step; absent when a stored step is replayed. */
+  offices?: OfficeFacts;
 }
 
 export function transition(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Transition {
+  const t = step(file, event, ctx);
+  if (!t.ok) return t;
+  // The staff notice owed goes to the audiences of the step that owed it; once sent or withheld, to no one.
+  const audience = noticeAudience(t.effects);
+  if (audience.length) return { ...t, file: { ...t.file, staffNoticeTo: audience } };
+  if (!t.file.lettersOwed.includes("StaffNotice") && t.file.staffNoticeTo?.length) return { ...t, file: { ...t.file, staffNoticeTo: [] } };
+  return t;
+}
+
+function step(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Transition {
   if (file.presetId !== ctx.preset.id) return refused("This case is under a different policy from the one given.");
   const actor = { ...ctx.actor, upn: ctx.actor.upn.trim().toLowerCase() };
   const c = { ...ctx, actor };

@@ -7,7 +7,7 @@ export type Effect =
   | { type: "StatusChanged"; from: CustomerStatus; to: CustomerStatus }
   | { type: "OpenReview"; kind: ReviewKind; dueBy: string }
   | { type: "LetterOwed"; kind: LetterKind }
-  | { type: "NotifyStaff"; event: StaffNoticeEvent; recipients: string[] }
+  | { type: "NotifyStaff"; event: StaffNoticeEvent; offices: string[]; recipients: string[] }
   | { type: "NotifySpoc"; message: string }
   | { type: "Note"; message: string };
 

@@ -1,15 +1,17 @@
 // The end of a monitoring period and scheduled reviews of restrictions, by someone independent of the decision.
+import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
 import { closeOpenReviews } from "./decide";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
 import { firstProblem, mayAct, needsReasons, needsSetting } from "./guards";
 import { independenceProblem } from "./independence";
+import { participantsProblem, takingPart } from "./offices";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
 import { lastDecision } from "./state";
 
-type Ctx = { preset: Preset; actor: Actor; now: Date };
+type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
 export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: Ctx): Transition {
@@ -19,7 +21,8 @@ export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: C
   const problem = firstProblem(
     file.status === "Monitoring" && file.monitoring && file.monitoring.outcome === null ? null : "This customer's contact is not being monitored.",
     needsSetting(preset, judge, "who judges the end of a monitoring period"),
-    judge ? mayAct(preset, judge, actor, "judge the end of a monitoring period") : null,
+    judge ? mayAct(preset, judge, actor, "judge the end of a monitoring period", ctx.offices) : null,
+    judge ? participantsProblem(preset, judge, actor, e.participants, ctx.offices) : null,
     needsReasons(e.reasons, "this judgement"),
     owed.includes("Monitoring") ? "The monitoring letter has not been sent yet: monitoring runs from the letter." : null,
     file.monitoring && now.getTime() < new Date(file.monitoring.startsAt).getTime() ? "Monitoring has not started." : null,
@@ -29,7 +32,7 @@ export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: C
   if (now.getTime() <= new Date(monitoring.endsAt).getTime() && !e.acceptable) {
     return refused(`The monitoring period runs until ${new Date(monitoring.endsAt).toISOString().slice(0, 10)}; contact can be judged unacceptable only when it ends.`);
   }
-  const reviews = closeOpenReviews(file.reviews, ctx, e.acceptable ? "Ended" : "Upheld", e.reasons);
+  const reviews = closeOpenReviews(file.reviews, ctx, e.acceptable ? "Ended" : "Upheld", e.reasons, takingPart(actor, e.participants));
   if (e.acceptable) {
     const notices = noticeFor(preset, "MonitoringEnded");
     const closed = close(preset, { ...file, monitoring: { ...monitoring, outcome: "Acceptable" }, reviews }, now, "Lifted");
@@ -66,12 +69,12 @@ export function openMonitoringEndReview(file: CaseFile, e: Of<"OpenMonitoringEnd
 export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx): Transition {
   const { preset, actor, now } = ctx;
   const reviewer = preset.reviewer?.actor ?? null;
-  const decision = lastDecision(file, ["Restrict", "Extend"]);
   const problem = firstProblem(
     file.status === "Restricted" ? null : "Only restrictions in force are reviewed.",
     needsSetting(preset, reviewer, "who reviews restrictions"),
-    reviewer ? mayAct(preset, reviewer, actor, "review restrictions") : null,
-    independenceProblem(decision, actor, "review"),
+    reviewer ? mayAct(preset, reviewer, actor, "review restrictions", ctx.offices) : null,
+    reviewer ? participantsProblem(preset, reviewer, actor, e.participants, ctx.offices) : null,
+    preset.reviewer?.independent ? independenceProblem(file, actor, "review") : null,
     needsReasons(e.reasons, "the review's outcome"),
     customerLettersOwed(file).length ? "A letter from the last step has not been sent yet: send it, or record why not, first." : null,
     e.outcome === "Extended" && preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt
@@ -80,7 +83,7 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
   );
   if (problem) return refused(problem);
   const reviews = file.reviews.map((r) =>
-    r.kind === "ScheduledReview" && r.outcome === null ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim() } : r,
+    r.kind === "ScheduledReview" && r.outcome === null ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim(), participants: takingPart(actor, e.participants) } : r,
   );
   const letterKind = e.outcome === "Extended" ? "Extension" : "ReviewOutcome";
   if (e.outcome === "Removed") {
@@ -103,7 +106,7 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
   // Extending or varying at review is a fresh decision: it can be appealed, and its reviewer cannot hear that appeal.
   const decisions =
     e.outcome === "Extended" || e.outcome === "Varied"
-      ? [...file.decisions, { outcome: e.outcome === "Extended" ? ("Extend" as const) : ("Restrict" as const), at: now.toISOString(), by: actor.upn, participants: [actor.upn], reasons: e.reasons.trim() }]
+      ? [...file.decisions, { outcome: e.outcome === "Extended" ? ("Extend" as const) : ("Restrict" as const), at: now.toISOString(), by: actor.upn, participants: takingPart(actor, e.participants), reasons: e.reasons.trim() }]
       : file.decisions;
   return {
     ok: true,

@@ -7,6 +7,11 @@ import type { LetterElement } from "../presets/schema";
 export interface Actor {
   upn: string;
   roles: Role[];
+  /**
+   * The policy offices they held when they took the step, as an administrator mapped them. Absent on steps recorded
+   * before offices existed: those are judged by their roles.
+   */
+  offices?: string[];
   system?: boolean;
 }
 
@@ -41,6 +46,8 @@ export interface ReviewRecord {
   late?: boolean;
   /** Who is to carry it out, where someone has been named (an imported register's owner of the review). */
   assignedTo?: string | null;
+  /** Everyone who took part in deciding it (the reviewer and anyone named with them). */
+  participants?: string[];
 }
 
 export interface LetterRecord {
@@ -79,6 +86,8 @@ export interface CaseFile {
   reviews: ReviewRecord[];
   /** Letters the policy says must go (or be withheld with a reason) before the case moves on. */
   lettersOwed: LetterKind[];
+  /** The offices the owed staff notice goes to: exactly the audiences the policy names for the step that owed it. */
+  staffNoticeTo?: string[];
   letters: LetterRecord[];
   /** When the customer was invited to comment on a proposed extension (where the policy requires it). */
   extensionCommentInvitedAt: string | null;

@@ -6,6 +6,7 @@ import { getPreset, PRESETS } from "../../shared/presets/registry";
 import { LETTER_KINDS } from "../../shared/domain/vocab";
 import { newCaseFile, transition } from "../../shared/workflow";
 import { dee } from "../support/actors";
+import { noticeTitles } from "../../shared/workflow/follow-ups";
 
 const cumbria = getPreset("cumbria-fire-2023")!;
 const council = getPreset("council-ccm-2014")!;
@@ -86,7 +87,7 @@ describe("draftLetter", () => {
   });
 
   it("a staff notice names the people the policy says are told, what applies, and that emergencies are still routed", () => {
-    const d = draftLetter(council, "StaffNotice", facts({ staff: { recipients: council.staffNotice!.recipients, guidance: "Pass every contact to Customer Relations." } }));
+    const d = draftLetter(council, "StaffNotice", facts({ staff: { recipients: noticeTitles(council, { staffNoticeTo: council.staffNotice!.audiences[0].offices }), guidance: "Pass every contact to Customer Relations." } }));
     const text = letterText(d);
     expect(text).toContain("To: the Chief Executive; Executive Directors; Heads of Service; Business Managers; Elected Members");
     expect(text).toContain("• Letters only");

@@ -2,7 +2,7 @@
 import { getPreset, missingSettings } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
 import { newCaseFile, transition, type Actor, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
-import { admin, dan, dee, mo, rory, sam, scheduler } from "../support/actors";
+import { admin, dan, dee, mo, remi, rory, sam, scheduler } from "../support/actors";
 
 /** Runs steps in order; every step must succeed unless it says `refused`, whose reason must match. */
 function walk(preset: Preset, steps: [string, Actor, WorkflowEvent, RegExp?][], start = newCaseFile(preset.id)): CaseFile {
@@ -32,7 +32,7 @@ describe("council-ccm-2014: monitoring, then the Chief Executive's sanction", ()
       ["2027-01-04T09:00:00Z", sam, { type: "Refer", behaviours: [p.behaviours.items[3].id], serviceArea: "Planning", summary: "Daily e-mails to twelve officers about one application." }],
       // Sanctions only follow monitoring: a direct restriction is refused.
       ["2027-01-05T09:00:00Z", dan, { type: "Decide", outcome: "Restrict", reasons: "x".repeat(5), preChecks: checks(p), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "NoContact" }, endsAt: "2027-06-01T00:00:00Z" }] }, /sanctions follow a period of monitoring/],
-      ["2027-01-05T09:00:00Z", mo, { type: "Decide", outcome: "Monitor", reasons: "Volume is hindering service to others.", preChecks: checks(p), vulnerabilityConsidered: true }, /Only Head of Service/],
+      ["2027-01-05T09:00:00Z", mo, { type: "Decide", outcome: "Monitor", reasons: "Volume is hindering service to others.", preChecks: checks(p), vulnerabilityConsidered: true }, /Only the Head of Service/],
       ["2027-01-05T09:00:00Z", dee, { type: "Decide", outcome: "Monitor", reasons: "Volume is hindering service to others.", preChecks: checks(p), vulnerabilityConsidered: true, jointly: ["mo.manager@upc.test"] }],
       ["2027-01-05T10:00:00Z", dee, { type: "LetterSent", kind: "Monitoring", elements: ["behaviour", "expectations", "monitoringPeriod", "spoc", "potentialOutcome"] }, /a copy of the policy/],
       ["2027-01-05T10:00:00Z", dee, letter(p, "Monitoring")],
@@ -102,8 +102,9 @@ describe("cumbria-fire-2023: warning, pre-checks, senior manager, appeal, indepe
     const r = transition(late, { type: "AppealLodged", receivedAt: "2027-02-25T00:00:01Z", inWriting: true, grounds: "late" }, { preset: p, actor: sam, now: new Date("2027-02-26T09:00:00Z") });
     expect(r.ok).toBe(false);
 
-    // The six-month review by an independent senior manager sets the next one.
-    const reviewed = walk(p, [["2027-08-09T09:00:00Z", rory, { type: "ReviewDecided", outcome: "Upheld", reasons: "Contact within the slots; keep for six more months." }]], file);
+    // The six-month review by an independent senior manager sets the next one. Rory heard the appeal, so he is part
+    // of the chain; Remi is independent of all of it.
+    const reviewed = walk(p, [["2027-08-09T09:00:00Z", remi, { type: "ReviewDecided", outcome: "Upheld", reasons: "Contact within the slots; keep for six more months." }]], file);
     expect(reviewed.reviewDue).toBe(new Date("2028-02-09T23:59:59.999Z").toISOString());
   });
 });
@@ -121,7 +122,8 @@ describe("southampton-2018: local resolution first, yearly review, extension aft
       ["2027-03-08T10:00:00Z", dee, letter(p, "Restriction")],
       // Southampton's policy has an appeal but no window: it must be set before one can be recorded.
       ["2027-03-10T10:00:00Z", sam, { type: "AppealLodged", receivedAt: "2027-03-10T09:00:00Z", inWriting: true, grounds: "x" }, /does not say how long the customer has to appeal/],
-      ["2028-03-01T10:00:00Z", dee, { type: "ReviewDecided", outcome: "Upheld", reasons: "Still needed." }, /took part in the decision being reviewed/],
+      // Review: "Any restrictions imposed will be reviewed on a yearly basis by the CRM." The CRM who imposed them
+      // reviews them: the text asks no independence here (unlike Cumbria's reviews).
       ["2028-03-01T10:00:00Z", dan, { type: "ReviewDecided", outcome: "Extended", reasons: "Behaviour resumed in January." }, /invited to comment/],
       ["2028-03-01T10:00:00Z", dan, { type: "InviteExtensionComment" }],
       ["2028-03-15T10:00:00Z", dan, { type: "ReviewDecided", outcome: "Extended", reasons: "Behaviour resumed; customer's comments considered." }],

@@ -136,7 +136,7 @@ describe("policy presets", () => {
     it("writes a complete restriction letter, tells staff and counts invocations per function", () => {
       const letter = p.letters.find((l) => l.kind === "Restriction");
       expect(letter?.elements).toEqual(expect.arrayContaining(["policyCopy", "why", "what", "howLong", "howToAppeal", "appealBy", "ombudsman"]));
-      expect(p.staffNotice?.events).toEqual(["Restricted"]);
+      expect(p.staffNotice?.audiences.map((a) => [a.event, a.offices])).toEqual([["Restricted", ["staff-and-managers"]]]);
       expect(p.reportsPerServiceArea.value).toBe(true);
       expect(missingSettings(p)).toEqual([{ path: "retentionYearsAfterEnd", label: expect.any(String) }]);
     });
@@ -149,12 +149,11 @@ describe("policy presets", () => {
       expect(p.monitoringDays.value).toBeLessThanOrEqual(92);
       expect(p.monitoringDays.source.section).toMatch(/three months/);
       expect(p.monitoringEnd?.actor.title).toMatch(/Executive Director/);
-      expect(p.monitoringEnd?.actor.with.join()).toMatch(/Business Manager/);
+      expect(p.monitoringEnd?.actor).toMatchObject({ office: "executive-director", jointly: ["business-manager"] });
     });
     it("decides to invoke jointly, leaves sanctions to the Chief Executive and offers no appeal", () => {
       const by = (o: string) => p.decisions.find((d) => d.outcome === o)?.actor;
-      expect(by("Monitor")).toMatchObject({ roles: ["Decider"], title: "Head of Service" });
-      expect(by("Monitor")?.with).toHaveLength(2);
+      expect(by("Monitor")).toMatchObject({ office: "head-of-service", jointly: ["business-manager", "executive-director"] });
       expect(by("Restrict")?.title).toBe("the Chief Executive");
       expect(by("Extend")?.title).toBe("the Chief Executive");
       expect(by("Lift")).toBeUndefined();
@@ -172,8 +171,12 @@ describe("policy presets", () => {
         "policyCopy",
       ]);
       expect(p.letters.map((l) => l.kind)).toEqual(expect.arrayContaining(["ThankYou", "Restriction", "Extension", "StaffNotice"]));
-      expect(p.staffNotice?.recipients).toHaveLength(5);
-      expect(p.staffNotice?.events).toEqual(["MonitoringStarted", "MonitoringEnded", "SanctionApplied"]);
+      // §6 names a different audience for each notice: the text's own lists, exactly.
+      const audience = (event: string) => p.staffNotice?.audiences.find((a) => a.event === event)?.offices.map((id) => p.offices.find((o) => o.id === id)?.title);
+      expect(audience("MonitoringStarted")).toEqual(["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members"]);
+      expect(audience("MonitoringEnded")).toEqual(["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members", "all Council staff"]);
+      expect(audience("SanctionApplied")).toEqual(["Executive Directors", "Heads of Service", "Business Managers", "Elected Members"]);
+      expect(audience("NoContact")).toEqual(["all Council staff", "Elected Members"]);
       expect(p.restrictions.kinds).toEqual(["ContactQuota", "CallSlots", "NoContact"]);
     });
   });
@@ -194,7 +197,7 @@ describe("policy presets", () => {
       expect(p.localResolution.steps.map((s) => s.id)).toEqual(["spoc", "agreed-contact", "communication-style"]);
       const restrict = p.decisions.find((d) => d.outcome === "Restrict");
       expect(restrict?.actor.title).toMatch(/Complaints Resolution Manager/);
-      expect(restrict?.actor.with.join()).toMatch(/Legal/);
+      expect(restrict?.actor).toMatchObject({ office: "complaints-resolution-manager", consulted: ["head-of-legal"] });
       expect(p.decisions.map((d) => d.outcome)).not.toContain("Monitor");
     });
     it("has an appeal to the Service Director with no stated window or decision time", () => {

@@ -60,10 +60,10 @@ export function reviewOptions(preset: Preset, file: CaseFile, me: { upn: string;
   const decision = lastDecision(file, ["Restrict", "Extend"]);
   const appeal = openAppeal(file);
   const hearer = preset.appeal.actor;
-  const appealConflict = appeal && mayActAs(hearer, me.roles) ? independenceProblem(decision, actor, "appeal") : null;
+  const appealConflict = appeal && mayActAs(hearer, me.roles) ? independenceProblem(file, actor, "appeal") : null;
   const scheduledReview = file.status === "Restricted" ? file.reviews.find((r) => r.kind === "ScheduledReview" && r.outcome === null) : undefined;
   const reviewer = preset.reviewer?.actor;
-  const reviewConflict = scheduledReview && mayActAs(reviewer, me.roles) ? independenceProblem(decision, actor, "review") : null;
+  const reviewConflict = scheduledReview && preset.reviewer?.independent && mayActAs(reviewer, me.roles) ? independenceProblem(file, actor, "review") : null;
   const judge = preset.monitoringEnd?.actor ?? preset.decisions.find((d) => d.outcome === "Monitor")?.actor;
   const monitoringOpen = file.status === "Monitoring" && !!file.monitoring && file.monitoring.outcome === null;
   return {

@@ -9,6 +9,7 @@ import { listInWords } from "../../../shared/letters/elements";
 import { draftLetter, draftMissing, letterText, presentElements, type LetterDraft } from "../../../shared/letters/draft";
 import type { Preset } from "../../../shared/presets/schema";
 import type { Effect } from "../../../shared/workflow";
+import { noticeTitles } from "../../../shared/workflow/follow-ups";
 import { normaliseEmail } from "../../../shared/address/email";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -86,7 +87,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const emails = page.identities.filter((i) => i.kind === "Email").map((i) => i.value);
   const [channel, setChannel] = useState<"Letter" | "Email">(staff ? "Email" : "Letter");
   const [to, setTo] = useState(emails[0] ?? "");
-  const titles = preset.staffNotice?.recipients ?? [];
+  const titles = noticeTitles(preset, page.loaded.file);
   const [staffTo, setStaffTo] = useState<Record<string, PickedPerson[]>>(() => Object.fromEntries(titles.map((t) => [t, remembered(REMEMBERED(preset.id, t))])));
   const [problem, setProblem] = useState<string | null>(null);
   const [printing, setPrinting] = useState<Printable | null>(null);

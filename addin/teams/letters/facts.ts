@@ -4,6 +4,7 @@ import type { LetterFacts } from "../../../shared/letters/draft";
 import type { Preset } from "../../../shared/presets/schema";
 import { describeRestriction } from "../../../shared/restrictions";
 import { spocOf } from "../../../shared/restrictions/spoc";
+import { noticeTitles } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
 
 const OUTCOME_SENTENCES: Record<string, string> = {
@@ -38,6 +39,6 @@ export function letterFacts(page: CasePage, preset: Preset, kind: LetterKind, se
     spoc,
     outcome: about?.outcome ? { decision: OUTCOME_SENTENCES[about.outcome] ?? about.outcome, changes: newTerms ? `From now on: ${newTerms}. ${about.reasons ?? ""}` : (about.reasons ?? "") } : null,
     sender: { name: sender.name, title: null },
-    staff: kind === "StaffNotice" ? { recipients: preset.staffNotice?.recipients ?? [], guidance: customer.staffGuidance } : null,
+    staff: kind === "StaffNotice" ? { recipients: noticeTitles(preset, file), guidance: customer.staffGuidance } : null,
   };
 }

@@ -1,0 +1,86 @@
+// Offices: whether the person taking a step holds the office the policy names, and whether everyone the policy says
+// decides jointly or is consulted has been named with the step.
+import type { Role } from "../domain/vocab";
+import type { Preset } from "../presets/schema";
+import type { Check } from "./guards";
+import type { Actor } from "./state";
+
+/** Someone named with a step as holding one of the policy's offices. */
+export interface Participant {
+  office: string;
+  upn: string;
+}
+
+/** Who holds which offices, as the case service found them when the step was asked for. */
+export interface OfficeFacts {
+  /** Offices an administrator has named anyone to; absent when the step is replayed from the log. */
+  mapped?: readonly string[];
+  /** The offices each person named with the step holds; absent when the step is replayed from the log. */
+  holders?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** A rule as the guards need it: the product's own rules (anyone may refer) name roles only. */
+export interface StepRule {
+  roles: readonly Role[];
+  title: string;
+  office?: string;
+  jointly?: readonly string[];
+  consulted?: readonly string[];
+}
+
+export const ADMIN_MAPS_OFFICES = "An administrator names who holds each office in the Teams tab, under Offices.";
+
+export function officeTitle(preset: Preset, id: string): string {
+  return preset.offices.find((o) => o.id === id)?.title ?? id;
+}
+
+/**
+ * Steps recorded before offices existed carry no offices: they are judged by the roles they were accepted under, so
+ * an old log still replays. Every step the case service takes now carries the actor's offices, even when none.
+ */
+export function judgedByOffice(rule: StepRule, actor: Actor): boolean {
+  return !!rule.office && actor.offices !== undefined;
+}
+
+export function officeProblem(preset: Preset, rule: StepRule, actor: Actor, doing: string, facts: OfficeFacts = {}): Check {
+  const office = rule.office!;
+  const title = officeTitle(preset, office);
+  if (facts.mapped && !facts.mapped.includes(office)) {
+    return `No one has been named as ${title} yet, so no one can ${doing} under ${preset.organisation}'s policy. ${ADMIN_MAPS_OFFICES}`;
+  }
+  if (actor.offices!.includes(office)) return null;
+  return `Only ${title} may ${doing} under ${preset.organisation}'s policy, and you are not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
+}
+
+const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Everyone the policy says takes part must be named, once, as a different person who holds that office. */
+export function participantsProblem(preset: Preset, rule: StepRule, actor: Actor, named: readonly Participant[] | undefined, facts: OfficeFacts = {}): Check {
+  if (!judgedByOffice(rule, actor)) return null;
+  const needs = [...(rule.jointly ?? []).map((id) => ({ id, jointly: true })), ...(rule.consulted ?? []).map((id) => ({ id, jointly: false }))];
+  const given = named ?? [];
+  for (const p of given) {
+    if (!needs.some((n) => n.id === p.office)) return `${cap(officeTitle(preset, p.office))} does not take part in this step under ${preset.organisation}'s policy.`;
+  }
+  for (const need of needs) {
+    const title = officeTitle(preset, need.id);
+    const who = given.filter((p) => p.office === need.id);
+    if (!who.length) {
+      return need.jointly
+        ? `${preset.organisation}'s policy says ${rule.title} decides this jointly with ${title}: name who that is.`
+        : `${preset.organisation}'s policy says ${rule.title} consults ${title} on this: name who was consulted.`;
+    }
+    if (who.length > 1) return `Name one person as ${title}.`;
+    const upn = who[0].upn.trim().toLowerCase();
+    if (upn === actor.upn) return `You cannot also stand as ${title}: the policy names them as someone else taking part.`;
+    if (facts.mapped && !facts.mapped.includes(need.id)) return `No one has been named as ${title} yet. ${ADMIN_MAPS_OFFICES}`;
+    if (facts.holders && !facts.holders[upn]?.includes(need.id)) return `${upn} is not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
+  }
+  return null;
+}
+
+/** The people recorded as taking part: the actor and everyone named with the step. */
+export function takingPart(actor: Actor, named: readonly Participant[] | undefined, legacy: readonly string[] = []): string[] {
+  const all = [actor.upn, ...(named ?? []).map((p) => p.upn), ...legacy].map((u) => u.trim().toLowerCase());
+  return all.filter((u, i) => u && all.indexOf(u) === i);
+}
