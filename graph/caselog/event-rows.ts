@@ -19,7 +19,8 @@ export function eventToFields(customerId: string, e: StoredEvent): Fields {
     Type: e.event.type,
     Event: JSON.stringify(e.event),
     Actor: e.actor.system ? SYSTEM_ACTOR : e.actor.upn,
-    ActorOffices: e.actor.system ? "system" : e.actor.roles.join(","),
+    // Roles, then the policy offices held when the step was taken ("Decider,Staff|chief-executive"); replay reads both.
+    ActorOffices: e.actor.system ? "system" : `${e.actor.roles.join(",")}${e.actor.offices ? `|${e.actor.offices.join(",")}` : ""}`,
     At: e.at,
     IdempotencyKey: e.idempotencyKey,
     PresetVersion: e.presetVersion,

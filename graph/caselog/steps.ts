@@ -2,6 +2,7 @@
 // This is the one path every writer takes (the case service for people, the scheduler, the flagging service, imports).
 import { getPreset } from "../../shared/presets/registry";
 import { presetVersion } from "../../shared/presets/version";
+import type { OfficeFacts } from "../../shared/workflow/offices";
 import { applyStep, freshStepProblem, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
 import { isRoleRefusal, type Actor, type Effect } from "../../shared/workflow";
 import type { RowProblem } from "../repos/problems";
@@ -23,6 +24,8 @@ export interface StepRequest {
   /** The notices the step's effects owe, in full (the case service composes them). */
   owe?: Owe;
   presets?: PresetLookup;
+  /** Who holds which policy offices, as the case service found them for this step. */
+  offices?: OfficeFacts;
 }
 
 export type StepOutcome =
@@ -76,7 +79,7 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
     const preset = presets(replay.record.customer.policyId);
     if (!preset) return refusal(422, `This customer is under a policy (${replay.record.customer.policyId}) that is not set up here.`);
     const now = wholeSecond(req.now ?? new Date());
-    const t = applyStep(replay.record, req.event, { preset, actor: req.actor, now, first: false });
+    const t = applyStep(replay.record, req.event, { preset, actor: req.actor, now, first: false, offices: req.offices });
     if (!t.ok) return refusal(isRoleRefusal(t.reason) ? 403 : 422, t.reason);
     // Asked of steps taken now, not of logged ones replayed: a letter says how it went, so none is recorded unsent.
     const fresh = freshStepProblem(req.event, now);

@@ -11,7 +11,11 @@ import { getPreset } from "../../shared/presets/registry";
 import { parseStepEvent, replayLog } from "../../shared/register";
 import type { Actor } from "../../shared/workflow";
 import { errorFields, type Logger } from "../log";
+import type { Graph } from "../../graph/client/factory";
+import type { OfficeFacts, Participant } from "../../shared/workflow/offices";
+import type { OfficeSource } from "./offices";
 import type { RoleSource } from "./roles";
+import { settingsRoute } from "./settings-api";
 import { isUnknownPerson } from "./roles";
 import { AuthError, type TokenCheck } from "./tokens";
 
@@ -33,6 +37,10 @@ export interface CaseApiDeps {
   site: Site;
   tokens: TokenCheck;
   roles: RoleSource;
+  /** Who holds which policy office; without it (some tests) steps are judged by roles alone. */
+  offices?: OfficeSource;
+  /** The directory, as the app, to check the people and groups an administrator names to offices. */
+  graph?: Graph;
   owe: Owe;
   log: Logger;
   /** Browser origins allowed to call the API directly (CORS); same-origin pages need none. */
@@ -47,7 +55,17 @@ export const MAX_API_BODY = 256 * 1024;
 const KEY = /^[A-Za-z0-9:._-]{8,200}$/;
 
 export function isApiPath(path: string): boolean {
-  return path === "/api/customers" || path.startsWith("/api/customers/");
+  return path === "/api/customers" || path.startsWith("/api/customers/") || path === "/api/me" || path === "/api/settings" || path.startsWith("/api/settings/");
+}
+
+/** The people a step names for offices, read before the step itself is checked (a bad body is refused later). */
+function namedWith(body: string): Participant[] {
+  try {
+    const list = (JSON.parse(body) as { event?: { participants?: unknown } })?.event?.participants;
+    return Array.isArray(list) ? list.filter((p): p is Participant => typeof p?.upn === "string" && typeof p?.office === "string").slice(0, 10) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function createCaseApi(deps: CaseApiDeps) {
@@ -58,19 +76,29 @@ export function createCaseApi(deps: CaseApiDeps) {
   });
   const cors = (origin?: string): Record<string, string> =>
     origin && deps.allowedOrigins.includes(origin)
-      ? { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Allow-Methods": "GET, POST, OPTIONS", "Access-Control-Max-Age": "600", Vary: "Origin" }
+      ? { "Access-Control-Allow-Origin": origin, "Access-Control-Allow-Headers": "Authorization, Content-Type", "Access-Control-Allow-Methods": "GET, POST, PUT, OPTIONS", "Access-Control-Max-Age": "600", Vary: "Origin" }
       : {};
 
-  async function actorFor(req: ApiRequest): Promise<Actor> {
+  async function actorFor(req: ApiRequest): Promise<{ actor: Actor; groups: string[] }> {
     const caller = await deps.tokens.verify(req.headers.authorization);
     let roles;
+    let groups: string[] = [];
     try {
       roles = await deps.roles.rolesOf(caller);
+      if (deps.offices && deps.roles.groupsOf) groups = await deps.roles.groupsOf(caller.oid || caller.upn);
     } catch (e) {
       if (isUnknownPerson(e)) throw new AuthError("Your account is not in this organisation's directory.");
       throw e;
     }
-    return { upn: caller.upn, roles };
+    return { actor: { upn: caller.upn, roles }, groups };
+  }
+
+  /** The actor's offices and the facts the step is judged on, for a step naming these people. */
+  async function withOffices(actor: Actor, groups: string[], named: readonly Participant[]): Promise<{ actor: Actor; offices?: OfficeFacts }> {
+    if (!deps.offices) return { actor };
+    const groupsOf = (upn: string) => deps.roles.groupsOf?.(upn) ?? Promise.resolve([]);
+    const found = await deps.offices.factsFor(actor.upn, groups, named, groupsOf);
+    return { actor: { ...actor, offices: found.offices }, offices: found.facts };
   }
 
   const answer = (o: StepOutcome, origin?: string): ApiResponse => {
@@ -81,15 +109,24 @@ export function createCaseApi(deps: CaseApiDeps) {
 
   async function route(req: ApiRequest, origin?: string): Promise<ApiResponse> {
     const m = /^\/api\/customers(?:\/([^/]+))?(\/steps)?\/?$/.exec(req.path);
-    if (!m) return json(404, { reason: "There is nothing at this address." }, {}, origin);
-    const [, rawId, steps] = m;
+    const settings = req.path === "/api/me" || req.path === "/api/settings" || req.path.startsWith("/api/settings/");
+    if (!m && !settings) return json(404, { reason: "There is nothing at this address." }, {}, origin);
+    const [, rawId, steps] = m ?? [];
     if (rawId !== undefined && !/^\d{1,12}$/.test(rawId)) return json(404, { reason: "That customer is not on the register." }, {}, origin);
     const get = req.method === "GET" && rawId && !steps;
     const post = req.method === "POST" && (steps ? !!rawId : !rawId);
-    if (!get && !post) return json(405, { reason: "That is not something this address does." }, { Allow: rawId && !steps ? "GET" : "POST" }, origin);
-    const actor = await actorFor(req);
-    if (!actor.roles.length) return json(403, { reason: "You are not in any of the UPC groups, so the case register is not open to you. Ask an administrator if you think you should be." }, {}, origin);
+    if (!settings && !get && !post) return json(405, { reason: "That is not something this address does." }, { Allow: rawId && !steps ? "GET" : "POST" }, origin);
+    const { actor: caller, groups } = await actorFor(req);
+    if (req.path === "/api/me" || req.path === "/api/settings" || req.path.startsWith("/api/settings/")) {
+      if (!deps.offices) return json(404, { reason: "There is nothing at this address." }, {}, origin);
+      const { actor } = await withOffices(caller, groups, []);
+      const a = await settingsRoute(req, actor, { site: deps.site, graph: deps.graph, offices: deps.offices });
+      return json(a.status, a.body, {}, origin);
+    }
+    if (!caller.roles.length) return json(403, { reason: "You are not in any of the UPC groups, so the case register is not open to you. Ask an administrator if you think you should be." }, {}, origin);
 
+    const named = namedWith(req.body);
+    const { actor, offices } = await withOffices(caller, groups, named);
     if (get) {
       const log = await loadLog(deps.site, rawId!);
       if (!log.customer && !log.events.length) return json(404, { reason: "That customer is not on the register." }, {}, origin);
@@ -109,7 +146,7 @@ export function createCaseApi(deps: CaseApiDeps) {
     }
     const parsed = parseStepEvent(body.event);
     if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
-    const request = { event: parsed.event, actor, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.() };
+    const request = { event: parsed.event, actor, offices, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.() };
     return answer(steps ? await takeStep(deps.site, rawId!, request) : await openCustomer(deps.site, request), origin);
   }
 

@@ -7,6 +7,7 @@ import type { Logger } from "../log";
 import { createCaseApi, type CaseApi } from "./api";
 import type { Owe } from "../../graph/caselog";
 import { Outbox } from "./outbox";
+import { siteOffices } from "./offices";
 import { directoryRoles } from "./roles";
 import { RegisterWatch } from "./watch";
 import { RegisterAudit } from "./audit";
@@ -52,6 +53,8 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     site: p.site,
     tokens: p.tokens ?? tokenCheckFor(p.config),
     roles: directoryRoles(p.graph),
+    offices: siteOffices(p.site),
+    graph: p.graph,
     owe: p.owe,
     log: p.log,
     allowedOrigins: p.config.allowedOrigins,

@@ -9,19 +9,24 @@ import type { Caller } from "./tokens";
 export interface RoleSource {
   /** The caller's roles; none when they are in no UPC group. Throws NotFound when the directory has no such person. */
   rolesOf(caller: Caller): Promise<Role[]>;
+  /** The names of someone's groups (by object id or UPN), for the offices mapped to groups. */
+  groupsOf?(user: string): Promise<string[]>;
 }
 
 export function directoryRoles(graph: Graph, ttlMs = 5 * 60_000): RoleSource {
-  const cache = new Map<string, { at: number; roles: Role[] }>();
+  const cache = new Map<string, { at: number; groups: string[] }>();
+  const groupsOf = async (key: string) => {
+    const hit = cache.get(key);
+    if (hit && Date.now() - hit.at < ttlMs) return hit.groups;
+    const groups = await groupNamesOf(graph, key);
+    cache.set(key, { at: Date.now(), groups });
+    return groups;
+  };
   return {
     async rolesOf(caller) {
-      const key = caller.oid || caller.upn;
-      const hit = cache.get(key);
-      if (hit && Date.now() - hit.at < ttlMs) return hit.roles;
-      const roles = rolesFromGroups(await groupNamesOf(graph, key));
-      cache.set(key, { at: Date.now(), roles });
-      return roles;
+      return rolesFromGroups(await groupsOf(caller.oid || caller.upn));
     },
+    groupsOf,
   };
 }
 

@@ -125,6 +125,9 @@ export const FUNCTIONS: readonly FunctionSpec[] = [
   apiTrigger("openCustomer", "customers", ["POST"]),
   apiTrigger("getCustomer", "customers/{customerId}", ["GET"]),
   apiTrigger("takeStep", "customers/{customerId}/steps", ["POST"]),
+  apiTrigger("whoAmI", "me", ["GET"]),
+  apiTrigger("readSettings", "settings", ["GET"]),
+  apiTrigger("saveSetting", "settings/{key}", ["PUT"]),
   // Counts only (mail handled, notices sent, rows put back after a hand edit); behind a function key.
   {
     kind: "http",

@@ -5,7 +5,7 @@ import { CUSTOMER_STATUSES } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
 import { firstProblem, mayAct, needsReasons, SYSTEM_ONLY } from "../workflow/guards";
 import { transition } from "../workflow/machine";
-import type { StepRule } from "../workflow/offices";
+import type { OfficeFacts, StepRule } from "../workflow/offices";
 import type { Effect } from "../workflow/result";
 import { newCaseFile, type Actor, type CaseFile } from "../workflow/state";
 import { isRegisterEvent, type RegisterEvent, type StepEvent } from "./events";
@@ -18,6 +18,8 @@ export interface StepContext {
   now: Date;
   /** Whether the record has any events yet: a customer is opened or imported once, first. */
   first: boolean;
+  /** Who holds which offices, for a step being taken now (absent on replay). */
+  offices?: OfficeFacts;
 }
 
 export type RecordTransition = { ok: true; record: CaseRecord; effects: Effect[] } | { ok: false; reason: string };

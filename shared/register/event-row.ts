@@ -57,7 +57,10 @@ export function eventFromFields(f: Fields): EventRowRead {
   if (!actor) return problem("Actor", "Who took the step is missing.");
   const offices = str(f, "ActorOffices");
   const system = actor === SYSTEM_ACTOR && offices === "system";
-  const roles = system ? [] : offices.split(",").map((r) => r.trim()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  const [roleText, officeText] = offices.split("|");
+  const roles = system ? [] : roleText.split(",").map((r) => r.trim()).filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  // Steps stored before offices carry roles alone; they replay under the roles they were accepted with.
+  const held = !system && officeText !== undefined ? officeText.split(",").map((o) => o.trim()).filter((o) => /^[a-z0-9-]+$/.test(o)) : undefined;
   const owed = owedFrom(str(f, "Owed"));
   if (!owed) return problem("Owed", "The notices this step owes are not readable.");
   const idempotencyKey = str(f, "IdempotencyKey");
@@ -65,6 +68,6 @@ export function eventFromFields(f: Fields): EventRowRead {
   return {
     ok: true,
     customerId,
-    event: { seq, event: parsed.event, actor: { upn: actor, roles, ...(system ? { system: true } : {}) }, at, idempotencyKey, presetVersion: str(f, "PresetVersion"), owed },
+    event: { seq, event: parsed.event, actor: { upn: actor, roles, ...(held ? { offices: held } : {}), ...(system ? { system: true } : {}) }, at, idempotencyKey, presetVersion: str(f, "PresetVersion"), owed },
   };
 }

@@ -28,12 +28,18 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   const owed = customerLettersOwed(file);
   const problem = firstProblem(
     mayAct(preset, rule.actor, actor, VERB[e.outcome], ctx.offices),
-    participantsProblem(preset, rule.actor, actor, e.participants, ctx.offices),
     file.purged ? "This record has been deleted under the retention rules." : null,
     needsReasons(e.reasons, "this decision"),
     owed.length ? `The ${owed[0].toLowerCase()} letter has not been sent yet: send it, or record why it is not being sent, before the next decision.` : null,
   );
   if (problem) return refused(problem);
+  const t = byOutcome(file, e, ctx);
+  // Who else must take part is asked once the decision itself could be taken, so the case's own state is said first.
+  const missing = t.ok ? participantsProblem(preset, rule.actor, actor, e.participants, ctx.offices) : null;
+  return missing ? refused(missing) : t;
+}
+
+function byOutcome(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   switch (e.outcome) {
     case "Declined":
       return declined(file, e, ctx);

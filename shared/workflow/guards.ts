@@ -1,17 +1,20 @@
 // Guards shared by the transitions: who may act, what must be recorded first, and the policy's missing settings.
 import { ROLE_GROUPS } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
-import { judgedByOffice, officeProblem, type OfficeFacts, type StepRule } from "./offices";
+import { officeProblem, type OfficeFacts, type StepRule } from "./offices";
 import type { Actor } from "./state";
 
 /** A reason to refuse, or null to go ahead. */
 export type Check = string | null;
 
 export function mayAct(preset: Preset, rule: StepRule, actor: Actor, doing: string, facts?: OfficeFacts): Check {
-  if (!actor.system && judgedByOffice(rule, actor)) return officeProblem(preset, rule, actor, doing, facts);
-  if (!actor.system && actor.roles.some((r) => rule.roles.includes(r))) return null;
-  const groups = rule.roles.map((r) => ROLE_GROUPS[r]).join(" or ");
-  return `Only ${rule.title} (${groups}) may ${doing} under ${preset.organisation}'s policy.`;
+  const byRole = (): Check => {
+    if (!actor.system && actor.roles.some((r) => rule.roles.includes(r))) return null;
+    const groups = rule.roles.map((r) => ROLE_GROUPS[r]).join(" or ");
+    return `Only ${rule.title} (${groups}) may ${doing} under ${preset.organisation}'s policy.`;
+  };
+  if (!actor.system && rule.office) return officeProblem(preset, rule, actor, doing, facts, byRole);
+  return byRole();
 }
 
 /** The words used when only the scheduler or an administrator may take a step. */
@@ -24,7 +27,7 @@ export const SYSTEM_ONLY = "Only the scheduler or an administrator can do this."
 export function isRoleRefusal(reason: string): boolean {
   return (
     reason === SYSTEM_ONLY ||
-    /^Only .+ \(UPC [^)]+\) may .+ under .+'s policy\.$/s.test(reason) ||
+    /^Only .+ \(UPC [^)]+\) may .+ under .+'s policy\.( No one has been named as .+ yet, so the product role stands in\. An administrator names who holds each office in the Teams tab, under Offices\.)?$/s.test(reason) ||
     /^Only .+ may .+ under .+'s policy, and you are not named as .+\. An administrator names who holds each office/s.test(reason) ||
     /^Only the scheduler /.test(reason)
   );

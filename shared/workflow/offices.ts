@@ -35,20 +35,19 @@ export function officeTitle(preset: Preset, id: string): string {
 }
 
 /**
- * Steps recorded before offices existed carry no offices: they are judged by the roles they were accepted under, so
- * an old log still replays. Every step the case service takes now carries the actor's offices, even when none.
+ * Whether the office decides who may act. On a step being taken: once an administrator has named anyone to the office,
+ * only they may; until then the product roles stand in (the Offices view says so). On a step replayed from the log:
+ * the offices it was recorded with, or failing that the roles it was accepted under (steps from before offices).
  */
-export function judgedByOffice(rule: StepRule, actor: Actor): boolean {
-  return !!rule.office && actor.offices !== undefined;
-}
-
-export function officeProblem(preset: Preset, rule: StepRule, actor: Actor, doing: string, facts: OfficeFacts = {}): Check {
+export function officeProblem(preset: Preset, rule: StepRule, actor: Actor, doing: string, facts: OfficeFacts | undefined, roleCheck: () => string | null): string | null {
   const office = rule.office!;
   const title = officeTitle(preset, office);
-  if (facts.mapped && !facts.mapped.includes(office)) {
-    return `No one has been named as ${title} yet, so no one can ${doing} under ${preset.organisation}'s policy. ${ADMIN_MAPS_OFFICES}`;
+  if (!facts?.mapped) return actor.offices?.includes(office) ? null : roleCheck();
+  if (!facts.mapped.includes(office)) {
+    const byRole = roleCheck();
+    return byRole ? `${byRole} No one has been named as ${title} yet, so the product role stands in. ${ADMIN_MAPS_OFFICES}` : null;
   }
-  if (actor.offices!.includes(office)) return null;
+  if (actor.offices?.includes(office)) return null;
   return `Only ${title} may ${doing} under ${preset.organisation}'s policy, and you are not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
 }
 
@@ -56,7 +55,8 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Everyone the policy says takes part must be named, once, as a different person who holds that office. */
 export function participantsProblem(preset: Preset, rule: StepRule, actor: Actor, named: readonly Participant[] | undefined, facts: OfficeFacts = {}): Check {
-  if (!judgedByOffice(rule, actor)) return null;
+  // A step recorded before offices existed is replayed as it was accepted.
+  if (!facts.mapped && actor.offices === undefined) return null;
   const needs = [...(rule.jointly ?? []).map((id) => ({ id, jointly: true })), ...(rule.consulted ?? []).map((id) => ({ id, jointly: false }))];
   const given = named ?? [];
   for (const p of given) {
@@ -73,8 +73,8 @@ export function participantsProblem(preset: Preset, rule: StepRule, actor: Actor
     if (who.length > 1) return `Name one person as ${title}.`;
     const upn = who[0].upn.trim().toLowerCase();
     if (upn === actor.upn) return `You cannot also stand as ${title}: the policy names them as someone else taking part.`;
-    if (facts.mapped && !facts.mapped.includes(need.id)) return `No one has been named as ${title} yet. ${ADMIN_MAPS_OFFICES}`;
-    if (facts.holders && !facts.holders[upn]?.includes(need.id)) return `${upn} is not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
+    // Until the office is mapped anyone may be named to it; once it is, only its holders.
+    if (facts.mapped?.includes(need.id) && facts.holders && !facts.holders[upn]?.includes(need.id)) return `${upn} is not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
   }
   return null;
 }
