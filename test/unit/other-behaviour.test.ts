@@ -1,8 +1,10 @@
 // "Other (describe)": a behaviour outside a policy's list, allowed only where the policy calls its list examples, with a
 // description that is required and bounded; how it is stored, read back, shown and counted.
 import { caseFields } from "../../graph/caselog/projection-fields";
+import { planLists, type ExistingList } from "../../graph/provision/plan";
+import { SCHEMA } from "../../graph/schema/lists";
 import { caseFromItem, caseToFields } from "../../graph/repos/cases";
-import { contactFromItem } from "../../graph/repos/contacts";
+import { contactFromItem, contactToFields } from "../../graph/repos/contacts";
 import { otherContact } from "../../addin/pane-data/actions";
 import { queueEntry } from "../../graph/reports/queue";
 import { aggregateReport, OTHER_BUCKET, periodOf } from "../../graph/reports/aggregate";
@@ -146,6 +148,13 @@ describe("how “Other” is stored and read back", () => {
     expect(caseToFields(read).OtherBehaviour).toBe(DESCRIPTION);
   });
 
+  it("adds the OtherBehaviour column to UpcContacts and UpcCases when provisioning updates a site made before it", () => {
+    const existing = new Map<string, ExistingList>(
+      SCHEMA.map((l) => [l.name, { id: l.key, displayName: l.name, columns: [{ id: "t", name: "Title", indexed: !!l.titleIndexed, enforceUniqueValues: !!l.titleUnique }, ...l.columns.filter((c) => c.name !== "OtherBehaviour").map((c) => ({ id: c.name, name: c.name, indexed: !!c.indexed, enforceUniqueValues: !!c.enforceUniqueValues }))] }]),
+    );
+    expect(planLists(SCHEMA, existing).map((s) => (s.kind === "addColumn" ? `${s.list.name}.${s.column.name}` : s.kind))).toEqual(["UpcContacts.OtherBehaviour", "UpcCases.OtherBehaviour"]);
+  });
+
   it("reads old UpcCases and UpcContacts rows that have no OtherBehaviour column", () => {
     const old = { Title: "Referral: UPC-0001", CustomerLookupId: "1", Stage: "Referred", ReferredBy: "mo@upc.test", ReferredAt: "2025-01-01T00:00:00Z", Behaviours: ["offensive"] };
     expect(caseFromItem({ id: "1", fields: old } as never)).toMatchObject({ behaviours: ["offensive"], otherBehaviour: undefined });
@@ -157,7 +166,11 @@ describe("how “Other” is stored and read back", () => {
     const card = { customer: { id: "1", name: "Jo", serviceAreas: "Waste" } } as never;
     const input = { channel: "Phone" as const, direction: "In" as const, at: T0, minutes: 5, matterRef: "", behaviours: [OTHER_BEHAVIOUR], otherBehaviour: `  ${DESCRIPTION} `, note: "", screening: "NotScreened" as const };
     const check = { allowed: true, breaches: [], notes: [] } as never;
-    expect(otherContact(card, input, "sam@upc.test", check)).toMatchObject({ behaviours: [OTHER_BEHAVIOUR], otherBehaviour: DESCRIPTION });
+    const contact = otherContact(card, input, "sam@upc.test", check);
+    expect(contact).toMatchObject({ behaviours: [OTHER_BEHAVIOUR], otherBehaviour: DESCRIPTION });
+    const fields = contactToFields(contact);
+    expect(fields).toMatchObject({ Behaviours: [OTHER_BEHAVIOUR], OtherBehaviour: DESCRIPTION });
+    expect(contactFromItem({ id: "3", fields: { ...fields, CustomerLookupId: "1" } } as never).otherBehaviour).toBe(DESCRIPTION);
     expect(otherContact(card, { ...input, behaviours: ["offensive"] }, "sam@upc.test", check).otherBehaviour).toBeUndefined();
   });
 });
