@@ -23,7 +23,8 @@ afterAll(async () => {
 
 /**
  * Cumbria's referral form for Tom Allardyce at 320 px, measured in this harness: 2,830 px before (every tick box open),
- * 1,036 px with its groups closed. The bound leaves room for font differences, not for a list left open.
+ * 1,036 px with its groups closed, 1,072 px once "Other (describe)" sat below them. The bound leaves room for font
+ * differences, not for a list left open.
  */
 const COLLAPSED_REFERRAL_MAX_320 = 1_100;
 
