@@ -1,9 +1,11 @@
 // The policy's behaviours as tick boxes: a short list as it is; a long one under collapsible headings with a search,
-// so a form fits a 320 px task pane (Cumbria's 25 behaviours were about 1,900 px of tick boxes).
-import { Checkbox, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+// so a form fits a 320 px task pane (Cumbria's 25 behaviours were about 1,900 px of tick boxes). Where the policy calls
+// its list examples, "Other (describe)" lets staff record a behaviour outside it in their own words.
+import { Checkbox, Field, Input, makeStyles, Textarea, tokens } from "@fluentui/react-components";
 import { ErrorCircle16Filled, Search20Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type KeyboardEvent } from "react";
 import { behaviourGroups, findBehaviours, PLAIN_LIST_MAX, type BehaviourGroup } from "../../shared/presets/behaviour-groups";
+import { behavioursOpen, OTHER_BEHAVIOUR, OTHER_BEHAVIOUR_LABEL, OTHER_DESCRIPTION_MAX, OTHER_DESCRIPTION_MIN } from "../../shared/presets/other-behaviour";
 import type { Preset } from "../../shared/presets/schema";
 import { Disclosure } from "./Disclosure";
 
@@ -16,6 +18,11 @@ const useStyles = makeStyles({
   errorIcon: { flexShrink: 0, marginTop: "2px" },
   quiet: { margin: 0, color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
 });
+
+/** The "Describe the behaviour" box's id, for an error summary's link. */
+export function otherDescriptionId(idPrefix: string): string {
+  return `${idPrefix}-other-description`;
+}
 
 /** The control an error summary's link should focus: the search where there is one, otherwise the first tick box. */
 export function behaviourFocusId(behaviours: Behaviours, idPrefix: string): string {
@@ -30,10 +37,16 @@ export interface BehaviourPickerProps {
   /** Makes the ids of this picker's controls unique in the page (a form may hold one picker). */
   idPrefix: string;
   error?: string;
+  /** What the behaviour ticked as "Other" was; shown (and needed) only while "Other (describe)" is ticked. */
+  otherDescription?: string;
+  onOtherDescriptionChange?(next: string): void;
+  /** The problem with the description, shown at its box. */
+  otherError?: string;
 }
 
-export function BehaviourPicker({ behaviours, value, onChange, legend, idPrefix, error }: BehaviourPickerProps) {
+export function BehaviourPicker({ behaviours, value, onChange, legend, idPrefix, error, otherDescription = "", onOtherDescriptionChange, otherError }: BehaviourPickerProps) {
   const styles = useStyles();
+  const open = behavioursOpen({ behaviours }) && !!onOtherDescriptionChange;
   const groups = useMemo(() => behaviourGroups(behaviours), [behaviours]);
   const ticked = useMemo(() => new Set(value), [value]);
   const errorId = `${idPrefix}-error`;
@@ -51,6 +64,19 @@ export function BehaviourPicker({ behaviours, value, onChange, legend, idPrefix,
         </p>
       ) : null}
       {behaviours.items.length > PLAIN_LIST_MAX ? <Grouped groups={groups} ticked={ticked} idPrefix={idPrefix} box={box} /> : behaviours.items.map(box)}
+      {/* Outside the headings and the search, so a search never hides it. */}
+      {open ? box({ id: OTHER_BEHAVIOUR, label: OTHER_BEHAVIOUR_LABEL }) : null}
+      {open && ticked.has(OTHER_BEHAVIOUR) ? (
+        <Field
+          label="Describe the behaviour"
+          required
+          hint={`In your own words, ${OTHER_DESCRIPTION_MIN} to ${OTHER_DESCRIPTION_MAX} characters: it is recorded as “Other: …”.`}
+          validationMessage={otherError}
+          validationState={otherError ? "error" : "none"}
+        >
+          <Textarea id={otherDescriptionId(idPrefix)} value={otherDescription} onChange={(_, d) => onOtherDescriptionChange?.(d.value)} resize="vertical" />
+        </Field>
+      ) : null}
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
 import type { Contact } from "../../shared/domain/records";
 import type { ContactChannel, Direction, ScreeningOutcome } from "../../shared/domain/vocab";
 import { checkContact, type ContactCheck } from "../../shared/restrictions";
+import { otherBehaviourToStore } from "../../shared/workflow";
 import type { CustomerCard } from "../../graph/lookup/card";
 import { logContact, type Logged } from "../../graph/repos/contacts";
 import type { Site } from "../../graph/repos/items";
@@ -42,6 +43,8 @@ export interface OtherContactInput {
   minutes: number | null;
   matterRef: string;
   behaviours: string[];
+  /** What the behaviour ticked as "Other" was, in the officer's words; kept only while "other" is ticked. */
+  otherBehaviour?: string;
   note: string;
   screening: ScreeningOutcome;
   witnessPresent?: boolean;
@@ -89,6 +92,7 @@ export function otherContact(card: CardInput, input: OtherContactInput, me: stri
     serviceArea: card.customer.serviceAreas.split(/[;,]/)[0]?.trim() ?? "",
     matterRef: input.matterRef.trim(),
     behaviours: input.behaviours,
+    otherBehaviour: otherBehaviourToStore(input) ?? undefined,
     minutes: input.minutes,
     messageId: null,
     recipients: [],

@@ -1,11 +1,14 @@
 // Referring a case from the pane: the customer's policy shapes the form; the case service judges and records it.
 import type { Customer } from "../../shared/domain/records";
+import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 import { getPreset } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
 import { newIdempotencyKey, type CaseServiceClient } from "../../graph/case-service/client";
 
 export interface ReferralInput {
   behaviours: string[];
+  /** What the behaviour ticked as "Other" was, in the referrer's words; sent only while "other" is ticked. */
+  otherBehaviour?: string;
   /** Local-resolution steps tried, by the preset's step id, each with a note. */
   localResolution: { step: string; note: string }[];
   preChecks: Record<string, boolean>;
@@ -28,6 +31,7 @@ export async function referCase(cases: CaseServiceClient, customer: Customer, in
     {
       type: "Refer",
       behaviours: input.behaviours,
+      ...(input.behaviours.includes(OTHER_BEHAVIOUR) ? { otherBehaviour: (input.otherBehaviour ?? "").trim() } : {}),
       serviceArea: input.serviceArea,
       summary: input.summary,
       preChecks: input.preChecks,

@@ -5,7 +5,8 @@ import { useMemo, useState, type FormEvent } from "react";
 import type { ContactChannel, Direction, ScreeningOutcome } from "../../shared/domain/vocab";
 import { getPreset } from "../../shared/presets/registry";
 import type { CustomerCard } from "../../graph/lookup/card";
-import { BehaviourPicker } from "../components/BehaviourPicker";
+import { behaviourChoiceProblems } from "../../shared/workflow";
+import { BehaviourPicker, behaviourFocusId, otherDescriptionId } from "../components/BehaviourPicker";
 import { errorWords } from "../components/ErrorNotice";
 import { ErrorSummary, type FormProblem } from "../components/ErrorSummary";
 import { localInputValue } from "../components/format";
@@ -47,6 +48,9 @@ export const useFormStyles = makeStyles({
 });
 
 const LOG_IDS = { when: "upc-log-when", minutes: "upc-log-minutes", screening: "upc-log-screening" } as const;
+const BEHAVIOUR_PREFIX = "upc-log-behaviour";
+const LOG_FIELDS = ["when", "minutes", "behaviours", "otherBehaviour", "screening"] as const;
+type LogField = (typeof LOG_FIELDS)[number];
 
 const CHANNELS: { value: ContactChannel; label: string }[] = [
   { value: "Phone", label: "Phone call" },
@@ -67,11 +71,12 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
   const [minutes, setMinutes] = useState("");
   const [matterRef, setMatterRef] = useState("");
   const [behaviours, setBehaviours] = useState<string[]>([]);
+  const [otherBehaviour, setOtherBehaviour] = useState("");
   const [note, setNote] = useState("");
   const [screening, setScreening] = useState<ScreeningOutcome | "">("");
   const [witness, setWitness] = useState(false);
   const [appointment, setAppointment] = useState(false);
-  const [state, setState] = useState<{ busy: boolean; error?: unknown; invalid?: Partial<Record<keyof typeof LOG_IDS, string>>; problems: FormProblem[] }>({ busy: false, problems: [] });
+  const [state, setState] = useState<{ busy: boolean; error?: unknown; invalid?: Partial<Record<LogField, string>>; problems: FormProblem[] }>({ busy: false, problems: [] });
 
   const timed = channel === "Phone" || channel === "InPerson";
   const kinds = new Set(card.restrictions.map((r) => r.params.kind));
@@ -86,21 +91,30 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
       minutes: timed && m !== null && Number.isFinite(m) && m >= 0 ? m : null,
       matterRef,
       behaviours,
+      otherBehaviour,
       note,
       screening: (screening || "NotScreened") as ScreeningOutcome,
       witnessPresent: channel === "InPerson" ? witness : undefined,
       appointment: channel === "InPerson" ? appointment : undefined,
     };
-  }, [channel, direction, when, minutes, matterRef, behaviours, note, screening, witness, appointment, timed]);
+  }, [channel, direction, when, minutes, matterRef, behaviours, otherBehaviour, note, screening, witness, appointment, timed]);
   const check = useMemo(() => (input ? checkOther(card, input, me) : null), [card, input, me]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const invalid: Partial<Record<keyof typeof LOG_IDS, string>> = {};
+    const invalid: Partial<Record<LogField, string>> = {};
     if (!input) invalid.when = "Give the date and time of the contact.";
     if (timed && minutes.trim() !== "" && !(Number(minutes) >= 0)) invalid.minutes = "Minutes must be a number, 0 or more.";
+    // The same rule the referral's workflow applies: the policy's behaviours, or "Other" described where it allows it.
+    for (const p of preset ? behaviourChoiceProblems(preset, { behaviours, otherBehaviour }) : []) invalid[p.field] = [invalid[p.field], p.reason].filter(Boolean).join(" ");
     if (view.filedWithoutReply && direction === "In" && !screening) invalid.screening = "Choose the screening outcome.";
-    const problems = (Object.keys(LOG_IDS) as (keyof typeof LOG_IDS)[]).flatMap((k) => (invalid[k] ? [{ fieldId: LOG_IDS[k], text: invalid[k] }] : []));
+    const fieldIds: Record<LogField, string> = {
+      ...LOG_IDS,
+      behaviours: preset ? behaviourFocusId(preset.behaviours, BEHAVIOUR_PREFIX) : BEHAVIOUR_PREFIX,
+      otherBehaviour: otherDescriptionId(BEHAVIOUR_PREFIX),
+    };
+    // In the order the form shows its fields.
+    const problems = LOG_FIELDS.flatMap((k) => (invalid[k] ? [{ fieldId: fieldIds[k], text: invalid[k] }] : []));
     if (problems.length || !input) {
       setState({ busy: false, invalid, problems });
       return;
@@ -176,7 +190,17 @@ export default function LogContactForm({ services, card, view, me, onSaved, onCa
       {channel === "InPerson" && kinds.has("Witness") ? <Checkbox checked={witness} onChange={(_, d) => setWitness(!!d.checked)} label="A colleague was present as a witness" /> : null}
       {channel === "InPerson" && kinds.has("PremisesAccess") ? <Checkbox checked={appointment} onChange={(_, d) => setAppointment(!!d.checked)} label="The visit was by appointment" /> : null}
       {preset ? (
-        <BehaviourPicker behaviours={preset.behaviours} value={behaviours} onChange={setBehaviours} legend={`Behaviours (${preset.organisation}'s policy)`} idPrefix="upc-log-behaviour" />
+        <BehaviourPicker
+          behaviours={preset.behaviours}
+          value={behaviours}
+          onChange={setBehaviours}
+          legend={`Behaviours (${preset.organisation}'s policy)`}
+          idPrefix={BEHAVIOUR_PREFIX}
+          error={state.invalid?.behaviours}
+          otherDescription={otherBehaviour}
+          onOtherDescriptionChange={setOtherBehaviour}
+          otherError={state.invalid?.otherBehaviour}
+        />
       ) : null}
       {view.filedWithoutReply && direction === "In" ? (
         <ScreeningField id={LOG_IDS.screening} value={screening} onChange={setScreening} invalid={state.invalid?.screening} />

@@ -5,7 +5,7 @@ import { ErrorCircle16Filled } from "@fluentui/react-icons";
 import { useState, type FormEvent } from "react";
 import type { CustomerCard } from "../../graph/lookup/card";
 import { localResolutionFirst, referralProblems, type ReferField } from "../../shared/workflow";
-import { BehaviourPicker, behaviourFocusId } from "../components/BehaviourPicker";
+import { BehaviourPicker, behaviourFocusId, otherDescriptionId } from "../components/BehaviourPicker";
 import { Disclosure } from "../components/Disclosure";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ErrorSummary, type FormProblem } from "../components/ErrorSummary";
@@ -21,6 +21,7 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
   const customer = card.customer;
   const preset = presetFor(customer);
   const [behaviours, setBehaviours] = useState<string[]>([]);
+  const [otherBehaviour, setOtherBehaviour] = useState("");
   const [steps, setSteps] = useState<Record<string, string | undefined>>({});
   const [preChecks, setPreChecks] = useState<Record<string, boolean>>({});
   const [vulnerability, setVulnerability] = useState(false);
@@ -49,6 +50,7 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
   const lr = preset.localResolution;
   const fieldIds: Record<ReferField, string> = {
     behaviours: behaviourFocusId(preset.behaviours, "upc-refer-behaviour"),
+    otherBehaviour: otherDescriptionId("upc-refer-behaviour"),
     localResolution: `upc-refer-lr-${lr.steps[0]?.id ?? "none"}`,
     summary: "upc-refer-summary",
   };
@@ -58,6 +60,7 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
     e.preventDefault();
     const input = {
       behaviours,
+      otherBehaviour,
       localResolution: Object.entries(steps)
         .filter(([, note]) => note !== undefined)
         .map(([step, note]) => ({ step, note: note ?? "" })),
@@ -101,6 +104,9 @@ export default function ReferralForm({ services, card, view, onSaved, onCancel }
         legend="Behaviours this referral is about"
         idPrefix="upc-refer-behaviour"
         error={messageFor("behaviours")}
+        otherDescription={otherBehaviour}
+        onOtherDescriptionChange={setOtherBehaviour}
+        otherError={messageFor("otherBehaviour")}
       />
       {lr.steps.length ? (
         <fieldset className={styles.fieldset} aria-describedby={lrError ? "upc-refer-lr-error" : undefined}>

@@ -93,7 +93,7 @@ export function legacyImport(loaded: LoadedRegister): LegacyImport | { problem: 
     statusBeforeReferral: open?.value.priorStatus ?? null,
     warnings: warningRows.map(({ value: l }) => ({ level: l.channel === "Letter" || l.channel === "Email" ? "Formal" : "Informal", at: l.sentAt ?? "", by: "", note: l.body || l.title })),
     localResolution: (latest?.value.localResolution ?? []).map((s) => ({ step: s.step, at: s.at, by: "", note: s.note, confirmedInWriting: true })),
-    referral: latest ? { at: latest.value.referredAt, by: latest.value.referredBy, behaviours: latest.value.behaviours, serviceArea: latest.value.serviceArea, summary: latest.value.summary, evidenceContactIds: latest.value.evidenceContactIds } : null,
+    referral: latest ? { at: latest.value.referredAt, by: latest.value.referredBy, behaviours: latest.value.behaviours, ...(latest.value.otherBehaviour ? { otherBehaviour: latest.value.otherBehaviour } : {}), serviceArea: latest.value.serviceArea, summary: latest.value.summary, evidenceContactIds: latest.value.evidenceContactIds } : null,
     preChecks: latest?.value.preChecks ?? {},
     vulnerabilityConsidered: latest?.value.vulnerabilityConsidered ?? false,
     warningException: latest?.value.warningException ?? null,

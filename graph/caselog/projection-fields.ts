@@ -51,6 +51,7 @@ export function caseFields(k: CaseProjection, customerId: string, key: string): 
     ReferredAt: k.referredAt,
     ServiceArea: cut(k.serviceArea),
     Behaviours: k.behaviours,
+    OtherBehaviour: k.otherBehaviour,
     Summary: k.summary,
     LocalResolution: json(k.localResolution),
     PreChecks: json(k.preChecks),

@@ -1,5 +1,6 @@
 // Report aggregation, pure: periods in UK time, counts per service area and reason, CSV, and a board's summary.
 // Counts only: nothing here carries a name, an address or a note about a person.
+import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 import type { DecisionOutcome, RestrictionKind, ReviewKind, ReviewOutcome } from "../../shared/domain/vocab";
 import { PRESETS } from "../../shared/presets/registry";
 import { londonMidnight, londonParts, MONTH_NAMES } from "../../shared/time/london";
@@ -115,10 +116,14 @@ export function restrictionKindLabel(kind: RestrictionKind): string {
   return KIND_LABELS[kind] ?? kind;
 }
 
+/** The one bucket reports count every "Other (describe)" behaviour under. */
+export const OTHER_BUCKET = "Other (not in the policy's list)";
 let behaviourLabels: Map<string, string> | undefined;
 /** A behaviour id in the words of the first policy that defines it. */
 export function behaviourLabel(id: string): string {
   behaviourLabels ??= new Map(PRESETS.flatMap((p) => p.behaviours.items.map((b) => [b.id, b.label] as [string, string])).reverse());
+  // Every behaviour outside a policy's list is counted together, whatever words each officer used.
+  if (id === OTHER_BEHAVIOUR) return OTHER_BUCKET;
   return behaviourLabels.get(id) ?? id;
 }
 

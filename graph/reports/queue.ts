@@ -1,4 +1,5 @@
 // The Teams tab's lists: the referral queue and the review and appeal calendar, each with its customers, in one $batch.
+import { behaviourWords } from "../../shared/presets/other-behaviour";
 import type { Case, Customer, Review } from "../../shared/domain/records";
 import { getPreset } from "../../shared/presets/registry";
 import { DataError } from "../client/errors";
@@ -60,7 +61,7 @@ function byId(items: ListItem[]): Map<string, Customer> {
 
 export function queueEntry(k: Case & { id: string }, c: Customer | undefined, now: Date): QueueEntry {
   const preset = c ? getPreset(c.policyId) : undefined;
-  const label = (id: string) => preset?.behaviours.items.find((b) => b.id === id)?.label ?? id;
+  const label = (id: string) => behaviourWords(id, preset?.behaviours.items, k.otherBehaviour);
   return {
     caseId: k.id,
     customerId: k.customerId,

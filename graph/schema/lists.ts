@@ -50,7 +50,8 @@ export interface ListDef {
 // one customer). UpcOutbox holds the notices steps owe, each sent once. Identities carry their customer's status, name and case reference so that a
 // sender is flagged in one request; contacts carry a note; cases carry the evidence chosen and who took part in the
 // decision; reviews carry an indexed State so open ones are found without scanning, and when the scheduler reminded
-// and escalated (RemindedAt, EscalatedAt) so each is sent once; letters carry their elements. UpcServiceState's Title
+// and escalated (RemindedAt, EscalatedAt) so each is sent once; letters carry their elements; contacts and cases carry
+// OtherBehaviour, a behaviour outside the policy's list in the officer's words (Behaviours then holds "other"). UpcServiceState's Title
 // is unique ("mailbox:<upn>", "lease:<job>", "<job>:<time>:<id>"), so two service instances never make two rows.
 export const SCHEMA: ListDef[] = [
   {
@@ -114,6 +115,7 @@ export const SCHEMA: ListDef[] = [
       text("Breach"),
       choice("Screening", SCREENING_OUTCOMES),
       note("Notes"),
+      note("OtherBehaviour"),
     ],
   },
   {
@@ -140,6 +142,7 @@ export const SCHEMA: ListDef[] = [
       note("Participants"),
       text("PriorStatus"),
       note("WarningException"),
+      note("OtherBehaviour"),
       text("Key", { unique: true }),
     ],
   },

@@ -46,7 +46,7 @@ export interface ReadableBundle {
 
 function fieldsOf(spec: ListSpec, fields: Record<string, unknown>, mark: (t: string) => Segment[]): ReadableField[] {
   return spec.columns.map((c) => {
-    const text = valueWords(c.kind, fields[c.key]);
+    const text = valueWords(c.kind, fields[c.key], fields);
     return { label: c.label, text, segments: mark(text) };
   });
 }

@@ -1,4 +1,5 @@
 // The register's stored values in words: UK dates, yes or no, choices spelt out, a policy's own labels for its ids.
+import { behaviourWords, OTHER_BEHAVIOUR } from "../presets/other-behaviour";
 import { PRESETS, getPreset } from "../presets/registry";
 import { formatLondonDate, formatLondonTime } from "../time/london";
 import type { ValueKind } from "./columns";
@@ -57,7 +58,7 @@ let labels: Map<string, string> | undefined;
 /** Every id a policy names (behaviours, checks, local resolution steps, warning exceptions) → its label. */
 function presetLabel(id: string): string {
   labels ??= new Map(
-    PRESETS.flatMap((p) => [...p.behaviours.items, ...p.preChecks.items, ...p.localResolution.steps, ...p.warning.exceptions].map((l) => [l.id, l.label] as [string, string])).reverse(),
+    PRESETS.flatMap((p) => [...p.behaviours.items, ...p.preChecks.items, ...p.localResolution.steps, ...p.warning.exceptions, ...(p.warning.retiredExceptions ?? [])].map((l) => [l.id, l.label] as [string, string])).reverse(),
   );
   return labels.get(id) ?? spelt(id.replace(/-/g, " "));
 }
@@ -97,8 +98,8 @@ function checksWords(v: unknown): string {
 
 const many = (v: unknown): unknown[] => (Array.isArray(v) ? v : [v]);
 
-/** A stored value in words; empty when there is nothing to say. */
-export function valueWords(kind: ValueKind, v: unknown): string {
+/** A stored value in words; empty when there is nothing to say. `row` is the record it sits in (for "Other: …"). */
+export function valueWords(kind: ValueKind, v: unknown, row: Record<string, unknown> = {}): string {
   if (v === undefined || v === null || v === "" || (Array.isArray(v) && v.length === 0)) return "";
   switch (kind) {
     case "date":
@@ -110,7 +111,10 @@ export function valueWords(kind: ValueKind, v: unknown): string {
     case "choice":
       return many(v).map((x) => spelt(String(x))).join(", ");
     case "behaviours":
-      return many(v).map((x) => presetLabel(String(x))).join("; ");
+      // "other" is a behaviour outside the policy's list, described in the row's OtherBehaviour column.
+      return many(v)
+        .map((x) => (String(x) === OTHER_BEHAVIOUR ? behaviourWords(OTHER_BEHAVIOUR, [], typeof row.OtherBehaviour === "string" ? row.OtherBehaviour : null) : presetLabel(String(x))))
+        .join("; ");
     case "checks":
       return checksWords(v);
     case "policy":

@@ -67,6 +67,8 @@ export const contactSchema = z.object({
   serviceArea: z.string().default(""),
   matterRef: z.string().default(""),
   behaviours: z.array(z.string()).default([]),
+  /** A behaviour outside the policy's list ("other" in `behaviours`), in the officer's words; absent in older rows. */
+  otherBehaviour: z.string().optional(),
   minutes: z.number().nonnegative().nullable().optional(),
   messageId: z.string().nullable().optional(),
   recipients: z.array(z.string()).default([]),
@@ -87,6 +89,8 @@ export const caseSchema = z.object({
   referredAt: isoDate,
   serviceArea: z.string().default(""),
   behaviours: z.array(z.string()).default([]),
+  /** A behaviour outside the policy's list ("other" in `behaviours`), in the referrer's words; absent in older rows. */
+  otherBehaviour: z.string().optional(),
   summary: z.string().default(""),
   /** Local-resolution attempts: step id, when, a note. */
   localResolution: z.array(z.object({ step: z.string(), at: isoDate, note: z.string().default("") })).default([]),

@@ -46,6 +46,10 @@ export const councilCcm2014 = {
       { id: "unreasonable-demands", label: "Unreasonable demands" },
       { id: "discriminatory", label: "Discriminatory behaviour" },
     ],
+    open: {
+      value: true,
+      source: at("5. What are Unacceptable Customer Behaviours and Actions? — “The following definitions are not intended to cover all possible unacceptable or difficult customer behaviour”"),
+    },
     source: at("5. What are Unacceptable Customer Behaviours and Actions?"),
   },
   refer: {

@@ -21,32 +21,40 @@ export const cumbriaFire2023 = {
     { id: "staff-and-managers", title: "appropriate staff and managers", audience: true, source: at(`${PROCESS} — “the relevant senior manager will then inform appropriate staff and managers that this action has been taken”`) },
   ],
   behaviours: {
-    // All three lists sit under "Staff may recognise one or more of the following indicators", so all are loggable.
+    // All three lists sit under "Staff may recognise one or more of the following indicators", so all are loggable:
+    // 5 + 2 + 18 = 25. Each label is its bullet in the policy's words, shortened only by leaving words out (the first
+    // list's labels start with words of its lead-in, "They make complaints, requests, concerns or enquiries that").
     items: [
-      { id: "no-serious-purpose", label: "Contact that clearly has no serious purpose or value" },
-      { id: "obviously-vexatious", label: "Contact that is obviously vexatious in nature" },
-      { id: "designed-to-disrupt", label: "Contact designed solely to cause disruption or annoyance" },
-      { id: "harassing-or-obsessive", label: "Contact that harasses the Service or its staff, or is obsessive or unreasonable" },
-      { id: "unreasonable-officer-time", label: "Contact that takes up an unreasonable amount of officer time" },
+      { id: "no-serious-purpose", label: "Complaints, requests or enquiries that clearly do not have any serious purpose or value" },
+      { id: "obviously-vexatious", label: "Complaints, requests or enquiries that are obviously vexatious in nature" },
+      { id: "designed-to-disrupt", label: "Complaints, requests or enquiries that are designed solely to cause disruption or annoyance" },
+      {
+        id: "harassing-or-obsessive",
+        label: "Complaints, requests or enquiries that have the effect of harassing the Service or its staff or can be characterised as obsessive or unreasonable",
+      },
+      { id: "unreasonable-officer-time", label: "Complaints, requests or enquiries that take up an unreasonable amount of officer time" },
       { id: "abusive-offensive-threatening", label: "Abusive, offensive or threatening behaviour" },
       { id: "bullying-harassment", label: "Behaviour which amounts to bullying or harassment" },
-      { id: "unwilling-to-comply", label: "Unwillingness to comply with procedures" },
-      { id: "incompatible-handling", label: "Insisting on handling incompatible with procedures, legislation or good practice" },
-      { id: "unreasonable-demands-timescales", label: "Unreasonable demands of staff or unreasonable timescales for responses" },
-      { id: "unreasonable-who-or-how", label: "Unreasonable requests about who should deal with the matter, or how" },
-      { id: "rejects-documented-evidence", label: "Repeatedly unwilling to accept documented evidence" },
-      { id: "high-volume", label: "High volume of letters, e-mails or calls (sometimes to multiple recipients)" },
-      { id: "trivial-or-new-complaints", label: "Continually adding new, or making trivial, complaints or requests" },
-      { id: "repeat-after-dealt-with", label: "Repeat complaints or requests about similar issues already dealt with" },
-      { id: "many-issues-in-succession", label: "Many complaints or requests about different issues in succession" },
-      { id: "refuses-to-specify-grounds", label: "Refusing to specify the grounds of a complaint despite offers of help" },
-      { id: "groundless-complaints-about-staff", label: "Groundless complaints about staff, seeking to have them replaced" },
-      { id: "refuses-remit", label: "Refusing to accept that a matter is outside the procedure's remit" },
-      { id: "changing-basis", label: "Changing the basis of a complaint or request, or denying earlier statements" },
-      { id: "trivial-information-or-questions", label: "Trivial or irrelevant new information, or many detailed but unimportant questions" },
-      { id: "covert-recording", label: "Electronically recording meetings or conversations without consent" },
-      { id: "scattergun", label: "Scattergun approach: pursuing the matter with the Service and others at the same time" },
-      { id: "repeat-with-minor-variations", label: "Repeat complaints or requests with minor variations after processes are complete" },
+      { id: "unwilling-to-comply", label: "Unwillingness to comply with council procedures" },
+      { id: "incompatible-handling", label: "Insisting on issues or requests being dealt with in ways incompatible with Service procedures, legislation or good practice" },
+      { id: "unreasonable-demands-timescales", label: "Making unreasonable demands of staff or setting unreasonable timescales for responses" },
+      { id: "unreasonable-who-or-how", label: "Making unreasonable requests in relation to who should deal with their complaint, enquiry or request, or how" },
+      { id: "rejects-documented-evidence", label: "Repeatedly being unwilling to accept documented evidence" },
+      { id: "high-volume", label: "Sending a high volume of letters, emails and/or phone calls (sometimes to multiple recipients)" },
+      { id: "trivial-or-new-complaints", label: "Continuing to add new, or making trivial, complaints, requests or enquiries" },
+      { id: "repeat-after-dealt-with", label: "Repeatedly complaining or making repeat requests about similar issues after they have already been dealt with" },
+      { id: "many-issues-in-succession", label: "Making many complaints, requests or enquiries about different issues in succession" },
+      { id: "refuses-to-specify-grounds", label: "Refusing to specify the grounds of a complaint, despite offers of assistance" },
+      { id: "groundless-complaints-about-staff", label: "Making groundless complaints about the staff dealing with the complaint or request, and seeking to have the staff replaced" },
+      { id: "refuses-remit", label: "Refusing to accept that issues or requests are not within the remit of a procedure" },
+      { id: "changing-basis", label: "Changing the basis of a complaint or request as it proceeds and/or denying statements made at an earlier stage" },
+      { id: "trivial-information-or-questions", label: "Introducing trivial or irrelevant new information, or raising large numbers of detailed but unimportant questions" },
+      { id: "covert-recording", label: "Electronically recording meetings and conversations without the prior knowledge and consent of the other persons involved" },
+      {
+        id: "scattergun",
+        label: "Adopting a 'scattergun' approach; pursuing complaints or requests with the Service and, at the same time, with a Member of Parliament/ a Councillor/ legal services / local police/ solicitors/ the Ombudsman",
+      },
+      { id: "repeat-with-minor-variations", label: "Submitting repeat complaints or requests, with minor variations, after the processes have been completed" },
       { id: "refuses-decision", label: "Refusing to accept a decision" },
     ],
     // The policy's own three lists, under its own lead-in words.
@@ -89,6 +97,11 @@ export const cumbriaFire2023 = {
         source: at("Procedure — “The following customer actions/behaviours can cause this policy to be invoked:”"),
       },
     ],
+    // The policy calls these lists examples, and its lead-ins ("can include") do not close them.
+    open: {
+      value: true,
+      source: at(`${PROCESS} — “If any member of staff experiences one, or a number of, the examples given in the definitions section”`),
+    },
     source: at("Procedure — “Staff may recognise one or more of the following indicators”"),
   },
   refer: {
@@ -119,12 +132,20 @@ export const cumbriaFire2023 = {
   },
   warning: {
     required: true,
+    // The one case the policy gives for acting without prior warning: police involvement or legal action to protect
+    // staff from harassment, aggression or a threat to their safety and welfare. "Where it is obvious from previous
+    // correspondence that a warning will have no effect on modifying a customer's behaviour then a senior manager
+    // should consider invoking the policy" says when to consider the policy, not that the warning may be skipped.
     exceptions: [
-      { id: "warning-futile", label: "It is obvious from previous correspondence that a warning will have no effect" },
-      { id: "staff-safety", label: "Harassment, aggression or a threat to staff safety and welfare justifies protecting staff without prior warning" },
+      {
+        id: "staff-safety",
+        label: "Police involvement or legal action, where behaviour considered to be harassment, aggressive or a threat to staff safety and welfare means there is a need or justification for protecting staff",
+      },
     ],
+    // Offered by earlier versions of this preset: decisions already logged under it replay as they were taken.
+    retiredExceptions: [{ id: "warning-futile", label: "It is obvious from previous correspondence that a warning will have no effect (no longer accepted: the policy does not allow it)" }],
     source: at(
-      `${PROCESS} — “will have included a warning that their behaviour is unacceptable, and so it is important that this is recorded” … “the Service may not need to give the customer prior warning of this action”`,
+      `${PROCESS} — “will have included a warning that their behaviour is unacceptable, and so it is important that this is recorded” … “Behaviour considered to be harassment, aggressive or a threat to staff safety and welfare may lead to police involvement or legal action. In such cases, where there is a need or justification for protecting staff, the Service may not need to give the customer prior warning of this action.”`,
     ),
   },
   vulnerabilityMustBeConsidered: {

@@ -47,6 +47,10 @@ export const hampshireSendiass = {
       { id: "demands", label: "Demands and repeat complaints", items: ["excessive-demands", "repeat-complaints", "outside-what-to-expect", "changing-focus", "withholding-information"] },
       { id: "staff", label: "How staff are treated", items: ["offensive-remarks", "groundless-complaints-about-staff", "covert-recording"] },
     ],
+    open: {
+      value: true,
+      source: at("Examples of communication that is considered persistent and/or vexatious — “This is not an exhaustive list but illustrates some of the main incidents that arise:”"),
+    },
     source: at("Examples of communication that is considered persistent and/or vexatious — “This is not an exhaustive list”"),
   },
   refer: {

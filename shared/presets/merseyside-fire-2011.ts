@@ -24,6 +24,8 @@ export const merseysideFire2011 = {
       { id: "resource-intensive", label: "Resource intensive customer" },
       { id: "abusive", label: "Abusive customer" },
     ],
+    // A closed list: the policy names exactly four definitions and calls none of them an example.
+    open: { value: false, source: at("Definitions — “This Service Instruction covers four definitions:-”") },
     source: at("Definitions — “This Service Instruction covers four definitions”"),
   },
   refer: {

@@ -1,5 +1,6 @@
 // The built-in policy presets, validation of an organisation's own preset, and the settings an admin still has to fill in.
 import type { z } from "zod";
+import { OTHER_BEHAVIOUR } from "./other-behaviour";
 import { LIMITS, presetSchema, type ActorRule, type Preset } from "./schema";
 import { councilCcm2014 } from "./council-ccm-2014";
 import { cumbriaFire2023 } from "./cumbria-fire-2023";
@@ -77,6 +78,9 @@ function consistencyProblems(preset: Preset): string[] {
   const groups = preset.behaviours.groups ?? [];
   unique("behaviours.groups", "the id", groups.map((g) => g.id));
   unique("behaviours.groups", "the behaviour", groups.flatMap((g) => g.items));
+  if (preset.behaviours.open?.value && preset.behaviours.items.some((b) => b.id === OTHER_BEHAVIOUR)) {
+    problems.push(`behaviours.items: the id "${OTHER_BEHAVIOUR}" is kept for a behaviour outside the list ("Other (describe)"); give this behaviour another id`);
+  }
   const behaviourIds = new Set(preset.behaviours.items.map((b) => b.id));
   for (const g of groups) for (const id of g.items) if (!behaviourIds.has(id)) problems.push(`behaviours.groups: "${id}" in the group "${g.label}" is not one of the behaviours`);
   unique("preChecks.items", "the id", preset.preChecks.items.map((c) => c.id));

@@ -120,7 +120,16 @@ export const presetSchema = z.object({
   /** The offices the text names, for the steps below and the notices; ids are what an administrator maps. */
   offices: z.array(officeSchema).default([]),
   /** Behaviours staff can tick when logging or referring. */
-  behaviours: z.object({ items: z.array(labelled).min(1), groups: z.array(behaviourGroup).optional(), source: citationSchema }),
+  behaviours: z.object({
+    items: z.array(labelled).min(1),
+    groups: z.array(behaviourGroup).optional(),
+    /**
+     * The policy calls its list examples, so staff may also record a behaviour outside it ("Other (describe)", in their
+     * own words). False, or absent in a preset written before this existed, means the list is closed.
+     */
+    open: z.object({ value: z.boolean(), source: citationSchema }).optional(),
+    source: citationSchema,
+  }),
   /** Staff may refer; who refers (e.g. "the line manager") for the record. */
   refer: z.object({ actor: actorRuleSchema, source: citationSchema }),
   /** Checks that must each be answered "yes" before a decision to monitor or restrict. */
@@ -136,6 +145,11 @@ export const presetSchema = z.object({
   warning: z.object({
     required: z.boolean(),
     exceptions: z.array(labelled),
+    /**
+     * Exceptions an earlier version of this preset offered and the policy does not give. A decision already logged under
+     * one is history and still replays; a new decision cannot use it. Not a rule, so not cited.
+     */
+    retiredExceptions: z.array(labelled).optional(),
     source: citationSchema,
   }),
   vulnerabilityMustBeConsidered: z.object({ value: z.boolean(), source: citationSchema }),

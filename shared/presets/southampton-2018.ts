@@ -49,6 +49,10 @@ export const southampton2018 = {
       },
       { id: "decisions", label: "Not accepting decisions or limits", items: ["refuses-decision", "refuses-outside-control", "refuses-outside-remit"] },
     ],
+    open: {
+      value: true,
+      source: at("Examples of unreasonably persistent and/or vexatious behaviour — “This is not an exhaustive list but illustrates come of the main incidents that arise:”"),
+    },
     source: at("Examples of unreasonably persistent and/or vexatious behaviour — “This is not an exhaustive list”"),
   },
   refer: {

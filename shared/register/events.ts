@@ -67,6 +67,8 @@ const workflowEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("Refer"),
     behaviours: z.array(text(100)).max(100),
+    // Bounded here only as a shape; the workflow says in words when a description is too short or too long.
+    otherBehaviour: text().optional(),
     serviceArea: text(255),
     summary: text(),
     preChecks: z.record(z.string(), z.boolean()).optional(),

@@ -46,6 +46,17 @@ export interface Replayed {
 
 export type PresetLookup = (id: string) => Preset | undefined;
 
+/**
+ * The rules a logged step is replayed under: today's, with the warning exceptions earlier versions of the preset
+ * offered put back. A decision logged under one was taken then and is history: it is not judged again, and the log
+ * behind it keeps replaying. A new step is judged by the preset as it is (the case service does not use this).
+ */
+export function asLogged(preset: Preset): Preset {
+  const retired = preset.warning.retiredExceptions ?? [];
+  if (!retired.length) return preset;
+  return { ...preset, warning: { ...preset.warning, exceptions: [...preset.warning.exceptions, ...retired.filter((r) => !preset.warning.exceptions.some((x) => x.id === r.id))] } };
+}
+
 function policyOf(e: StepEvent): string | null {
   return e.type === "Opened" || e.type === "Imported" ? e.customer.policyId : null;
 }
@@ -65,7 +76,7 @@ export function replayLog(events: readonly StoredEvent[], presets: PresetLookup,
     const policy = seq === 0 ? policyOf(stored.event) : record.customer.policyId;
     preset = policy ? presets(policy) : undefined;
     if (!preset) return { record, seq, steps, problem: policy ? `This customer is under a policy (${policy}) that is not set up here.` : "The log does not start by opening or importing the customer." };
-    const t = applyStep(record, stored.event, { preset, actor: stored.actor, now: new Date(stored.at), first: seq === 0 });
+    const t = applyStep(record, stored.event, { preset: asLogged(preset), actor: stored.actor, now: new Date(stored.at), first: seq === 0 });
     if (!t.ok) return { record, seq, steps, problem: `Step ${stored.seq} (${stored.event.type}) can no longer be replayed: ${t.reason}` };
     steps.push({ stored, before: record, after: t.record, effects: t.effects });
     record = t.record;

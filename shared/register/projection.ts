@@ -30,6 +30,8 @@ export interface CaseProjection {
   referredAt: string;
   serviceArea: string;
   behaviours: string[];
+  /** The behaviour outside the policy's list, in the referrer's words, when `behaviours` holds "other". */
+  otherBehaviour: string | null;
   summary: string;
   localResolution: { step: string; at: string; note: string }[];
   preChecks: Record<string, boolean>;
@@ -130,6 +132,7 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
     referredAt: d.at,
     serviceArea: file.referral?.serviceArea ?? "",
     behaviours: file.referral?.behaviours ?? [],
+    otherBehaviour: file.referral?.otherBehaviour ?? null,
     summary: "",
     localResolution: [],
     preChecks: file.preChecks,
@@ -160,6 +163,7 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
         referredAt: a.referral.at,
         serviceArea: a.referral.serviceArea,
         behaviours: a.referral.behaviours,
+        otherBehaviour: a.referral.otherBehaviour ?? null,
         summary: a.referral.summary,
         localResolution: a.localResolution.map((s) => ({ step: s.step, at: s.at, note: s.note })),
         preChecks: a.preChecks,
@@ -179,7 +183,7 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
       if (openReferral && !imported) {
         const row = cases.get(openReferral)!;
         const decided = decisionRow(a, d, openReferral);
-        cases.set(openReferral, { ...row, ...decided, title: row.title, referredBy: row.referredBy, referredAt: row.referredAt, summary: row.summary, localResolution: row.localResolution, evidenceContactIds: row.evidenceContactIds, serviceArea: row.serviceArea, behaviours: row.behaviours, priorStatus: row.priorStatus });
+        cases.set(openReferral, { ...row, ...decided, title: row.title, referredBy: row.referredBy, referredAt: row.referredAt, summary: row.summary, localResolution: row.localResolution, evidenceContactIds: row.evidenceContactIds, serviceArea: row.serviceArea, behaviours: row.behaviours, otherBehaviour: row.otherBehaviour, priorStatus: row.priorStatus });
         decisionCase = openReferral;
         openReferral = null;
       } else {

@@ -2,6 +2,7 @@
 import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
 import type { WorkflowEvent } from "./events";
+import { behaviourChoiceProblems, otherBehaviourToStore } from "./behaviours";
 import { firstProblem, mayAct } from "./guards";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile } from "./state";
@@ -61,20 +62,21 @@ export function localResolutionStep(file: CaseFile, e: Of<"LocalResolutionStep">
 }
 
 /** The part of a referral a problem is about, so a form can point at the field. */
-export type ReferField = "behaviours" | "localResolution" | "summary";
+export type ReferField = "behaviours" | "otherBehaviour" | "localResolution" | "summary";
 
 /**
  * What is wrong with a referral as written, whatever the case's history: every problem at once, in the order a form
  * shows its fields, so the officer can put them all right before sending.
  */
-export function referralProblems(preset: Preset, e: Pick<Of<"Refer">, "behaviours" | "summary" | "localResolution">): { field: ReferField; reason: string }[] {
-  const knownBehaviours = new Set(preset.behaviours.items.map((b) => b.id));
-  const unknown = e.behaviours.filter((b) => !knownBehaviours.has(b));
+export function referralProblems(
+  preset: Preset,
+  e: Pick<Of<"Refer">, "behaviours" | "otherBehaviour" | "summary" | "localResolution">,
+): { field: ReferField; reason: string }[] {
   const lr = preset.localResolution;
   const unknownSteps = lr.steps.length ? (e.localResolution ?? []).filter((s) => !lr.steps.some((x) => x.id === s.step)) : [];
   const out: { field: ReferField; reason: string }[] = [];
   if (!e.behaviours.length) out.push({ field: "behaviours", reason: "Choose at least one behaviour from the policy that this referral is about." });
-  if (unknown.length) out.push({ field: "behaviours", reason: `These behaviours are not in this policy: ${unknown.join(", ")}.` });
+  out.push(...behaviourChoiceProblems(preset, e));
   if (unknownSteps.length) out.push({ field: "localResolution", reason: `These are not local-resolution steps in this policy: ${unknownSteps.map((s) => s.step).join(", ")}.` });
   if (!e.summary.trim()) out.push({ field: "summary", reason: "Write a short summary of what has happened, with the evidence." });
   return out;
@@ -111,6 +113,8 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
         at: now.toISOString(),
         by: actor.upn,
         behaviours: [...e.behaviours],
+        // Kept only when there is one, so a referral without it reads as referrals always have.
+        ...(otherBehaviourToStore(e) ? { otherBehaviour: otherBehaviourToStore(e) } : {}),
         serviceArea: e.serviceArea.trim(),
         summary: e.summary.trim(),
         evidenceContactIds: [...(e.evidenceContactIds ?? [])],

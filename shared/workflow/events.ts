@@ -16,7 +16,10 @@ export type WorkflowEvent =
   | { type: "LocalResolutionStep"; step: string; note: string; confirmedInWriting: boolean }
   | {
       type: "Refer";
+      /** The preset's behaviour ids; `other` (where the policy's list is open) with `otherBehaviour` describing it. */
       behaviours: string[];
+      /** The behaviour outside the policy's list, in the referrer's words (3 to 500 characters). */
+      otherBehaviour?: string;
       serviceArea: string;
       summary: string;
       preChecks?: Record<string, boolean>;

@@ -6,3 +6,4 @@ export { newCaseFile, activeRestrictions, lastDecision, openAppeal, type CaseFil
 export { dueAfterDays, dueAfterMonths, withinWindow, retainUntil } from "./deadlines";
 export { isRoleRefusal } from "./guards";
 export { referralProblems, localResolutionFirst, type ReferField } from "./early";
+export { behaviourChoiceProblems, otherBehaviourToStore, type BehaviourChoice, type BehaviourProblem } from "./behaviours";

@@ -70,6 +70,8 @@ export interface CaseFile {
     at: string;
     by: string;
     behaviours: string[];
+    /** The behaviour outside the policy's list ("other" among `behaviours`), in the referrer's words; absent before it existed. */
+    otherBehaviour?: string | null;
     serviceArea: string;
     summary: string;
     evidenceContactIds: string[];

@@ -23,7 +23,8 @@ afterAll(async () => {
 
 /**
  * Cumbria's referral form for Tom Allardyce at 320 px, measured in this harness: 2,830 px before (every tick box open),
- * 1,036 px with its groups closed. The bound leaves room for font differences, not for a list left open.
+ * 1,036 px with its groups closed, 1,072 px once "Other (describe)" sat below them. The bound leaves room for font
+ * differences, not for a list left open.
  */
 const COLLAPSED_REFERRAL_MAX_320 = 1_100;
 
@@ -70,7 +71,7 @@ describe.each([
   { width: 320, referrer: { name: "Tom Allardyce", address: "tom.allardyce@example.co.uk" } },
   { width: 1280, referrer: { name: "Greta Lindqvist", address: "greta@example.se" } },
 ])("the pane's forms at $width px", ({ width, referrer }) => {
-  it("refers a case: grouped behaviours with a search, every problem at once with links, focus on the result", async () => {
+  it("refers a case: grouped behaviours with a search, “Other (describe)” with its description, every problem at once with links, focus on the result", async () => {
     const o = await open(referrer, width);
     await o.pane.getByRole("heading", { name: referrer.name, exact: true }).waitFor();
     const { pane, frame } = o;
@@ -111,12 +112,12 @@ describe.each([
     expect(await header(groups[0]).count()).toBe(0);
     const actions = form.getByRole("group", { name: groups[2] });
     expect(await actions.getByRole("checkbox").count()).toBe(1);
-    await actions.getByRole("checkbox", { name: "Electronically recording meetings or conversations without consent" }).waitFor();
+    await actions.getByRole("checkbox", { name: "Electronically recording meetings and conversations without the prior knowledge and consent of the other persons involved" }).waitFor();
     await state(o, "referral-search", width, problems);
-    await form.getByRole("checkbox", { name: "Electronically recording meetings or conversations without consent" }).check();
+    await form.getByRole("checkbox", { name: "Electronically recording meetings and conversations without the prior knowledge and consent of the other persons involved" }).check();
     await find.fill("calls");
-    await form.getByRole("checkbox", { name: /High volume of letters, e-mails or calls/ }).waitFor();
-    await form.getByRole("checkbox", { name: "Electronically recording meetings or conversations without consent" }).waitFor();
+    await form.getByRole("checkbox", { name: /Sending a high volume of letters, emails and\/or phone calls/ }).waitFor();
+    await form.getByRole("checkbox", { name: "Electronically recording meetings and conversations without the prior knowledge and consent of the other persons involved" }).waitFor();
     await find.fill("");
     await header(groups[2]).filter({ hasText: "(1 of 18 ticked)" }).waitFor();
 
@@ -124,10 +125,10 @@ describe.each([
     const first = header(groups[0]);
     await first.click();
     expect(await first.getAttribute("aria-expanded")).toBe("true");
-    await form.getByRole("checkbox", { name: "Contact that is obviously vexatious in nature" }).waitFor();
+    await form.getByRole("checkbox", { name: "Complaints, requests or enquiries that are obviously vexatious in nature" }).waitFor();
     await first.click();
     expect(await first.getAttribute("aria-expanded")).toBe("false");
-    await form.getByRole("checkbox", { name: "Contact that is obviously vexatious in nature" }).waitFor({ state: "hidden" });
+    await form.getByRole("checkbox", { name: "Complaints, requests or enquiries that are obviously vexatious in nature" }).waitFor({ state: "hidden" });
     for (const g of groups) if ((await header(g).getAttribute("aria-expanded")) === "false") await header(g).click();
     const expanded = await heightOf(form);
     await state(o, "referral-expanded", width, problems);
@@ -136,8 +137,22 @@ describe.each([
     expect(collapsed).toBeLessThan(expanded - 400);
     if (width === 320) expect(collapsed).toBeLessThan(COLLAPSED_REFERRAL_MAX_320);
 
-    // A good referral: the form closes and focus is on the result, in a status region.
+    // Cumbria calls its indicators "the examples given in the definitions section" (2.2 The Process): a behaviour
+    // outside the list is "Other (describe)", and its description is required before the referral goes.
+    const behaviourGroup = form.getByRole("group", { name: "Behaviours this referral is about" });
+    await behaviourGroup.getByRole("checkbox", { name: "Other (describe)" }).check();
+    const describeBox = behaviourGroup.getByRole("textbox", { name: /Describe the behaviour/ });
+    await describeBox.waitFor();
     await form.getByRole("textbox", { name: /Summary/ }).fill("Records every call without consent; see the log.");
+    await form.getByRole("button", { name: "Refer case", exact: true }).click();
+    await summary.getByRole("heading", { name: "There is a problem" }).waitFor();
+    expect(await summary.getByRole("link").allInnerTexts()).toEqual(["Describe the behaviour you ticked as “Other”."]);
+    await state(o, "referral-other-missing", width, problems);
+    await summary.getByRole("link", { name: /Describe the behaviour/ }).click();
+    await expect.poll(() => focusedId(frame)).toBe("upc-refer-behaviour-other-description");
+    await describeBox.fill("Leaves voicemails pretending to be <b>a solicitor</b>");
+
+    // A good referral: the form closes and focus is on the result, in a status region.
     await form.getByRole("button", { name: "Refer case", exact: true }).click();
     const saved = pane.getByRole("status").filter({ hasText: /The case is referred: .+ is now Referred\./ });
     await saved.waitFor({ timeout: 20_000 });

@@ -85,3 +85,28 @@ it("stores a step sent twice once, and answers the second exactly as the first",
   expect(a.ok && b.ok && b.record).toEqual(a.ok && a.record);
   expect((await loadLog(site, id)).events.map((e) => e.seq)).toEqual([1, 2]);
 });
+
+it("refers with “Other (describe)” under a policy whose list is examples (001_de0aff75e8e4f05c.txt, 2.2 The Process), keeps the words in UpcCases.OtherBehaviour, and refuses it under a closed list (000_15ef6c37defcaa2d.txt, Definitions)", async () => {
+  const site = { graph: p.app, siteId: "root" };
+  const open = async (name: string, policyId: string) => {
+    const o = await openCustomer(site, { event: { type: "Opened", customer: { name, kind: "Individual", policyId, serviceAreas: "Prevention", spocUpn: null, spocName: null, spocDeputyUpn: null, allowedChannels: [], staffGuidance: "", adjustments: "" }, identities: [] }, actor: sam, idempotencyKey: `open-${name}` });
+    if (!o.ok) throw new Error(o.reason);
+    return o.customerId;
+  };
+  const words = "Leaves voicemails pretending to be <b>a solicitor</b>";
+  const id = await open("Olive Other", cumbria.id);
+  expect(await step(id, sam, { type: "Refer", behaviours: ["other"], serviceArea: "Prevention", summary: "See the voicemails." })).toMatchObject({ ok: false, status: 422, reason: "Describe the behaviour you ticked as “Other”." });
+  const referred = await step(id, sam, { type: "Refer", behaviours: ["high-volume", "other"], otherBehaviour: ` ${words} `, serviceArea: "Prevention", summary: "See the voicemails." });
+  if (!referred.ok) throw new Error(referred.reason);
+  expect(referred.record.file.referral).toMatchObject({ behaviours: ["high-volume", "other"], otherBehaviour: words });
+  const [row] = (await loadRegister(site, id)).rows.cases;
+  expect(row.fields).toMatchObject({ Behaviours: ["high-volume", "other"], OtherBehaviour: words });
+  expect(await projectCustomer(site, id)).toMatchObject({ changes: [], drift: false });
+
+  const closed = await open("Colin Closed", "merseyside-fire-2011");
+  expect(await step(closed, mo, { type: "Refer", behaviours: ["vexatious", "other"], otherBehaviour: words, serviceArea: "", summary: "x" })).toMatchObject({
+    ok: false,
+    status: 422,
+    reason: expect.stringMatching(/^Merseyside Fire & Rescue Service's policy gives a closed list of behaviours, so "Other" cannot be recorded/),
+  });
+});

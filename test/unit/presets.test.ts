@@ -120,9 +120,45 @@ describe("policy presets", () => {
       // The text lists 5 + 2 + 18 indicators under "Staff may recognise one or more of the following indicators".
       expect(p.behaviours.items).toHaveLength(25);
     });
-    it("requires a warning unless futile or staff are at risk, and a senior manager decides", () => {
+    it.skipIf(!haveTexts)("labels its 25 indicators (Procedure, 001_de0aff75e8e4f05c.txt) in the text's words: each is its bullet, shortened only by leaving words out", () => {
+      const body = readFileSync(`${SHARED_DIR}policies/${p.file}`, "utf8");
+      const procedure = body.slice(body.indexOf("Staff may recognise one or more"), body.indexOf("2.2 The Process"));
+      // The bullets in order, each with the words of the list it sits under (its lead-in), as the policy sets them out.
+      const lists = procedure.split(/\n(?=They make complaints|Unacceptable behaviour can include|The following customer actions)/).slice(1);
+      const bullets = lists.flatMap((list) => {
+        const [leadIn, ...items] = list.split(/\n\s*- /);
+        return items.map((item) => ({ leadIn: leadIn.trim(), item: item.trim() }));
+      });
+      expect(lists).toHaveLength(3);
+      expect(bullets).toHaveLength(25);
+      const words = (t: string) => t.toLowerCase().replace(/[‘’]/g, "'").split(/[^a-z0-9']+/).filter((w) => w && w !== "'");
+      /** Whether every word of `short` appears in `long`, in order: `long` with words left out. */
+      const elision = (short: string, long: string) => {
+        const have = words(long);
+        let at = 0;
+        for (const w of words(short)) {
+          at = have.indexOf(w, at);
+          if (at < 0) return false;
+          at++;
+        }
+        return true;
+      };
+      p.behaviours.items.forEach((b, i) => {
+        const { leadIn, item } = bullets[i];
+        // The first list's bullets finish its lead-in ("They make complaints, requests, concerns or enquiries that:").
+        const source = i < 5 ? `${leadIn} ${item}` : item;
+        expect(elision(b.label, source), `${b.id}: “${b.label}” is not “${source}” shortened`).toBe(true);
+        // Shortened, not gutted: the label keeps most of a short bullet and the heart of a long one.
+        expect(words(b.label).length, b.id).toBeGreaterThanOrEqual(Math.min(words(item).length, 5));
+      });
+    });
+    it("requires a warning unless police involvement or legal action protects staff, and a senior manager decides (2.2 The Process, 001_de0aff75e8e4f05c.txt)", () => {
       expect(p.warning.required).toBe(true);
-      expect(p.warning.exceptions.map((e) => e.id)).toEqual(["warning-futile", "staff-safety"]);
+      // “may not need to give the customer prior warning” is said only of police involvement or legal action to protect
+      // staff; “Where it is obvious from previous correspondence that a warning will have no effect” is no exception.
+      expect(p.warning.exceptions.map((e) => e.id)).toEqual(["staff-safety"]);
+      expect(p.warning.exceptions[0].label).toMatch(/^Police involvement or legal action, where behaviour considered to be harassment, aggressive or a threat to staff safety and welfare/);
+      expect(p.warning.retiredExceptions?.map((e) => e.id)).toEqual(["warning-futile"]);
       const restrict = p.decisions.find((d) => d.outcome === "Restrict");
       expect(restrict?.actor).toMatchObject({ roles: ["Decider"], title: "a senior manager" });
       expect(p.decisions.map((d) => d.outcome)).not.toContain("Monitor");

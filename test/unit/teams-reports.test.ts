@@ -60,7 +60,7 @@ describe("aggregateReport", () => {
   it("counts decisions to monitor or restrict in the period as invocations, per service area and reason", () => {
     expect(r.invocations).toBe(4);
     expect(r.invocationsByServiceArea.map((c) => [c.label, c.count])).toEqual([["Fire Safety", 2], ["Estates", 1], ["Planning", 1]]);
-    expect(r.invocationsByReason.find((c) => c.key === "high-volume")).toMatchObject({ count: 2, label: "High volume of letters, e-mails or calls (sometimes to multiple recipients)" });
+    expect(r.invocationsByReason.find((c) => c.key === "high-volume")).toMatchObject({ count: 2, label: "Sending a high volume of letters, emails and/or phone calls (sometimes to multiple recipients)" });
     expect(r.invocationsByReason.find((c) => c.key === "(none recorded)")?.count).toBe(1);
     expect(r.decisionsByOutcome.map((c) => [c.key, c.count])).toEqual([["Restrict", 3], ["Monitor", 1], ["Lift", 1], ["Declined", 1]]);
   });

@@ -1,5 +1,6 @@
 // The referral as it was made: who referred, the behaviours, the summary and the contacts attached as evidence.
 import type { CasePage } from "../../../graph/reports/case-page";
+import { behaviourWords } from "../../../shared/presets/other-behaviour";
 import type { Preset } from "../../../shared/presets/schema";
 import { ukDate } from "../../components/format";
 import { Section, useUi } from "../app/ui";
@@ -10,7 +11,8 @@ export function EvidenceSection({ page, preset }: { page: CasePage; preset: Pres
   const { file } = page.loaded;
   const evidenceIds = new Set(file.referral?.evidenceContactIds ?? []);
   const evidence = page.contacts.filter((c) => evidenceIds.has(c.id));
-  const label = (id: string) => preset?.behaviours.items.find((b) => b.id === id)?.label ?? id;
+  // A behaviour outside the policy's list reads "Other: <their words>"; React keeps any markup in it as text.
+  const label = (id: string) => behaviourWords(id, preset?.behaviours.items, file.referral?.otherBehaviour);
   return (
     <Section id="case-evidence" title="Evidence attached to the referral">
       {file.referral ? (

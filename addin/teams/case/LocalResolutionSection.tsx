@@ -28,7 +28,7 @@ export function LocalResolutionSection({ page, preset }: { page: CasePage; prese
       )}
       {file.warningException ? (
         <p>
-          No warning was given: {preset?.warning.exceptions.find((x) => x.id === file.warningException!.id)?.label ?? file.warningException.id} — {file.warningException.reason}
+          No warning was given: {[...(preset?.warning.exceptions ?? []), ...(preset?.warning.retiredExceptions ?? [])].find((x) => x.id === file.warningException!.id)?.label ?? file.warningException.id} — {file.warningException.reason}
         </p>
       ) : null}
     </Section>

@@ -1,4 +1,5 @@
 // What a letter can say about this case, gathered from the case page for the drafting in shared/letters/draft.ts. Pure.
+import { behaviourWords } from "../../../shared/presets/other-behaviour";
 import type { LetterKind } from "../../../shared/domain/vocab";
 import type { LetterFacts } from "../../../shared/letters/draft";
 import type { Preset } from "../../../shared/presets/schema";
@@ -25,7 +26,7 @@ export function letterFacts(page: CasePage, preset: Preset, kind: LetterKind, se
   const active = restrictions.filter((r) => r.state === "Active");
   // The same rule as the pane and the case page: the customer record's SPOC, else the named officer in force.
   const spoc = spocOf(customer, active);
-  const behaviours = (file.referral?.behaviours ?? []).map((id) => preset.behaviours.items.find((b) => b.id === id)?.label ?? id);
+  const behaviours = (file.referral?.behaviours ?? []).map((id) => behaviourWords(id, preset.behaviours.items, file.referral?.otherBehaviour));
   const newTerms = about?.outcome === "Varied" ? active.map((r) => describeRestriction(r)).join("; ") : "";
   return {
     customerName: customer.name,

@@ -1,5 +1,6 @@
 // The referral queue: open referrals oldest first, with age, service area, behaviours and evidence; filters narrow it.
 // Members of staff who take no decisions see only the referrals they made, to follow them up.
+import { OTHER_BEHAVIOUR } from "../../../shared/presets/other-behaviour";
 import { Button, Field, Input, Link, Select, Spinner } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
@@ -13,6 +14,8 @@ import { plural, useUi } from "../app/ui";
 import { DataTable } from "../common/DataTable";
 import { teamsKeys } from "../app/query-keys";
 import { filterQueue, NO_FILTER, type QueueFilter } from "./filter";
+
+const OTHER_FILTER_LABEL = "Other (described by the referrer)";
 
 export default function QueueView() {
   const ui = useUi();
@@ -29,7 +32,8 @@ export default function QueueView() {
   const policies = useMemo(() => [...new Set(entries.map((e) => e.policyId).filter(Boolean))].sort(), [entries]);
   const behaviours = useMemo(() => {
     const m = new Map<string, string>();
-    for (const e of entries) for (const b of e.behaviours) m.set(b.id, b.label);
+    // Every "Other: …" is one choice in the filter, whatever each referrer wrote.
+    for (const e of entries) for (const b of e.behaviours) m.set(b.id, b.id === OTHER_BEHAVIOUR ? OTHER_FILTER_LABEL : b.label);
     return [...m.entries()].sort((a, b) => a[1].localeCompare(b[1]));
   }, [entries]);
   const set = (k: keyof QueueFilter) => (_: unknown, d: { value: string }) => setFilter((f) => ({ ...f, [k]: d.value }));
