@@ -31,9 +31,9 @@ export function letterWithheld(file: CaseFile, e: Of<"LetterWithheld">, { preset
   // Where the text says who decides a letter is withheld (and whom they consult), that office decides.
   const who = preset.noLetter?.actor ?? WRITERS;
   const problem = firstProblem(
+    allowed ? null : `${preset.organisation}'s policy does not allow the ${e.kind.toLowerCase()} letter to be withheld: it must be sent.`,
     mayAct(preset, who, actor, "decide not to send a letter", offices),
     participantsProblem(preset, who, actor, e.participants, offices),
-    allowed ? null : `${preset.organisation}'s policy does not allow the ${e.kind.toLowerCase()} letter to be withheld: it must be sent.`,
     e.reason.trim().length >= 3 ? null : "Record why no letter is being sent.",
   );
   if (problem) return refused(problem);

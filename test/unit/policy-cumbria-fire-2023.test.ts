@@ -52,7 +52,7 @@ describe("cumbria-fire-2023", () => {
 
   it("§2.2 a warning must be recorded first, or the decision is refused", () => {
     const unwarned = walk(p, [["2027-02-08T09:00:00Z", sam, { type: "Refer", behaviours: ["high-volume"], serviceArea: "Prevention", summary: "Calls." }]]);
-    expect(refusal(p, unwarned, [DECIDED, dee, restrict()])).toMatch(/^A warning must be recorded before the policy is applied, unless it is obvious from previous correspondence that a warning will have no effect or harassment/);
+    expect(refusal(p, unwarned, [DECIDED, dee, restrict()])).toMatch(/^A warning must be recorded before the policy is applied, unless police involvement or legal action, where behaviour considered to be harassment/);
     expect(warnedAndReferred().warnings[0]).toMatchObject({ level: "Formal", by: "mo.manager@upc.test" });
   });
 
@@ -103,7 +103,7 @@ describe("cumbria-fire-2023", () => {
 
   it("§2.2 the senior manager's notice to appropriate staff and managers is owed when restrictions are applied", () => {
     const r = attempt(p, warnedAndReferred(), [DECIDED, dee, restrict()]);
-    expect(r.ok && r.effects).toContainEqual({ type: "NotifyStaff", event: "Restricted", recipients: ["appropriate staff and managers"] });
+    expect(r.ok && r.effects).toContainEqual(expect.objectContaining({ type: "NotifyStaff", event: "Restricted", recipients: ["appropriate staff and managers"] }));
     expect(r.ok && r.file.lettersOwed).toContain("StaffNotice");
   });
 
@@ -138,7 +138,7 @@ describe("cumbria-fire-2023", () => {
     const lodged = walk(p, [["2027-02-20T09:00:00Z", sam, appeal("2027-02-19T10:00:00Z")]], restricted());
     expect(refusal(p, lodged, ["2027-03-01T09:00:00Z", dee, { type: "AppealDecided", outcome: "Upheld", reasons: "Fine." }])).toMatch(/^Only an independent senior manager \(UPC Reviewers\) may decide an appeal/);
     expect(refusal(p, lodged, ["2027-03-01T09:00:00Z", { ...dee, roles: [...dee.roles, "Reviewer"] }, { type: "AppealDecided", outcome: "Upheld", reasons: "Fine." }])).toBe(
-      "You took part in the decision under appeal, so you cannot hear the appeal: it must go to someone independent of it.",
+      "You took part in the decision under appeal, or in a decision on it since (a variation, an extension or a review), so you cannot hear the appeal: it must go to someone independent of all of them.",
     );
     expect(refusal(p, restricted(), ["2027-08-09T09:00:00Z", { ...dee, roles: [...dee.roles, "Reviewer"] }, { type: "ReviewDecided", outcome: "Upheld", reasons: "Keep." }])).toMatch(/cannot carry out the review/);
     expect(walk(p, [["2027-08-09T09:00:00Z", remi, { type: "ReviewDecided", outcome: "Upheld", reasons: "Contact within the slot." }]], restricted()).reviewDue).toBe(new Date("2028-02-09T23:59:59.999Z").toISOString());
