@@ -9,6 +9,7 @@ import { DataError, toDataError } from "../../graph/client/errors";
 import type { Site } from "../../graph/repos/items";
 import { getPreset } from "../../shared/presets/registry";
 import { parseStepEvent, replayLog } from "../../shared/register";
+import type { OrganisationSettings } from "../../shared/settings/organisation";
 import type { Actor } from "../../shared/workflow";
 import { errorFields, type Logger } from "../log";
 import type { RoleSource } from "./roles";
@@ -40,6 +41,8 @@ export interface CaseApiDeps {
   /** Called after a step owing notices is stored, so the outbox sends them without waiting for its timer. */
   onOwed?: () => void;
   now?: () => Date;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
 }
 
 /** Largest request body accepted: a step with a long letter is well under this. */
@@ -109,7 +112,7 @@ export function createCaseApi(deps: CaseApiDeps) {
     }
     const parsed = parseStepEvent(body.event);
     if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
-    const request = { event: parsed.event, actor, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.() };
+    const request = { event: parsed.event, actor, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.(), settings: deps.settings };
     return answer(steps ? await takeStep(deps.site, rawId!, request) : await openCustomer(deps.site, request), origin);
   }
 

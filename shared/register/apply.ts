@@ -3,6 +3,7 @@
 import { restrictionParamsSchema } from "../domain/restriction-params";
 import { CUSTOMER_STATUSES } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
+import type { OrganisationSettings } from "../settings/organisation";
 import { firstProblem, mayAct, needsReasons, SYSTEM_ONLY } from "../workflow/guards";
 import { transition } from "../workflow/machine";
 import type { Effect } from "../workflow/result";
@@ -17,6 +18,10 @@ export interface StepContext {
   now: Date;
   /** Whether the record has any events yet: a customer is opened or imported once, first. */
   first: boolean;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
+  /** A logged step replayed: it was accepted when taken, under the rules of its day (see TransitionContext). */
+  replaying?: boolean;
 }
 
 export type RecordTransition = { ok: true; record: CaseRecord; effects: Effect[] } | { ok: false; reason: string };

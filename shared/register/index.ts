@@ -5,4 +5,4 @@ export { replayLog, type StoredEvent, type OwedMail, type Replayed, type Replaye
 export { projectLog, type Projection, type CustomerProjection, type CaseProjection, type RestrictionProjection, type ReviewProjection, type LetterProjection, type OutboxProjection } from "./projection";
 export { emptyRecord, blankDetails, detailsOf, type CaseRecord, type CustomerDetails, type IdentityEntry } from "./record";
 export { historyOf, type LogEntry } from "./history";
-export { freshStepProblem } from "./fresh";
+export { freshStepProblem, asLogged } from "./fresh";

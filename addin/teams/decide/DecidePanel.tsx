@@ -7,7 +7,8 @@ import type { DecisionOutcome } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
 import { formatLondonDate } from "../../../shared/time/london";
 import type { Effect } from "../../../shared/workflow";
-import { dueAfterDays } from "../../../shared/workflow/deadlines";
+import { dueAfterPeriod } from "../../../shared/workflow/deadlines";
+import { periodWords } from "../../../shared/workflow/periods";
 import { customerLettersOwed } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { useServices } from "../app/services";
@@ -88,9 +89,17 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
           </>
         ) : null}
 
-        {outcome === "Monitor" && preset.monitoringDays.value ? (
+        {outcome === "Monitor" && preset.monitoringPeriod.value ? (
           <p>
-            Monitoring lasts {preset.monitoringDays.value} days under this policy: until <strong>{formatLondonDate(dueAfterDays(current, preset.monitoringDays.value))}</strong>.
+            Monitoring lasts {periodWords(preset.monitoringPeriod.value)}
+            {preset.monitoringPeriod.orLess?.value ? " or less" : ""} under this policy
+            {preset.monitoringPeriod.startsFrom?.value === "letterReceived" ? (
+              <>: it starts when the customer receives the monitoring letter.</>
+            ) : (
+              <>
+                : until <strong>{formatLondonDate(dueAfterPeriod(current, preset.monitoringPeriod.value))}</strong>.
+              </>
+            )}
           </p>
         ) : null}
 
