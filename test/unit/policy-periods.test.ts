@@ -2,7 +2,7 @@
 // receipt, per-customer review periods, a set period after local resolution, and what follows a no-contact period.
 import { getPreset } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
-import { replayLog, type StepEvent, type StoredEvent } from "../../shared/register";
+import { historyOf, replayLog, type StepEvent, type StoredEvent } from "../../shared/register";
 import { DEFAULT_SETTINGS, lettersInForce, parseSettings, type OrganisationSettings } from "../../shared/settings/organisation";
 import { addCalendarPeriod } from "../../shared/time/calendar";
 import { newCaseFile, transition, type Actor, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
@@ -183,6 +183,17 @@ describe("per-customer review periods (002_c47487000f646a0a.txt, Review: “the 
     expect(file.decisions.at(-1)?.reviewPeriod).toEqual({ months: 3, reason: "Her tenancy hearing is in May; risk to her is high." });
     // Without an adjustment the policy's yearly review applies.
     expect(run(SOTON, [["2027-02-08T09:00:00Z", dee, restrict()]], referred()).reviewDue).toBe("2028-02-08T23:59:59.999Z");
+  });
+
+  it("shows the adjusted review period and its reason in the case's history", () => {
+    const log = storedLog(SOTON, [
+      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "SPOC named in writing.", confirmedInWriting: true, monitorUntil: "2027-02-01" }],
+      ["2027-02-02T09:00:00Z", mo, { type: "Refer", behaviours: ["scattergun"], serviceArea: "Council Tax", summary: "Same complaint to nine services." }],
+      ["2027-02-08T09:00:00Z", dee, restrict({ reviewPeriod: { months: 3, reason: "Her tenancy hearing is in May" } })],
+    ]);
+    const replay = replayLog(log, getPreset);
+    expect(replay.problem).toBeNull();
+    expect(historyOf(replay.steps)[0].what).toBe("Decision: Restrict. Scattergun contact continues. Review every 3 months for this customer: Her tenancy hearing is in May.");
   });
 
   it("refuses an adjustment without a reason, and under a policy that does not allow it", () => {
