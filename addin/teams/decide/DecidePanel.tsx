@@ -40,11 +40,15 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   const [jointly, setJointly] = useState("");
   const [forms, setForms] = useState<DraftForm[]>([]);
   const [conflictsSeen, setConflictsSeen] = useState(false);
+  const [shorterMonths, setShorterMonths] = useState("");
+  const [shorterReason, setShorterReason] = useState("");
+  const [reviewMonths, setReviewMonths] = useState("");
+  const [reviewReason, setReviewReason] = useState("");
   const [tried, setTried] = useState(false);
   const step = useStep(customer.id!, (effects) => onDone(effects, `Decision recorded: ${outcome ? OUTCOME_WORDS[outcome].label.toLowerCase() : ""}.`));
 
   const owed = customerLettersOwed(file);
-  const { applying, buildsRestrictions, warningNeeded, needsInvite } = decisionNeeds(preset, file, outcome);
+  const { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, outcome);
   const rule = preset.decisions.find((d) => d.outcome === outcome);
   const [current] = useState(() => now());
   const summary = useMemo(() => summariseDrafts(preset, forms, customer.adjustments, current), [preset, forms, customer.adjustments, current]);
@@ -58,7 +62,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
     );
   }
 
-  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, jointly, formsCount: forms.length, conflictsSeen };
+  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, jointly, formsCount: forms.length, conflictsSeen, shorterMonths, shorterReason, reviewMonths, reviewReason };
   const missing = missingFromDecision(preset, file, given, summary);
   const submit = async () => {
     setTried(true);
@@ -101,6 +105,32 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
               </>
             )}
           </p>
+        ) : null}
+
+        {mayShorten ? (
+          <div className={ui.stack}>
+            <Field label="A shorter period (months)" hint={`Leave blank for the policy's ${periodWords(preset.monitoringPeriod.value!)}. The policy allows less “if deemed appropriate”.`}>
+              <Input type="number" min={1} value={shorterMonths} onChange={(_, v) => setShorterMonths(v.value)} />
+            </Field>
+            {shorterMonths.trim() ? (
+              <Field label="Why a shorter period" required hint="Recorded with the decision and said in the monitoring letter.">
+                <Textarea value={shorterReason} onChange={(_, v) => setShorterReason(v.value)} rows={2} />
+              </Field>
+            ) : null}
+          </div>
+        ) : null}
+
+        {mayAdjustReview ? (
+          <div className={ui.stack}>
+            <Field label="Review this customer's restrictions after (months)" hint={`Leave blank for the policy's ${preset.reviewIntervalMonths.value ?? "usual"} months. The policy allows it to be adjusted for the customer's circumstances.`}>
+              <Input type="number" min={1} value={reviewMonths} onChange={(_, v) => setReviewMonths(v.value)} />
+            </Field>
+            {reviewMonths.trim() ? (
+              <Field label="Why this review period" required hint="Recorded with the decision.">
+                <Textarea value={reviewReason} onChange={(_, v) => setReviewReason(v.value)} rows={2} />
+              </Field>
+            ) : null}
+          </div>
         ) : null}
 
         {needsInvite ? <InviteComment customerId={customer.id!} onDone={onDone} /> : null}
