@@ -32,8 +32,8 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     owed.length ? `The ${owed[0].toLowerCase()} letter has not been sent yet: send it, or record why it is not being sent, before the next decision.` : null,
   );
   if (problem) return refused(problem);
-  if (e.period && e.outcome !== "Monitor") return refused("A monitoring period is given only with a decision to monitor.");
-  if (e.reviewPeriod && e.outcome !== "Restrict" && e.outcome !== "Extend") return refused("A review period is set only with a restriction or its extension.");
+  const misplaced = misplacedPeriod(e);
+  if (misplaced) return refused(misplaced);
   switch (e.outcome) {
     case "Declined":
       return declined(file, e, ctx);
@@ -122,6 +122,13 @@ function monitor(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     file: next,
     effects: [{ type: "StatusChanged", from: file.status, to: "Monitoring" }, start, ...letters.effects, ...notices],
   };
+}
+
+/** A period given with a decision it does not belong to (kept apart from the guards above, which say who may act). */
+function misplacedPeriod(e: Decide): Check {
+  if (e.period && e.outcome !== "Monitor") return "A monitoring period is given only with a decision to monitor.";
+  if (e.reviewPeriod && e.outcome !== "Restrict" && e.outcome !== "Extend") return "A review period is set only with a restriction or its extension.";
+  return null;
 }
 
 /** Adds what a decision set beyond its reasons (a period, a review period) to the decision just recorded. */
