@@ -2,6 +2,7 @@
 // Secrets (clientState, client secret) are held here and never logged: describeConfig() is the only printable view.
 import { GRAPH_HOSTS, isGraphUrl, isLoopbackUrl } from "../shared/endpoints/graph-hosts";
 import { z } from "zod";
+import { parseSettings, type OrganisationSettings } from "../shared/settings/organisation";
 
 /** The emulator's fixed development clientState: only ever used against a loopback Graph. */
 const DEV_CLIENT_STATE = "upc-emulator-client-state-for-local-development-only";
@@ -65,6 +66,11 @@ export interface ServiceOptions {
    * takes to move a sent draft to Sent Items, so another instance never sends it again.
    */
   claimMs?: number;
+  /**
+   * The organisation's own choices where no policy speaks (JSON text or an object, e.g. {"lapseAtReview": true});
+   * read tolerantly: anything unreadable stays off. From UPC_ORGANISATION_SETTINGS.
+   */
+  settings?: unknown;
 }
 
 const positiveMs = (name: string) => z.number({ error: `${name} must be a number of milliseconds` }).int().min(0, `${name} cannot be negative`);
@@ -124,6 +130,9 @@ export type ServiceConfig = z.infer<typeof schema> & {
   clientState: string;
   /** True when Graph is the local emulator (development tokens are used). */
   emulator: boolean;
+  settings: OrganisationSettings;
+  /** What was set aside in the organisation settings, in words (the service logs it at start). */
+  settingsProblems: string[];
 };
 
 export class ConfigError extends Error {
@@ -175,9 +184,10 @@ export function parseConfig(options: ServiceOptions = {}): ServiceConfig {
     host: emulator ? "127.0.0.1" : "0.0.0.0",
     instanceId: `upc-service-${Math.random().toString(36).slice(2, 10)}`,
     mailboxes: null,
-    ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    ...Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== "settings")),
     graphBaseUrl,
   };
+  const settings = parseSettings(options.settings);
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => (i.message.includes(" ") ? i.message : `${i.path.join(".")}: ${i.message}`)));
@@ -190,6 +200,8 @@ export function parseConfig(options: ServiceOptions = {}): ServiceConfig {
     allowedOrigins: c.allowedOrigins.map((o) => new URL(o).origin),
     apiAudience: c.apiAudience ?? (c.clientId ? `api://${c.clientId}` : undefined),
     emulator,
+    settings: settings.settings,
+    settingsProblems: settings.problems,
   };
 }
 
@@ -236,6 +248,7 @@ export function configFromEnv(env: Record<string, string | undefined> = process.
     driftMs: num(env, "SERVICE_DRIFT_MS", problems),
     claimMs: num(env, "SERVICE_CLAIM_MS", problems),
     auditMs: num(env, "SERVICE_AUDIT_MS", problems),
+    settings: env.UPC_ORGANISATION_SETTINGS || undefined,
   };
   if (problems.length) throw new ConfigError(problems);
   return parseConfig(options);
@@ -249,6 +262,8 @@ export function describeConfig(c: ServiceConfig): Record<string, string | number
     mailboxes: c.mailboxes ? c.mailboxes.length : "all in the directory",
     scheduler: c.scheduler,
     clientState: "(set)",
+    lapseAtReview: c.settings.lapseAtReview,
+    nationalLetterElements: c.settings.nationalLetterElements,
     ...(c.clientSecret ? { clientSecret: "(set)" } : {}),
   };
 }

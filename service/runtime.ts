@@ -71,6 +71,7 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
         escalationRecipients: () => service.escalationRecipients(),
         owe,
         sendOwed: () => cases.outbox.sweep(),
+        settings: config.settings,
       },
       now ?? opts.now?.(),
     ).finally(() => (schedulerRunning = null));

@@ -89,6 +89,7 @@ export async function startService(options: StartServiceOptions = {}): Promise<R
     });
   runtime = createRuntime(config, { publicUrl, log: options.log, tokens: options.tokens, apiTokens: options.apiTokens, now: options.now });
   runtime.log.info("service.starting", { ...describeConfig(config), port });
+  for (const problem of config.settingsProblems) runtime.log.warn("settings.set-aside", { problem });
   try {
     if (config.flagging) await runtime.service.start();
   } catch (e) {

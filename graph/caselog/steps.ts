@@ -3,8 +3,9 @@
 import { getPreset } from "../../shared/presets/registry";
 import { presetVersion } from "../../shared/presets/version";
 import type { OfficeFacts } from "../../shared/workflow/offices";
-import { applyStep, freshStepProblem, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
+import { applyStep, asLogged, freshStepProblem, replayLog, type CaseRecord, type OwedMail, type PresetLookup, type StepEvent, type StoredEvent } from "../../shared/register";
 import { isRoleRefusal, type Actor, type Effect } from "../../shared/workflow";
+import type { OrganisationSettings } from "../../shared/settings/organisation";
 import type { RowProblem } from "../repos/problems";
 import { DataError } from "../client/errors";
 import { persistently, updateFields, type Site } from "../repos/items";
@@ -26,6 +27,8 @@ export interface StepRequest {
   presets?: PresetLookup;
   /** Who holds which policy offices, as the case service found them for this step. */
   offices?: OfficeFacts;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
 }
 
 export type StepOutcome =
@@ -71,7 +74,7 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
     const repeat = loaded.events.find((e) => e.idempotencyKey === req.idempotencyKey);
     if (repeat) return answerStored(site, loaded, repeat, presets);
 
-    const replay = replayLog(loaded.events, presets);
+    const replay = replayLog(loaded.events, presets, Infinity, req.settings);
     if (replay.problem) return refusal(409, `This case's history has a problem an administrator must look at, so no step can be taken: ${replay.problem}`);
     if (seenSeq !== null && loaded.events.slice(seenSeq).some((e) => !BENIGN.has(e.event.type))) {
       return refusal(409, "Someone else changed this case while you were working on it. Reload to see their change, then try again.");
@@ -79,13 +82,14 @@ export async function takeStep(site: Site, customerId: string, req: StepRequest)
     const preset = presets(replay.record.customer.policyId);
     if (!preset) return refusal(422, `This customer is under a policy (${replay.record.customer.policyId}) that is not set up here.`);
     const now = wholeSecond(req.now ?? new Date());
-    const t = applyStep(replay.record, req.event, { preset, actor: req.actor, now, first: false, offices: req.offices });
+    const event = asLogged(req.event);
+    const t = applyStep(replay.record, event, { preset, actor: req.actor, now, first: false, settings: req.settings, offices: req.offices });
     if (!t.ok) return refusal(isRoleRefusal(t.reason) ? 403 : 422, t.reason);
     // Asked of steps taken now, not of logged ones replayed: a letter says how it went, so none is recorded unsent.
     const fresh = freshStepProblem(req.event, now);
     if (fresh) return refusal(422, fresh);
     const owed = req.owe ? (await req.owe(t.effects, t.record, customerId, req.event)).map((o, n) => ({ ...o, n })) : [];
-    const stored: StoredEvent = { seq: replay.seq + 1, event: req.event, actor: req.actor, at: now.toISOString(), idempotencyKey: req.idempotencyKey, presetVersion: presetVersion(preset), owed };
+    const stored: StoredEvent = { seq: replay.seq + 1, event, actor: req.actor, at: now.toISOString(), idempotencyKey: req.idempotencyKey, presetVersion: presetVersion(preset), owed };
     const appended = await appendEvent(site, customerId, stored);
     if (!appended.ok && appended.reason === "race") {
       seenSeq ??= replay.seq;

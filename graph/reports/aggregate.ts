@@ -212,7 +212,7 @@ export function boardSummary(r: Report): string[] {
   );
   paras.push(
     r.reviewsOverdue
-      ? `${n(r.reviewsOverdue, "review is", "reviews are")} overdue (${sentenceList(r.reviewsOverdueByKind)}). Restrictions lapse at their review date unless renewed, so these need attention.`.replace(/^./, (c) => c.toUpperCase())
+      ? `${n(r.reviewsOverdue, "review is", "reviews are")} overdue (${sentenceList(r.reviewsOverdueByKind)}). Each waits for someone to decide it, so these need attention.`.replace(/^./, (c) => c.toUpperCase())
       : "No reviews are overdue.",
   );
   paras.push(

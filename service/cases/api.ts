@@ -9,6 +9,7 @@ import { DataError, toDataError } from "../../graph/client/errors";
 import type { Site } from "../../graph/repos/items";
 import { getPreset } from "../../shared/presets/registry";
 import { parseStepEvent, replayLog } from "../../shared/register";
+import type { OrganisationSettings } from "../../shared/settings/organisation";
 import type { Actor } from "../../shared/workflow";
 import { errorFields, type Logger } from "../log";
 import type { Graph } from "../../graph/client/factory";
@@ -48,6 +49,8 @@ export interface CaseApiDeps {
   /** Called after a step owing notices is stored, so the outbox sends them without waiting for its timer. */
   onOwed?: () => void;
   now?: () => Date;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
 }
 
 /** Largest request body accepted: a step with a long letter is well under this. */
@@ -109,15 +112,15 @@ export function createCaseApi(deps: CaseApiDeps) {
 
   async function route(req: ApiRequest, origin?: string): Promise<ApiResponse> {
     const m = /^\/api\/customers(?:\/([^/]+))?(\/steps)?\/?$/.exec(req.path);
-    const settings = req.path === "/api/me" || req.path === "/api/settings" || req.path.startsWith("/api/settings/");
-    if (!m && !settings) return json(404, { reason: "There is nothing at this address." }, {}, origin);
+    const settingsPath = req.path === "/api/me" || req.path === "/api/settings" || req.path.startsWith("/api/settings/");
+    if (!m && !settingsPath) return json(404, { reason: "There is nothing at this address." }, {}, origin);
     const [, rawId, steps] = m ?? [];
     if (rawId !== undefined && !/^\d{1,12}$/.test(rawId)) return json(404, { reason: "That customer is not on the register." }, {}, origin);
     const get = req.method === "GET" && rawId && !steps;
     const post = req.method === "POST" && (steps ? !!rawId : !rawId);
-    if (!settings && !get && !post) return json(405, { reason: "That is not something this address does." }, { Allow: rawId && !steps ? "GET" : "POST" }, origin);
+    if (!settingsPath && !get && !post) return json(405, { reason: "That is not something this address does." }, { Allow: rawId && !steps ? "GET" : "POST" }, origin);
     const { actor: caller, groups } = await actorFor(req);
-    if (req.path === "/api/me" || req.path === "/api/settings" || req.path.startsWith("/api/settings/")) {
+    if (settingsPath) {
       if (!deps.offices) return json(404, { reason: "There is nothing at this address." }, {}, origin);
       const { actor } = await withOffices(caller, groups, []);
       const a = await settingsRoute(req, actor, { site: deps.site, graph: deps.graph, offices: deps.offices });
@@ -146,7 +149,9 @@ export function createCaseApi(deps: CaseApiDeps) {
     }
     const parsed = parseStepEvent(body.event);
     if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
-    const request = { event: parsed.event, actor, offices, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.() };
+    // The organisation's choices as an administrator last saved them on the site; failing that, the service's own.
+    const settings = deps.offices ? (await deps.offices.settings()).organisation : deps.settings;
+    const request = { event: parsed.event, actor, offices, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.(), settings };
     return answer(steps ? await takeStep(deps.site, rawId!, request) : await openCustomer(deps.site, request), origin);
   }
 

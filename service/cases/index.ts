@@ -59,6 +59,7 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     log: p.log,
     allowedOrigins: p.config.allowedOrigins,
     now: p.now,
+    settings: p.config.settings,
     // A moment's wait lets the notices of steps taken together go out in one sweep.
     onOwed: () => void setTimeout(() => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })), 25),
   });

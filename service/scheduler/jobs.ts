@@ -9,6 +9,7 @@ import type { Graph } from "../../graph/client/factory";
 import { persistently, type Site } from "../../graph/repos/items";
 import { customersWithStatus, openReviewsDueBy, pastRetention, releaseLease, renewLease, restrictedPastReview, tryLease, writeSummary } from "../../graph/repos/service-state";
 import { getPreset } from "../../shared/presets/registry";
+import type { OrganisationSettings } from "../../shared/settings/organisation";
 import { replayLog } from "../../shared/register";
 import { dueAfterDays, type Actor, type WorkflowEvent } from "../../shared/workflow";
 import type { StaleWatch } from "../leases/stale-watch";
@@ -38,6 +39,8 @@ export interface SchedulerDeps {
   owe: Owe;
   /** Sends what is owed (the outbox), once the jobs have run. */
   sendOwed(): Promise<void>;
+  /** The organisation's own choices where no policy speaks (e.g. restrictions lapsing at review); all off unless given. */
+  settings?: OrganisationSettings;
 }
 
 export interface SchedulerReport {
@@ -107,7 +110,7 @@ export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promi
 
 /** One system step, keyed so that however many instances take it, it is stored once. Refusals are counted, in words. */
 async function systemStep(deps: SchedulerDeps, customerId: string, event: WorkflowEvent, key: string, now: Date, report: SchedulerReport) {
-  const r = await takeStep(deps.site, customerId, { event, actor: SCHEDULER_ACTOR, idempotencyKey: key, now, owe: deps.owe });
+  const r = await takeStep(deps.site, customerId, { event, actor: SCHEDULER_ACTOR, idempotencyKey: key, now, owe: deps.owe, settings: deps.settings });
   if (!r.ok) {
     if (r.status !== 404) report.held[r.reason] = (report.held[r.reason] ?? 0) + 1;
     return null;
@@ -123,7 +126,7 @@ export async function openMonitoringEndReviews(deps: SchedulerDeps, now: Date, r
     const { record } = replayLog(log.events, getPreset);
     const m = record.file.monitoring;
     // Nothing to do unless the log agrees (an edited row is no reason to act), so nothing is counted as held either.
-    if (log.events.length && (record.file.status !== "Monitoring" || !m || m.outcome !== null || Date.parse(m.endsAt) > now.getTime() || record.file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null))) continue;
+    if (log.events.length && (record.file.status !== "Monitoring" || !m || m.outcome !== null || !m.endsAt || Date.parse(m.endsAt) > now.getTime() || record.file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null))) continue;
     const dueBy = dueAfterDays(now, deps.monitoringEndDecisionDays).toISOString();
     const r = await systemStep(deps, c.id!, { type: "OpenMonitoringEndReview", dueBy }, `monitoring-end:${c.id}:${m?.endsAt ?? c.monitoringEnds}`, now, report);
     if (r && !r.repeated) report.monitoringReviewsOpened++;
@@ -168,7 +171,11 @@ export async function remindAndEscalate(deps: SchedulerDeps, now: Date, report: 
   }
 }
 
-/** Restrictions past their review date lapse where the log and the policy say so; the SPOC is told (outbox). */
+/**
+ * Restrictions past their end or review date: where the policy says what follows (council-ccm-2014: monitoring again
+ * after no contact) that is done; otherwise they lapse only where the organisation has chosen it (a setting, off by
+ * default), and the review waits for a reviewer. The SPOC is told (outbox).
+ */
 export async function expireRestrictions(deps: SchedulerDeps, now: Date, report: SchedulerReport): Promise<void> {
   for (const c of await restrictedPastReview(deps.site, now)) {
     const r = await systemStep(deps, c.id!, { type: "RestrictionExpired" }, `expire:${c.id}:${c.reviewDue ?? ""}`, now, report);

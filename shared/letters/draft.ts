@@ -21,7 +21,13 @@ export interface LetterFacts {
   /** Restrictions in force after the decision, in plain words, with any fixed end. */
   restrictions: { description: string; endsAt: string | null }[];
   reviewDue: string | null;
-  monitoring: { startsAt: string; endsAt: string } | null;
+  /**
+   * The monitoring period. Its dates are null where it runs from the customer's receipt of this letter; `period` is its
+   * length in words ("3 months") and `shorterBecause` the recorded reason where it is shorter than the policy's.
+   */
+  monitoring: { startsAt: string | null; endsAt: string | null; period?: string | null; shorterBecause?: string | null } | null;
+  /** The organisation has chosen that restrictions lapse at their review unless renewed (not a policy rule). */
+  lapseAtReview?: boolean;
   /** Who the customer contacts, with how to reach them (work e-mail and telephone) when the register has them. */
   spoc: NamedContact | null;
   /** Appeal and review outcomes: what was decided and what changed. */
@@ -136,14 +142,22 @@ function elementText(preset: Preset, kind: LetterKind, element: LetterElement, f
     case "expectations":
       return "We ask that your contact with us is courteous, that it is about matters we can help with, and that it goes through the arrangements set out in this letter.";
     case "howLong": {
-      if (kind === "Monitoring" && f.monitoring) return `This will last until ${date(f.monitoring.endsAt)}.`;
+      if (kind === "Monitoring" && f.monitoring) return f.monitoring.endsAt ? `This will last until ${date(f.monitoring.endsAt)}.` : f.monitoring.period ? `This will last ${f.monitoring.period} from the day you receive this letter.` : "";
       const ends = f.restrictions.map((r) => r.endsAt).filter((e): e is string => !!e).sort();
-      if (f.reviewDue) return `These arrangements will stay in place until they are reviewed on ${date(f.reviewDue)}${ends.length ? `; the last of them ends on ${date(ends.at(-1))}` : ""}. They end then unless they are renewed, with reasons.`;
+      // Only the organisation's own choice makes restrictions end by themselves at review; no policy text says so.
+      const atReview = f.lapseAtReview ? "They end then unless they are renewed, with reasons." : "They stay in place until that review decides.";
+      if (f.reviewDue) return `These arrangements will stay in place until they are reviewed on ${date(f.reviewDue)}${ends.length ? `; the last of them ends on ${date(ends.at(-1))}` : ""}. ${atReview}`;
       if (ends.length) return `These arrangements will stay in place until ${date(ends.at(-1))}.`;
       return "";
     }
-    case "monitoringPeriod":
-      return f.monitoring ? `Your contact will be monitored from ${date(f.monitoring.startsAt)} until ${date(f.monitoring.endsAt)}.` : "";
+    case "monitoringPeriod": {
+      const m = f.monitoring;
+      if (!m) return "";
+      const when = m.startsAt && m.endsAt
+        ? `Your contact will be monitored from ${date(m.startsAt)} until ${date(m.endsAt)}.`
+        : m.period ? `Your contact will be monitored for ${m.period}, starting on the day you receive this letter.` : "";
+      return m.shorterBecause ? `${when} This is shorter than the usual period because ${m.shorterBecause.replace(/\.$/, "")}.` : when;
+    }
     case "spoc":
       return spocParagraph(f.spoc);
     case "potentialOutcome": {

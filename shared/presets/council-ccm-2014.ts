@@ -1,6 +1,5 @@
 // Preset for a council's Customer Case Management Policy for Unacceptable Customer Behaviours and Actions (July 2014).
 import type { PresetInput } from "./schema";
-import { LAPSE_AT_REVIEW } from "./national-guidance";
 
 const FILE = "004_4a3366f45c554bec.txt";
 const at = (section: string) => ({ file: FILE, section });
@@ -104,10 +103,15 @@ export const councilCcm2014 = {
       `${MANAGES} — “Limit the contacts to a certain number per week/month, in a specified form (telephone/email/letter etc.) and during a particular time slot.” … “In extreme circumstances ask the customer not to contact the Council for a period of time”`,
     ),
   },
-  monitoringDays: {
-    // Three calendar months is 89–92 days; 91 is the nearest fixed count. The policy also allows a shorter period.
-    value: 91,
-    source: at(`${MANAGES} — “explain that their correspondence will be monitored for a period of three months, or less if deemed appropriate.” (three months taken as 91 days)`),
+  monitoringPeriod: {
+    // Counted in calendar months, as the policy gives it: three months from 15 January ends on 15 April.
+    value: { unit: "months", count: 3 },
+    source: at(`${MANAGES} — “explain that their correspondence will be monitored for a period of three months, or less if deemed appropriate.”`),
+    orLess: { value: true, source: at(`${MANAGES} — “monitored for a period of three months, or less if deemed appropriate.”`) },
+    startsFrom: {
+      value: "letterReceived",
+      source: at(`${MANAGES} — “Once the letter has been received” … “will monitor the frequency and content of the contact for a period of three months or less, if deemed appropriate.”`),
+    },
   },
   monitoringEnd: {
     actor: {
@@ -120,7 +124,11 @@ export const councilCcm2014 = {
   },
   reviewIntervalMonths: { value: null, source: at(`${MANAGES} — no review of sanctions is stated`) },
   reviewer: null,
-  lapseAtReview: LAPSE_AT_REVIEW,
+  afterNoContact: {
+    monitorFor: { unit: "months", count: 3 },
+    startsFrom: "invoked",
+    source: at(`${MANAGES} — “ask the customer not to contact the Council for a period of time after which the Customer Case Management Policy will be invoked again to monitor contact for a further period of three months.”`),
+  },
   extensionNeedsComment: {
     // The sanction procedure is set out in full and asks only that the customer be informed, not invited to comment.
     value: false,

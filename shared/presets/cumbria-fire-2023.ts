@@ -1,6 +1,5 @@
 // Preset for Cumbria Fire & Rescue Service's 2023 policy on unreasonable or unreasonably persistent customers.
 import type { PresetInput } from "./schema";
-import { LAPSE_AT_REVIEW } from "./national-guidance";
 
 const FILE = "001_de0aff75e8e4f05c.txt";
 const at = (section: string) => ({ file: FILE, section });
@@ -174,7 +173,7 @@ export const cumbriaFire2023 = {
     kinds: ["CallLength", "CallSlots", "ContactQuota", "SingleChannel", "NamedOfficer", "Witness", "NoSameMatter", "PremisesAccess"],
     source: at(`${PROCESS} — “The Service could choose one or a mix of the following possible options”`),
   },
-  monitoringDays: { value: null, source: at(`${PROCESS} — the policy has no monitoring period; it moves from warning to designation`) },
+  monitoringPeriod: { value: null, source: at(`${PROCESS} — the policy has no monitoring period; it moves from warning to designation`) },
   monitoringEnd: null,
   reviewIntervalMonths: { value: 6, source: at(`${PROCESS} — “Once the policy is applied a review will be carried out after a period of 6 months.”`) },
   reviewer: {
@@ -183,7 +182,6 @@ export const cumbriaFire2023 = {
     independent: true,
     source: at(`${PROCESS} — “Reviews will be carried out by an independent senior manager.”`),
   },
-  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(`${PROCESS} — the policy describes no extension of restrictions`) },
   appeal: {
     available: { value: true, source: at(`${PROCESS} — “The customer can challenge the action taken by requesting a review”`) },

@@ -1,6 +1,6 @@
 // Preset for Hampshire SENDIASS's unreasonably persistent and/or vexatious customer communication policy.
 import type { PresetInput } from "./schema";
-import { LAPSE_AT_REVIEW, NATIONAL_DECISION_LETTER, NEVER_LIMITS_STATUTORY, national } from "./national-guidance";
+import { NEVER_LIMITS_STATUTORY } from "./national-guidance";
 
 const FILE = "003_f99db5e613e66c3b.txt";
 const at = (section: string) => ({ file: FILE, section });
@@ -10,6 +10,7 @@ const EXTREME = `${DEALING} — “Extreme cases in which resolution has been at
 // A support worker who decides must hold the Manager role in the product: the Staff role never decides.
 const WORKER_OR_MANAGER = { roles: ["Manager" as const, "Decider" as const], title: "the support worker or manager", office: "support-worker-or-manager" };
 const SILENT = `${DEALING} — the policy states no review, period or retention`;
+const SILENT_VULNERABILITY = `${DEALING} — the policy says nothing of considering the customer's vulnerability before a decision`;
 
 export const hampshireSendiass = {
   id: "hampshire-sendiass",
@@ -88,19 +89,19 @@ export const hampshireSendiass = {
     source: at(`${DEALING} — “Highlighting any communication style deemed inappropriate”`),
   },
   vulnerabilityMustBeConsidered: {
-    value: true,
-    source: national("before it, reasonable adjustments (Equality Act 2010), a meeting and mediation are considered"),
+    // The text says nothing of it; the national guidance does, but it is not this policy's rule.
+    value: null,
+    source: at(SILENT_VULNERABILITY),
   },
   decisions: [
     { outcome: "Declined", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
     { outcome: "Restrict", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
   ],
   restrictions: { kinds: ["BlockElectronic"], source: at(EXTREME) },
-  monitoringDays: { value: null, source: at(SILENT) },
+  monitoringPeriod: { value: null, source: at(SILENT) },
   monitoringEnd: null,
   reviewIntervalMonths: { value: null, source: at(SILENT) },
   reviewer: null,
-  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(SILENT) },
   appeal: {
     // The complaints policy is a real route of challenge, but its time limits and who hears it are in another document.
@@ -114,10 +115,8 @@ export const hampshireSendiass = {
     actor: null,
     source: at("Complaints — “dealt with in accordance with the service's complaint policy, available on the website”"),
   },
-  letters: [
-    // The policy names no letter; the national guidance's decision letter is the only one that applies.
-    NATIONAL_DECISION_LETTER,
-  ],
+  // The policy names no letter. The national guidance's decision letter is an organisation setting, not this policy's rule.
+  letters: [],
   noLetter: null,
   staffNotice: null,
   retentionYearsAfterEnd: { value: null, source: at(SILENT) },

@@ -1,6 +1,6 @@
 // Preset for Merseyside Fire & Rescue Service's 2011 Resource Intensive & Vexatious Customer Policy.
 import type { PresetInput } from "./schema";
-import { LAPSE_AT_REVIEW, NATIONAL_DECISION_LETTER, NEVER_LIMITS_STATUTORY } from "./national-guidance";
+import { NEVER_LIMITS_STATUTORY } from "./national-guidance";
 
 const FILE = "000_15ef6c37defcaa2d.txt";
 const at = (section: string) => ({ file: FILE, section });
@@ -75,7 +75,7 @@ export const merseysideFire2011 = {
     },
   ],
   restrictions: { kinds: [], source: at(DEFERRED) },
-  monitoringDays: { value: null, source: at(DEFERRED) },
+  monitoringPeriod: { value: null, source: at(DEFERRED) },
   monitoringEnd: null,
   reviewIntervalMonths: {
     value: null,
@@ -84,7 +84,6 @@ export const merseysideFire2011 = {
     ),
   },
   reviewer: null,
-  lapseAtReview: LAPSE_AT_REVIEW,
   extensionNeedsComment: { value: null, source: at(DEFERRED) },
   appeal: {
     available: { value: null, source: at(DEFERRED) },
@@ -94,10 +93,8 @@ export const merseysideFire2011 = {
     actor: null,
     source: at(DEFERRED),
   },
-  letters: [
-    // The policy names no letter; the national guidance's decision letter is the only one that applies.
-    NATIONAL_DECISION_LETTER,
-  ],
+  // The policy names no letter. The national guidance's decision letter is an organisation setting, not this policy's rule.
+  letters: [],
   noLetter: null,
   staffNotice: null,
   retentionYearsAfterEnd: { value: null, source: at(DEFERRED) },

@@ -4,9 +4,7 @@ import type { Citation, LetterRule } from "./schema";
 /** A citation of the national guidance, quoting it. */
 export const national = (quote: string): Citation => ({ file: "POLICIES.md", section: `What the national guidance adds — “${quote}”` });
 
-export const LAPSE_AT_REVIEW = { value: true, source: national("Restrictions lapse at their review date unless renewed with reasons and a new date.") };
-
-/** The decision letter the guidance describes, for policies that name no letter of their own. */
+/** The decision letter the guidance describes: added to restriction letters only where the organisation turns it on. */
 export const NATIONAL_DECISION_LETTER: LetterRule = {
   kind: "Restriction",
   required: true,

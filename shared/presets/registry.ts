@@ -13,6 +13,7 @@ type Issue = z.core.$ZodIssue;
 /** Fields whose number has a meaning worth spelling out, keyed by the path without its trailing ".value". */
 const NUMBER_WORDS: Record<string, string> = {
   monitoringDays: `must be a whole number of days from 1 to ${LIMITS.monitoringDays}`,
+  "monitoringPeriod.value.count": `must be a whole number from 1 to ${LIMITS.monitoringDays} days or from 1 to ${LIMITS.monitoringMonths} months`,
   reviewIntervalMonths: `must be a whole number of months from 1 to ${LIMITS.reviewIntervalMonths}`,
   "appeal.windowDays": `must be a whole number of days from 1 to ${LIMITS["appeal.windowDays"]}`,
   "appeal.decisionDays": `must be a whole number of days from 1 to ${LIMITS["appeal.decisionDays"]}`,
@@ -56,6 +57,8 @@ function issueWords(issue: Issue, path: string): string {
     case "invalid_format":
       // The only patterns in the preset form are the kebab-case ids.
       return "must use only lower-case letters, digits and hyphens";
+    case "custom":
+      return numberWords ?? issue.message;
     default:
       return issue.message;
   }
@@ -121,16 +124,42 @@ export function actorRules(preset: Preset): [string, ActorRule][] {
 
 export type ParsePresetResult = { ok: true; preset: Preset } | { ok: false; problems: string[] };
 
+/**
+ * An organisation's preset written for an older version, brought to today's form: `monitoringDays` (a count of days)
+ * becomes `monitoringPeriod` in days, and `lapseAtReview` is dropped (it is now an organisation setting, not a policy
+ * rule). Returns the path renames, so a problem is reported under the field the admin wrote.
+ */
+function fromOlderForm(json: unknown): { json: unknown; renamed: Record<string, string> } {
+  if (!json || typeof json !== "object" || Array.isArray(json)) return { json, renamed: {} };
+  const { monitoringDays, lapseAtReview: _dropped, ...rest } = json as Record<string, unknown>;
+  const out: Record<string, unknown> = rest;
+  const renamed: Record<string, string> = {};
+  if (monitoringDays !== undefined && out.monitoringPeriod === undefined) {
+    const old = monitoringDays as { value?: unknown; source?: unknown } | null;
+    const value = old && typeof old === "object" ? old.value : undefined;
+    out.monitoringPeriod = {
+      value: value === null ? null : { unit: "days", count: value },
+      source: old && typeof old === "object" ? old.source : undefined,
+    };
+    renamed["monitoringPeriod.value.count"] = "monitoringDays.value";
+    renamed["monitoringPeriod.value"] = "monitoringDays.value";
+    renamed["monitoringPeriod.source"] = "monitoringDays.source";
+  }
+  return { json: out, renamed };
+}
+
 /** Validates a preset supplied as JSON (an organisation's own), returning every problem in plain words with its path. */
 export function parsePreset(json: unknown): ParsePresetResult {
+  const older = fromOlderForm(json);
   // The input is reported back on each issue so that a missing field can be told from a wrong one.
-  const result = presetSchema.safeParse(json, { reportInput: true });
+  const result = presetSchema.safeParse(older.json, { reportInput: true });
   if (!result.success) {
     return {
       ok: false,
       problems: result.error.issues.map((issue) => {
         const path = pathText(issue.path);
-        return `${path}: ${issueWords(issue, path)}`;
+        const shown = older.renamed[path];
+        return shown ? `${shown}: ${issueWords(issue, shown)}` : `${path}: ${issueWords(issue, path)}`;
       }),
     };
   }
@@ -173,16 +202,19 @@ export function missingSettings(preset: Preset): MissingSetting[] {
 
   if (restricts && preset.restrictions.kinds.length === 0) need("restrictions.kinds", "Restriction options the policy allows");
   if (outcomes.has("Monitor")) {
-    if (preset.monitoringDays.value === null) need("monitoringDays", "Monitoring period (days)");
+    if (preset.monitoringPeriod.value === null) need("monitoringPeriod", "Monitoring period (days or months)");
     if (preset.monitoringEnd === null) need("monitoringEnd", "Who judges whether a monitoring period ended acceptably");
   }
   if (restricts || outcomes.has("Extend")) {
     if (preset.reviewIntervalMonths.value === null) need("reviewIntervalMonths", "Months between reviews of restrictions");
     if (preset.reviewer === null) need("reviewer", "Who carries out scheduled reviews");
-    if (preset.lapseAtReview.value === null) need("lapseAtReview", "Whether restrictions lapse at their review date unless renewed");
   }
   if (outcomes.has("Extend") && preset.extensionNeedsComment.value === null) {
     need("extensionNeedsComment", "Whether the customer must be invited to comment before an extension");
+  }
+  if (preset.vulnerabilityMustBeConsidered.value === null) {
+    // Not asked for until set: the policy text is silent, so the product does not require it on the policy's behalf.
+    need("vulnerabilityMustBeConsidered", "Whether the customer's vulnerability must be recorded as considered before a decision");
   }
   const appeal = preset.appeal;
   if (appeal.available.value === null) need("appeal.available", "Whether the customer can appeal");

@@ -101,11 +101,25 @@ export type LetterRule = z.infer<typeof letterRuleSchema>;
  */
 export const LIMITS = {
   monitoringDays: 730,
+  monitoringMonths: 24,
   reviewIntervalMonths: 60,
   "appeal.windowDays": 365,
   "appeal.decisionDays": 365,
   retentionYearsAfterEnd: 50,
 } as const;
+
+/** A period as a policy states it: "three months" is counted in calendar months, "28 days" in days. */
+export const periodSchema = z
+  .object({ unit: z.enum(["days", "months"]), count: z.number().int().positive() })
+  .refine((p) => p.count <= (p.unit === "days" ? LIMITS.monitoringDays : LIMITS.monitoringMonths), {
+    message: `must be from 1 to ${LIMITS.monitoringDays} days or from 1 to ${LIMITS.monitoringMonths} months`,
+    path: ["count"],
+  });
+export type Period = z.infer<typeof periodSchema>;
+
+/** When a period starts: the decision, the customer's receipt of the letter, or the policy being invoked again. */
+export const PERIOD_STARTS = ["decision", "letterReceived", "invoked"] as const;
+export type PeriodStart = (typeof PERIOD_STARTS)[number];
 
 export const STAFF_NOTICE_EVENTS = ["MonitoringStarted", "MonitoringEnded", "SanctionApplied", "NoContact", "Restricted", "Lifted"] as const;
 export type StaffNoticeEvent = (typeof STAFF_NOTICE_EVENTS)[number];
@@ -140,6 +154,8 @@ export const presetSchema = z.object({
     steps: z.array(labelled),
     confirmedInWriting: z.boolean(),
     source: citationSchema,
+    /** The behaviour is then watched for a period the manager sets (the policy names none); a referral waits for its end. */
+    monitorForSetPeriod: cited(z.boolean()).optional(),
   }),
   /** Whether a warning must be recorded before a decision, and the exceptions the policy allows. */
   warning: z.object({
@@ -152,7 +168,8 @@ export const presetSchema = z.object({
     retiredExceptions: z.array(labelled).optional(),
     source: citationSchema,
   }),
-  vulnerabilityMustBeConsidered: z.object({ value: z.boolean(), source: citationSchema }),
+  /** Null where the policy text is silent: then the product asks for it only where the organisation has set it. */
+  vulnerabilityMustBeConsidered: z.object({ value: z.boolean().nullable(), source: citationSchema }),
   /** Who decides each outcome; an outcome absent here is not available under this policy. */
   decisions: z.array(
     z.object({ outcome: z.enum(DECISION_OUTCOMES), actor: actorRuleSchema, source: citationSchema }),
@@ -161,8 +178,16 @@ export const presetSchema = z.object({
   restrictOnlyAfterMonitoring: cited(z.boolean()).optional(),
   /** Restriction kinds the policy allows. */
   restrictions: z.object({ kinds: z.array(z.enum(RESTRICTION_KINDS)), source: citationSchema }),
-  /** Length of a monitoring period in days. */
-  monitoringDays: cited(z.number().int().positive().max(LIMITS.monitoringDays)),
+  /**
+   * How long monitoring lasts, in the unit the policy gives; whether the policy allows a shorter period (with a reason
+   * recorded); and when it starts (absent: from the decision). Old presets' `monitoringDays` is read as days.
+   */
+  monitoringPeriod: z.object({
+    value: periodSchema.nullable(),
+    source: citationSchema,
+    orLess: cited(z.boolean()).optional(),
+    startsFrom: cited(z.enum(PERIOD_STARTS)).optional(),
+  }),
   /** Who judges a monitoring period's end (acceptable / not). */
   monitoringEnd: z.object({ actor: actorRuleSchema, source: citationSchema }).nullable(),
   /** Months between scheduled reviews of restrictions. */
@@ -176,8 +201,10 @@ export const presetSchema = z.object({
       source: citationSchema,
     })
     .nullable(),
-  /** Restrictions lapse at their review date unless renewed with reasons and a new date. */
-  lapseAtReview: cited(z.boolean()),
+  /** The review period may be set otherwise for one customer, with the reason recorded (absent: it may not). */
+  reviewAdjustable: cited(z.boolean()).optional(),
+  /** What follows a no-contact period's end under the policy (absent: nothing; it waits for its review). */
+  afterNoContact: z.object({ monitorFor: periodSchema, startsFrom: z.literal("invoked"), source: citationSchema }).optional(),
   /** An extension needs the customer invited to comment first. */
   extensionNeedsComment: cited(z.boolean()),
   appeal: z.object({

@@ -1,6 +1,6 @@
 // Preset for Southampton City Council's Unreasonably Persistent or Vexatious Customer Behaviour Policy (2018, reviewed 2021).
 import type { PresetInput } from "./schema";
-import { LAPSE_AT_REVIEW, NEVER_LIMITS_STATUTORY, national } from "./national-guidance";
+import { NEVER_LIMITS_STATUTORY } from "./national-guidance";
 
 const FILE = "002_c47487000f646a0a.txt";
 const at = (section: string) => ({ file: FILE, section });
@@ -84,6 +84,11 @@ export const southampton2018 = {
     source: at(
       `${DEALING} — “This communication may take any format, but must be confirmed in writing.” … “The behaviour of the customer should then be monitored for a set period. Log sheets (or electronic alternative) should be kept for this period.”`,
     ),
+    // The text names no length: the manager sets it when recording the step, and a referral waits for its end.
+    monitorForSetPeriod: {
+      value: true,
+      source: at(`${DEALING} — “The behaviour of the customer should then be monitored for a set period. Log sheets (or electronic alternative) should be kept for this period.”`),
+    },
   },
   warning: {
     // The written local-resolution communication is what the customer is told first; no separate warning is required.
@@ -92,8 +97,9 @@ export const southampton2018 = {
     source: at(`${DEALING} — “The communication will explain the concerns of the council regarding the customer's behaviour”`),
   },
   vulnerabilityMustBeConsidered: {
-    value: true,
-    source: national("before it, reasonable adjustments (Equality Act 2010), a meeting and mediation are considered"),
+    // The text says nothing of it; the national guidance does, but it is not this policy's rule.
+    value: null,
+    source: at(`${DEALING} — the policy says nothing of considering the customer's vulnerability before a decision`),
   },
   decisions: [
     {
@@ -121,7 +127,7 @@ export const southampton2018 = {
     kinds: ["SingleChannel", "NamedOfficer", "CallSlots", "SeriousOnly", "NewIssuesOnly", "BlockElectronic"],
     source: at(`${DEALING} — “The options most likely to be considered are”`),
   },
-  monitoringDays: {
+  monitoringPeriod: {
     value: null,
     source: at(`${DEALING} — local resolution is “monitored for a set period” (not a decision to monitor; no length is stated)`),
   },
@@ -132,7 +138,10 @@ export const southampton2018 = {
     actor: CRM,
     source: at("Review — “Any restrictions imposed will be reviewed on a yearly basis by the CRM.”"),
   },
-  lapseAtReview: LAPSE_AT_REVIEW,
+  reviewAdjustable: {
+    value: true,
+    source: at("Review — “Where necessary the review period will be adjusted given the personal circumstances of the customer”"),
+  },
   extensionNeedsComment: {
     value: true,
     source: at("Review — “the customer will be informed of the reasons for the extension and be invited to comment on the proposal to extend the restrictions”"),

@@ -3,6 +3,7 @@
 import { restrictionParamsSchema } from "../domain/restriction-params";
 import { CUSTOMER_STATUSES } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
+import type { OrganisationSettings } from "../settings/organisation";
 import { firstProblem, mayAct, needsReasons, SYSTEM_ONLY } from "../workflow/guards";
 import { transition } from "../workflow/machine";
 import type { OfficeFacts, StepRule } from "../workflow/offices";
@@ -20,6 +21,10 @@ export interface StepContext {
   first: boolean;
   /** Who holds which offices, for a step being taken now (absent on replay). */
   offices?: OfficeFacts;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
+  /** A logged step replayed: it was accepted when taken, under the rules of its day (see TransitionContext). */
+  replaying?: boolean;
 }
 
 export type RecordTransition = { ok: true; record: CaseRecord; effects: Effect[] } | { ok: false; reason: string };

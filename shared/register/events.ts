@@ -40,6 +40,8 @@ export function isRegisterEvent(e: StepEvent): e is RegisterEvent {
 const text = (max = FREE_TEXT_MAX) => z.string().max(max);
 const iso = z.string().max(40);
 const upnList = z.array(text(320)).max(50);
+const dateKey = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2026-11-30");
+const reviewPeriod = z.object({ months: z.number().int().min(1).max(60), reason: text() });
 const draft = z.object({ params: z.record(z.string(), z.unknown()), endsAt: iso.nullable().optional() });
 const identity = z.object({ kind: z.enum(IDENTITY_KINDS), value: text(320).min(1) });
 
@@ -63,7 +65,7 @@ const participants = z.array(z.object({ office: text(100), upn: z.string().trim(
 const workflowEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("LogContact") }),
   z.object({ type: z.literal("Warn"), level: z.enum(["Informal", "Formal"]), note: text() }),
-  z.object({ type: z.literal("LocalResolutionStep"), step: text(100), note: text(), confirmedInWriting: z.boolean() }),
+  z.object({ type: z.literal("LocalResolutionStep"), step: text(100), note: text(), confirmedInWriting: z.boolean(), monitorUntil: dateKey.optional() }),
   z.object({
     type: z.literal("Refer"),
     behaviours: z.array(text(100)).max(100),
@@ -87,6 +89,8 @@ const workflowEvent = z.discriminatedUnion("type", [
     restrictions: z.array(draft).max(20).optional(),
     jointly: upnList.optional(),
     participants: participants.optional(),
+    period: z.object({ months: z.number().int().min(1).max(24).optional(), days: z.number().int().min(1).max(730).optional(), reason: text().optional() }).optional(),
+    reviewPeriod: reviewPeriod.optional(),
   }),
   z.object({ type: z.literal("InviteExtensionComment") }),
   z.object({
@@ -100,15 +104,23 @@ const workflowEvent = z.discriminatedUnion("type", [
         channel: z.enum(["Letter", "Email"]),
         to: z.array(z.string().max(320)).max(50).optional(),
         postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date such as 2026-11-30").optional(),
+        receivedOn: dateKey.optional(),
       })
       .optional(),
   }),
   z.object({ type: z.literal("LetterWithheld"), kind: z.enum(LETTER_KINDS), reason: text(), participants: participants.optional() }),
   z.object({ type: z.literal("MonitoringEnded"), acceptable: z.boolean(), reasons: text(), participants: participants.optional() }),
-  z.object({ type: z.literal("ReviewDecided"), outcome: z.enum(["Upheld", "Varied", "Removed", "Extended"]), reasons: text(), restrictions: z.array(draft).max(20).optional(), participants: participants.optional() }),
+  z.object({
+    type: z.literal("ReviewDecided"),
+    outcome: z.enum(["Upheld", "Varied", "Removed", "Extended"]),
+    reasons: text(),
+    restrictions: z.array(draft).max(20).optional(),
+    reviewPeriod: reviewPeriod.optional(),
+    participants: participants.optional(),
+  }),
   z.object({ type: z.literal("AppealLodged"), receivedAt: iso, inWriting: z.boolean(), grounds: text() }),
   z.object({ type: z.literal("AppealDecided"), outcome: z.enum(["Upheld", "Varied", "Removed"]), reasons: text(), restrictions: z.array(draft).max(20).optional(), participants: participants.optional() }),
-  z.object({ type: z.literal("RestrictionExpired") }),
+  z.object({ type: z.literal("RestrictionExpired"), basis: z.literal("policy").optional() }),
   z.object({ type: z.literal("Purge") }),
   z.object({ type: z.literal("OpenMonitoringEndReview"), dueBy: iso }),
 ]);

@@ -4,6 +4,11 @@ import { normaliseEmail } from "../address/email";
 import { londonDateKey } from "../time/calendar";
 import type { StepEvent } from "./events";
 
+/** A step as it is logged now: a RestrictionExpired says it was judged by today's rules, so replay can tell it from older ones. */
+export function asLogged<E extends StepEvent>(event: E): E {
+  return event.type === "RestrictionExpired" ? ({ ...event, basis: "policy" } as E) : event;
+}
+
 /** A problem in words with a step about to be taken, or null. Logged steps are replayed without it. */
 export function freshStepProblem(event: StepEvent, now: Date): string | null {
   if (event.type !== "LetterSent") return null;

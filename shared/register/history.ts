@@ -2,6 +2,7 @@
 // changed from and to. This is the audit trail; the lists' own version history shows what was written to them.
 import type { CustomerDetails } from "./record";
 import type { ReplayedStep } from "./log";
+import { periodWords } from "../workflow/periods";
 
 export interface LogEntry {
   seq: number;
@@ -53,8 +54,14 @@ function describe(step: ReplayedStep): string {
       return `Referred: ${e.summary}`;
     case "WithdrawReferral":
       return `Referral withdrawn: ${e.reason}`;
-    case "Decide":
-      return `Decision: ${e.outcome}. ${e.reasons}`;
+    case "Decide": {
+      const monitoring = e.period ? step.after.file.monitoring?.period : undefined;
+      const extras = [
+        monitoring ? ` Monitoring for ${periodWords(monitoring)}${e.period?.reason ? `: ${e.period.reason}` : ""}.` : "",
+        e.reviewPeriod ? ` Review every ${periodWords({ unit: "months", count: e.reviewPeriod.months })} for this customer: ${e.reviewPeriod.reason}.` : "",
+      ].join("");
+      return `Decision: ${e.outcome}. ${e.reasons}${extras}`;
+    }
     case "InviteExtensionComment":
       return "Customer invited to comment on a proposed extension";
     case "LetterSent":
@@ -64,13 +71,13 @@ function describe(step: ReplayedStep): string {
     case "MonitoringEnded":
       return `Monitoring ended: contact was ${e.acceptable ? "acceptable" : "unacceptable"}. ${e.reasons}`;
     case "ReviewDecided":
-      return `Review: ${e.outcome}. ${e.reasons}`;
+      return `Review: ${e.outcome}. ${e.reasons}${e.reviewPeriod ? ` Next review in ${periodWords({ unit: "months", count: e.reviewPeriod.months })} for this customer: ${e.reviewPeriod.reason}.` : ""}`;
     case "AppealLodged":
       return `Appeal received: ${e.grounds}`;
     case "AppealDecided":
       return `Appeal decided: ${e.outcome}. ${e.reasons}`;
     case "RestrictionExpired":
-      return "Restrictions lapsed at their review date";
+      return step.after.file.status === "Monitoring" ? "The no-contact period ended: contact is monitored again" : "Restrictions lapsed at their review date";
     case "Purge":
       return "Records deleted under the retention rules";
     case "OpenMonitoringEndReview":

@@ -1,5 +1,6 @@
 // The register's log as the domain sees it: stored steps in order, and their replay into a customer's record.
 import type { Preset } from "../presets/schema";
+import { DEFAULT_SETTINGS, type OrganisationSettings } from "../settings/organisation";
 import type { Effect } from "../workflow/result";
 import type { Actor } from "../workflow/state";
 import { applyStep } from "./apply";
@@ -51,7 +52,7 @@ export type PresetLookup = (id: string) => Preset | undefined;
  * offered put back. A decision logged under one was taken then and is history: it is not judged again, and the log
  * behind it keeps replaying. A new step is judged by the preset as it is (the case service does not use this).
  */
-export function asLogged(preset: Preset): Preset {
+export function presetAsLogged(preset: Preset): Preset {
   const retired = preset.warning.retiredExceptions ?? [];
   if (!retired.length) return preset;
   return { ...preset, warning: { ...preset.warning, exceptions: [...preset.warning.exceptions, ...retired.filter((r) => !preset.warning.exceptions.some((x) => x.id === r.id))] } };
@@ -65,7 +66,7 @@ function policyOf(e: StepEvent): string | null {
  * Replays stored steps through the same rules that accepted them, each with its own actor and time. Steps are taken
  * in seq order and must run 1, 2, 3…: a gap or a step the rules now refuse stops the replay and is reported.
  */
-export function replayLog(events: readonly StoredEvent[], presets: PresetLookup, upTo = Infinity): Replayed {
+export function replayLog(events: readonly StoredEvent[], presets: PresetLookup, upTo = Infinity, settings: OrganisationSettings = DEFAULT_SETTINGS): Replayed {
   const ordered = [...events].filter((e) => e.seq <= upTo).sort((a, b) => a.seq - b.seq);
   let record = emptyRecord();
   const steps: ReplayedStep[] = [];
@@ -76,7 +77,7 @@ export function replayLog(events: readonly StoredEvent[], presets: PresetLookup,
     const policy = seq === 0 ? policyOf(stored.event) : record.customer.policyId;
     preset = policy ? presets(policy) : undefined;
     if (!preset) return { record, seq, steps, problem: policy ? `This customer is under a policy (${policy}) that is not set up here.` : "The log does not start by opening or importing the customer." };
-    const t = applyStep(record, stored.event, { preset: asLogged(preset), actor: stored.actor, now: new Date(stored.at), first: seq === 0 });
+    const t = applyStep(record, stored.event, { preset: presetAsLogged(preset), actor: stored.actor, now: new Date(stored.at), first: seq === 0, settings, replaying: true });
     if (!t.ok) return { record, seq, steps, problem: `Step ${stored.seq} (${stored.event.type}) can no longer be replayed: ${t.reason}` };
     steps.push({ stored, before: record, after: t.record, effects: t.effects });
     record = t.record;

@@ -30,6 +30,11 @@ export function addCalendarMonths(key: DateKey, months: number): DateKey {
   return `${ty}-${pad(tm)}-${pad(Math.min(d, last))}`;
 }
 
+/** Adds a period as a policy states it: days as days, months as calendar months (3 months from 31 Jan is 30 Apr). */
+export function addCalendarPeriod(key: DateKey, period: { unit: "days" | "months"; count: number }): DateKey {
+  return period.unit === "months" ? addCalendarMonths(key, period.count) : addCalendarDays(key, period.count);
+}
+
 /** Whole calendar days from a to b (b later → positive). */
 export function daysBetween(a: DateKey, b: DateKey): number {
   const [ay, am, ad] = split(a);

@@ -2,11 +2,12 @@
 import type { TransitionContext } from "./machine";
 import type { DecisionOutcome } from "../domain/vocab";
 import type { Preset } from "../presets/schema";
-import { dueAfterDays } from "./deadlines";
+import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
 import { firstProblem, mayAct, needsReasons, needsSetting, type Check } from "./guards";
 import { participantsProblem, takingPart } from "./offices";
+import { monitoringPeriodFor, periodWords, reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
 
@@ -33,6 +34,8 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     owed.length ? `The ${owed[0].toLowerCase()} letter has not been sent yet: send it, or record why it is not being sent, before the next decision.` : null,
   );
   if (problem) return refused(problem);
+  const misplaced = misplacedPeriod(e);
+  if (misplaced) return refused(misplaced);
   const t = byOutcome(file, e, ctx);
   // Who else must take part is asked once the decision itself could be taken, so the case's own state is said first.
   const missing = t.ok ? participantsProblem(preset, rule.actor, actor, e.participants, ctx.offices) : null;
@@ -96,27 +99,52 @@ function monitor(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     return refused(`Monitoring is decided on a referral (or when a no-contact period ends); this customer is ${file.status.toLowerCase()}.`);
   }
   const checked = beforeApplying(file, e, preset);
-  const problem = firstProblem(checked.problem, needsSetting(preset, preset.monitoringDays.value, "how long monitoring lasts"));
+  const problem = firstProblem(checked.problem, needsSetting(preset, preset.monitoringPeriod.value, "how long monitoring lasts"));
   if (problem) return refused(problem);
-  const endsAt = dueAfterDays(now, preset.monitoringDays.value as number).toISOString();
+  const chosen = monitoringPeriodFor(preset, e.period, now);
+  if ("problem" in chosen) return refused(chosen.problem as string);
   const letters = owe(preset, checked.file, ["Monitoring"]);
+  // Where the policy runs monitoring from the customer's receipt of the letter, its dates are fixed when the letter
+  // is recorded as sent (see letters.ts); until then the period is known but not its start.
+  const fromLetter = preset.monitoringPeriod.startsFrom?.value === "letterReceived" && letters.owed.includes("Monitoring");
+  const endsAt = fromLetter ? null : dueAfterPeriod(now, chosen.period).toISOString();
   const notices = noticeFor(preset, "MonitoringStarted");
-  const review: ReviewRecord = { kind: "MonitoringEnd", openedAt: now.toISOString(), dueBy: endsAt, outcome: null, by: null, decidedAt: null, reasons: null };
+  const reviews = endsAt
+    ? [...checked.file.reviews, { kind: "MonitoringEnd", openedAt: now.toISOString(), dueBy: endsAt, outcome: null, by: null, decidedAt: null, reasons: null } satisfies ReviewRecord]
+    : checked.file.reviews;
+  const recorded = record(checked.file, e, ctx);
   const next: CaseFile = {
-    ...record(checked.file, e, ctx),
+    ...withExtras(recorded, e.period ? { period: { period: chosen.period, reason: chosen.reason } } : {}),
     status: "Monitoring",
     statusBeforeReferral: null,
-    monitoring: { startsAt: now.toISOString(), endsAt, outcome: null },
+    monitoring: { startsAt: endsAt ? now.toISOString() : null, endsAt, outcome: null, period: chosen.period, reason: chosen.reason },
     restrictions: checked.file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" } : r)),
     reviewDue: null,
-    reviews: [...checked.file.reviews, review],
+    reviews,
     lettersOwed: owe(preset, { ...checked.file, lettersOwed: letters.owed }, notices.length ? ["StaffNotice"] : []).owed,
   };
+  const start: Effect = endsAt
+    ? { type: "OpenReview", kind: "MonitoringEnd", dueBy: endsAt }
+    : { type: "Note", message: `Monitoring for ${periodWords(chosen.period)} starts when the customer receives the monitoring letter.` };
   return {
     ok: true,
     file: next,
-    effects: [{ type: "StatusChanged", from: file.status, to: "Monitoring" }, { type: "OpenReview", kind: "MonitoringEnd", dueBy: endsAt }, ...letters.effects, ...notices],
+    effects: [{ type: "StatusChanged", from: file.status, to: "Monitoring" }, start, ...letters.effects, ...notices],
   };
+}
+
+/** A period given with a decision it does not belong to (kept apart from the guards above, which say who may act). */
+function misplacedPeriod(e: Decide): Check {
+  if (e.period && e.outcome !== "Monitor") return "A monitoring period is given only with a decision to monitor.";
+  if (e.reviewPeriod && e.outcome !== "Restrict" && e.outcome !== "Extend") return "A review period is set only with a restriction or its extension.";
+  return null;
+}
+
+/** Adds what a decision set beyond its reasons (a period, a review period) to the decision just recorded. */
+function withExtras(file: CaseFile, extras: Pick<CaseFile["decisions"][number], "period" | "reviewPeriod">): CaseFile {
+  if (!extras.period && !extras.reviewPeriod) return file;
+  const last = file.decisions.at(-1);
+  return last ? { ...file, decisions: [...file.decisions.slice(0, -1), { ...last, ...extras }] } : file;
 }
 
 function restrict(file: CaseFile, e: Decide, ctx: Ctx): Transition {
@@ -132,7 +160,9 @@ function restrict(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   if (checked.problem) return refused(checked.problem);
   const built = buildRestrictions(preset, e.restrictions, now);
   if (!built.ok) return refused(built.reason);
-  const reviewDue = nextReviewDue(preset, now, built.terms);
+  const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
+  if ("problem" in adjusted) return refused(adjusted.problem as string);
+  const reviewDue = nextReviewDue(preset, now, built.terms, adjusted.months);
   if (!reviewDue) {
     return refused(`${preset.organisation}'s policy does not say when restrictions are reviewed. Give each restriction an end date, or an administrator must set the review interval.`);
   }
@@ -143,7 +173,7 @@ function restrict(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   const letters = owe(preset, checked.file, ["Restriction", ...(notices.length ? (["StaffNotice"] as const) : [])]);
   const review: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
   const next: CaseFile = {
-    ...record(checked.file, e, ctx),
+    ...withExtras(record(checked.file, e, ctx), adjusted.months ? { reviewPeriod: { months: adjusted.months, reason: adjusted.reason as string } } : {}),
     status: "Restricted",
     statusBeforeReferral: null,
     restrictions: [...checked.file.restrictions, ...built.terms],
@@ -162,13 +192,17 @@ function extend(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   const { preset, now } = ctx;
   if (file.status === "Monitoring") {
     if (file.monitoring?.outcome !== "Unacceptable") return refused("Monitoring can be extended once the period has ended and contact was judged unacceptable.");
-    const problem = needsSetting(preset, preset.monitoringDays.value, "how long monitoring lasts");
+    const problem = firstProblem(
+      needsSetting(preset, preset.monitoringPeriod.value, "how long monitoring lasts"),
+      e.reviewPeriod ? "A review period is set for restrictions, not for monitoring." : null,
+    );
     if (problem) return refused(problem);
-    const endsAt = dueAfterDays(now, preset.monitoringDays.value as number).toISOString();
+    const period = preset.monitoringPeriod.value!;
+    const endsAt = dueAfterPeriod(now, period).toISOString();
     const notices = noticeFor(preset, "SanctionApplied");
     const letters = owe(preset, file, ["Extension", ...(notices.length ? (["StaffNotice"] as const) : [])]);
     const review: ReviewRecord = { kind: "MonitoringEnd", openedAt: now.toISOString(), dueBy: endsAt, outcome: null, by: null, decidedAt: null, reasons: null };
-    const next: CaseFile = { ...record(file, e, ctx), monitoring: { startsAt: now.toISOString(), endsAt, outcome: null }, reviews: [...file.reviews, review], lettersOwed: letters.owed };
+    const next: CaseFile = { ...record(file, e, ctx), monitoring: { startsAt: now.toISOString(), endsAt, outcome: null, period, reason: null }, reviews: [...file.reviews, review], lettersOwed: letters.owed };
     return { ok: true, file: next, effects: [{ type: "OpenReview", kind: "MonitoringEnd", dueBy: endsAt }, ...letters.effects, ...notices] };
   }
   if (file.status !== "Restricted") return refused(`Only monitoring or restrictions in force can be extended; this customer is ${file.status.toLowerCase()}.`);
@@ -183,12 +217,15 @@ function extend(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     restrictions = [...file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms];
     terms = built.terms;
   }
-  const reviewDue = nextReviewDue(preset, now, terms);
+  const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
+  if ("problem" in adjusted) return refused(adjusted.problem as string);
+  const reviewDue = nextReviewDue(preset, now, terms, adjusted.months);
   if (!reviewDue) return refused(`${preset.organisation}'s policy does not say when restrictions are reviewed. Give each restriction an end date, or an administrator must set the review interval.`);
   const letters = owe(preset, file, ["Extension"]);
   const review: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
   const reviews = closeOpenReviews(file.reviews, ctx, "Extended", e.reasons);
-  const next: CaseFile = { ...record(file, e, ctx), restrictions, reviewDue, reviews: [...reviews, review], lettersOwed: letters.owed, extensionCommentInvitedAt: null };
+  const extras = adjusted.months ? { reviewPeriod: { months: adjusted.months, reason: adjusted.reason as string } } : {};
+  const next: CaseFile = { ...withExtras(record(file, e, ctx), extras), restrictions, reviewDue, reviews: [...reviews, review], lettersOwed: letters.owed, extensionCommentInvitedAt: null };
   return { ok: true, file: next, effects: [{ type: "OpenReview", kind: "ScheduledReview", dueBy: reviewDue }, ...letters.effects] };
 }
 

@@ -1,6 +1,8 @@
 // Transitions before a decision: logging contact, warnings, local resolution, referral and its withdrawal.
 import type { TransitionContext } from "./machine";
 import type { Preset } from "../presets/schema";
+import { endOfLondonDay, londonDateKey } from "../time/calendar";
+import { formatLondonDate } from "../time/london";
 import type { WorkflowEvent } from "./events";
 import { behaviourChoiceProblems, otherBehaviourToStore } from "./behaviours";
 import { firstProblem, mayAct } from "./guards";
@@ -55,9 +57,18 @@ export function localResolutionStep(file: CaseFile, e: Of<"LocalResolutionStep">
       ? "This policy says local-resolution attempts must be confirmed to the customer in writing. Confirm it in writing, then record it."
       : null,
     ["Referred", "Restricted"].includes(file.status) ? `Local resolution is for before a referral; this customer is already ${file.status.toLowerCase()}.` : null,
+    e.monitorUntil !== undefined && !isDateKey(e.monitorUntil) ? "Give the day the behaviour is watched until as a date, such as 2027-03-31." : null,
+    e.monitorUntil !== undefined && isDateKey(e.monitorUntil) && e.monitorUntil <= londonDateKey(now) ? "The day the behaviour is watched until must be after today." : null,
   );
   if (problem) return refused(problem);
-  const entry = { step: e.step, at: now.toISOString(), by: actor.upn, note: e.note.trim(), confirmedInWriting: e.confirmedInWriting };
+  const entry = {
+    step: e.step,
+    at: now.toISOString(),
+    by: actor.upn,
+    note: e.note.trim(),
+    confirmedInWriting: e.confirmedInWriting,
+    ...(e.monitorUntil !== undefined ? { monitorUntil: e.monitorUntil } : {}),
+  };
   return { ok: true, file: { ...file, localResolution: [...file.localResolution, entry] }, effects: [] };
 }
 
@@ -88,7 +99,23 @@ export function localResolutionFirst(preset: Preset): string {
   return `${preset.organisation}'s policy requires local resolution to be tried first (${lr.steps.map((s) => s.label).join("; ")}). Record at least one attempt before referring.`;
 }
 
-export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ctx): Transition {
+const isDateKey = (s: unknown): s is string => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
+
+/**
+ * southampton-2018, "Dealing with …": after local resolution "The behaviour of the customer should then be monitored
+ * for a set period." The text names no length, so the manager sets it with the step; a referral waits for its end.
+ */
+function setPeriodProblem(preset: Preset, file: CaseFile, now: Date): string | null {
+  if (preset.localResolution.monitorForSetPeriod?.value !== true) return null;
+  const until = [...file.localResolution].reverse().find((s) => s.monitorUntil)?.monitorUntil;
+  if (!until) {
+    return `${preset.organisation}'s policy says the customer's behaviour is then monitored for a set period: record the local-resolution step with the day that period ends before referring.`;
+  }
+  const end = endOfLondonDay(until);
+  return now.getTime() <= end.getTime() ? `The set period of monitoring after local resolution runs until ${formatLondonDate(end)}: the case can be referred once it has ended.` : null;
+}
+
+export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now, replaying }: Ctx): Transition {
   // Attempts the referrer reports are recorded as theirs, not as confirmed in writing: only a recorded step says that.
   const reported = (e.localResolution ?? []).map((s) => ({ step: s.step, at: now.toISOString(), by: actor.upn, note: s.note.trim(), confirmedInWriting: false }));
   const attempts = [...file.localResolution, ...reported];
@@ -100,6 +127,7 @@ export function refer(file: CaseFile, e: Of<"Refer">, { preset, actor, now }: Ct
     file.purged ? "This record has been deleted under the retention rules." : null,
     ...referralProblems(preset, e).map((p) => p.reason),
     preset.localResolution.required && attempts.length === 0 ? localResolutionFirst(preset) : null,
+    replaying ? null : setPeriodProblem(preset, file, now),
   );
   if (problem) return refused(problem);
   return {

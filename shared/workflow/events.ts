@@ -13,7 +13,14 @@ export interface RestrictionDraft {
 export type WorkflowEvent =
   | { type: "LogContact" }
   | { type: "Warn"; level: "Informal" | "Formal"; note: string }
-  | { type: "LocalResolutionStep"; step: string; note: string; confirmedInWriting: boolean }
+  | {
+      type: "LocalResolutionStep";
+      step: string;
+      note: string;
+      confirmedInWriting: boolean;
+      /** The London date (YYYY-MM-DD) until which the behaviour is then watched, where the policy asks for a set period. */
+      monitorUntil?: string;
+    }
   | {
       type: "Refer";
       /** The preset's behaviour ids; `other` (where the policy's list is open) with `otherBehaviour` describing it. */
@@ -42,6 +49,10 @@ export type WorkflowEvent =
       jointly?: string[];
       /** Everyone the policy says decides jointly or is consulted, each named for their office. */
       participants?: Participant[];
+      /** Monitor: a period other than the policy's (shorter, where the text allows "or less"), with the reason. */
+      period?: { months?: number; days?: number; reason?: string };
+      /** Restrict or Extend: the review period adjusted for this customer (where the text allows it), with the reason. */
+      reviewPeriod?: { months: number; reason: string };
     }
   | { type: "InviteExtensionComment" }
   | {
@@ -50,9 +61,11 @@ export type WorkflowEvent =
       elements: LetterElement[];
       /**
        * The letter as it went, so the register keeps its words (the workflow needs only the elements). By e-mail, `to`
-       * names who it is sent to (the case service sends it, once); by post, `postedOn` is the day it was posted.
+       * names who it is sent to (the case service sends it, once); by post, `postedOn` is the day it was posted and
+       * `receivedOn` the day it is taken as received (needed where a period runs from receipt: an e-mail is received
+       * when sent).
        */
-      content?: { title: string; body: string; channel: "Letter" | "Email"; to?: string[]; postedOn?: string };
+      content?: { title: string; body: string; channel: "Letter" | "Email"; to?: string[]; postedOn?: string; receivedOn?: string };
     }
   | { type: "LetterWithheld"; kind: LetterKind; reason: string; participants?: Participant[] }
   | { type: "MonitoringEnded"; acceptable: boolean; reasons: string; participants?: Participant[] }
@@ -61,11 +74,18 @@ export type WorkflowEvent =
       outcome: "Upheld" | "Varied" | "Removed" | "Extended";
       reasons: string;
       restrictions?: RestrictionDraft[];
+      /** Extended or Varied: the next review period adjusted for this customer (where the text allows it), with the reason. */
+      reviewPeriod?: { months: number; reason: string };
       participants?: Participant[];
     }
   | { type: "AppealLodged"; receivedAt: string; inWriting: boolean; grounds: string }
   | { type: "AppealDecided"; outcome: "Upheld" | "Varied" | "Removed"; reasons: string; restrictions?: RestrictionDraft[]; participants?: Participant[] }
-  | { type: "RestrictionExpired" }
+  /**
+   * The scheduler: restrictions past their end or review. `basis: "policy"` (stamped on every step logged from this
+   * version) means judged by the policy's text and the organisation's settings; a logged step without it was taken
+   * when every policy lapsed at review, and replays as that lapse.
+   */
+  | { type: "RestrictionExpired"; basis?: "policy" }
   /** The scheduler: monitoring has ended and nobody has been asked to judge it yet. */
   | { type: "OpenMonitoringEndReview"; dueBy: string }
   | { type: "Purge" };

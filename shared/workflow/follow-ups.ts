@@ -30,13 +30,20 @@ export function buildRestrictions(
     if (draft.endsAt && new Date(draft.endsAt).getTime() <= now.getTime()) {
       return { ok: false, reason: "A restriction's end date must be in the future." };
     }
-    terms.push({ kind: parsed.data.kind, params: parsed.data, startsAt: now.toISOString(), endsAt: draft.endsAt ?? null, state: "Active" });
+    const term: RestrictionTerm = { kind: parsed.data.kind, params: parsed.data, startsAt: now.toISOString(), endsAt: draft.endsAt ?? null, state: "Active" };
+    // Where the policy says what follows a no-contact period, the term carries it, so its end is judged as decided.
+    if (parsed.data.kind === "NoContact" && preset.afterNoContact) term.then = { monitorFor: { ...preset.afterNoContact.monitorFor } };
+    terms.push(term);
   }
   return { ok: true, terms };
 }
 
-/** The next review: the policy's interval; failing that, the latest fixed end date; otherwise the admin must set one. */
-export function nextReviewDue(preset: Preset, now: Date, terms: RestrictionTerm[]): string | null {
+/**
+ * The next review, in calendar months: a period adjusted for this customer (where the policy allows it); else the
+ * policy's interval; failing that, the latest fixed end date; otherwise the admin must set one.
+ */
+export function nextReviewDue(preset: Preset, now: Date, terms: RestrictionTerm[], adjustedMonths: number | null = null): string | null {
+  if (adjustedMonths !== null) return dueAfterMonths(now, adjustedMonths).toISOString();
   if (preset.reviewIntervalMonths.value !== null) return dueAfterMonths(now, preset.reviewIntervalMonths.value).toISOString();
   const ends = terms.map((t) => t.endsAt);
   if (ends.length && ends.every((e) => e !== null)) return ends.sort().at(-1) ?? null;

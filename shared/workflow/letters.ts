@@ -2,18 +2,20 @@
 import type { TransitionContext } from "./machine";
 import { LETTER_ELEMENT_LABELS, listInWords, missingElements } from "../letters/elements";
 import type { Preset } from "../presets/schema";
+import { formatLondonDate, londonMidnight } from "../time/london";
+import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { firstProblem, mayAct } from "./guards";
 import { participantsProblem } from "./offices";
-import { refused, type Transition } from "./result";
-import type { Actor, CaseFile } from "./state";
+import { refused, type Effect, type Transition } from "./result";
+import type { Actor, CaseFile, ReviewRecord } from "./state";
 
 type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
 const WRITERS = { roles: ["Manager" as const, "Decider" as const, "Reviewer" as const], title: "a manager, decider or reviewer" };
 
-export function letterSent(file: CaseFile, e: Of<"LetterSent">, { preset, actor, now }: Ctx): Transition {
+export function letterSent(file: CaseFile, e: Of<"LetterSent">, { preset, actor, now, replaying }: Ctx): Transition {
   const missing = missingElements(preset, e.kind, e.elements);
   const unknown = e.elements.filter((x) => !(x in LETTER_ELEMENT_LABELS));
   const problem = firstProblem(
@@ -23,7 +25,37 @@ export function letterSent(file: CaseFile, e: Of<"LetterSent">, { preset, actor,
   );
   if (problem) return refused(problem);
   const letters = [...file.letters, { kind: e.kind, at: now.toISOString(), by: actor.upn, elements: [...e.elements], withheldReason: null }];
-  return { ok: true, file: { ...file, letters, lettersOwed: without(file.lettersOwed, e.kind) }, effects: [] };
+  const sent: CaseFile = { ...file, letters, lettersOwed: without(file.lettersOwed, e.kind) };
+  const m = file.monitoring;
+  if (e.kind !== "Monitoring" || file.status !== "Monitoring" || !m || m.startsAt || m.outcome !== null) return { ok: true, file: sent, effects: [] };
+  return startMonitoringOnReceipt(sent, e, now, replaying === true);
+}
+
+/**
+ * Where the policy runs monitoring from the customer's receipt of the letter (council-ccm-2014 §6: "Once the letter
+ * has been received"), the letter fixes the dates: an e-mail is received when sent; by post, the officer gives the day
+ * it is taken as received. The judgement of the period's end is opened then.
+ */
+function startMonitoringOnReceipt(file: CaseFile, e: Of<"LetterSent">, now: Date, replaying: boolean): Transition {
+  const m = file.monitoring!;
+  const c = e.content;
+  let start = now;
+  if (c?.channel === "Letter") {
+    // A letter logged before the day of receipt was asked for is taken as received the day it was posted.
+    const on = c.receivedOn ?? (replaying ? c.postedOn : undefined);
+    const parts = on && /^\d{4}-\d{2}-\d{2}$/.test(on) ? on.split("-").map(Number) : null;
+    if (!parts) return refused("Give the day the posted monitoring letter is taken as received: monitoring runs from then.");
+    if (c.postedOn && on! < c.postedOn) return refused(`The letter cannot be received on ${on}, before it was posted on ${c.postedOn}.`);
+    start = londonMidnight(parts[0], parts[1], parts[2]);
+  }
+  if (!m.period) return refused("The length of this monitoring period is not recorded; an administrator must look at this case.");
+  const endsAt = dueAfterPeriod(start, m.period).toISOString();
+  const review: ReviewRecord = { kind: "MonitoringEnd", openedAt: now.toISOString(), dueBy: endsAt, outcome: null, by: null, decidedAt: null, reasons: null };
+  const effects: Effect[] = [
+    { type: "OpenReview", kind: "MonitoringEnd", dueBy: endsAt },
+    { type: "Note", message: `Monitoring runs from ${formatLondonDate(start)}, when the letter is received, until ${formatLondonDate(new Date(endsAt))}.` },
+  ];
+  return { ok: true, file: { ...file, monitoring: { ...m, startsAt: start.toISOString(), endsAt }, reviews: [...file.reviews, review] }, effects };
 }
 
 export function letterWithheld(file: CaseFile, e: Of<"LetterWithheld">, { preset, actor, now, offices }: Ctx): Transition {

@@ -1,5 +1,6 @@
 // The case workflow: one pure function from (case file, event) to the next case file or a refusal in plain words.
 import type { Preset } from "../presets/schema";
+import { DEFAULT_SETTINGS, withSettings, type OrganisationSettings } from "../settings/organisation";
 import { appealDecided, appealLodged } from "./appeals";
 import { decide } from "./decide";
 import { noticeAudience } from "./follow-ups";
@@ -18,6 +19,14 @@ export interface TransitionContext {
   now: Date;
   /** Who holds which offices, found by the case service for this step; absent when a stored step is replayed. */
   offices?: OfficeFacts;
+  /** The organisation's own choices where no policy speaks (all off unless given). */
+  settings?: OrganisationSettings;
+  /**
+   * A step from the log, replayed. It was accepted when taken, so the checks added since (a set period after local
+   * resolution, the day a posted letter is received, a lapse the organisation has since turned off) do not refuse it,
+   * and a RestrictionExpired logged before `basis` existed replays as the lapse it then was.
+   */
+  replaying?: boolean;
 }
 
 export function transition(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Transition {
@@ -33,7 +42,9 @@ export function transition(file: CaseFile, event: WorkflowEvent, ctx: Transition
 function step(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Transition {
   if (file.presetId !== ctx.preset.id) return refused("This case is under a different policy from the one given.");
   const actor = { ...ctx.actor, upn: ctx.actor.upn.trim().toLowerCase() };
-  const c = { ...ctx, actor };
+  const settings = ctx.settings ?? DEFAULT_SETTINGS;
+  // The organisation's letter choice is applied once here, so every letter check sees the same rules.
+  const c = { ...ctx, actor, settings, preset: withSettings(ctx.preset, settings) };
   try {
     switch (event.type) {
       case "LogContact": return logContact(file, event, c);
@@ -61,11 +72,11 @@ function step(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Tra
 }
 
 /** Applies events in turn, stopping at the first refusal (used by lifecycle walks and imports). */
-export function replay(file: CaseFile, steps: { event: WorkflowEvent; actor: Actor; now: Date }[], preset: Preset): Transition {
+export function replay(file: CaseFile, steps: { event: WorkflowEvent; actor: Actor; now: Date }[], preset: Preset, settings?: OrganisationSettings): Transition {
   let current: Transition = { ok: true, file, effects: [] };
   for (const step of steps) {
     if (!current.ok) return current;
-    current = transition(current.file, step.event, { preset, actor: step.actor, now: step.now });
+    current = transition(current.file, step.event, { preset, actor: step.actor, now: step.now, settings });
   }
   return current;
 }

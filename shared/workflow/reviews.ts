@@ -7,6 +7,7 @@ import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor
 import { firstProblem, mayAct, needsReasons, needsSetting } from "./guards";
 import { independenceProblem } from "./independence";
 import { participantsProblem, takingPart } from "./offices";
+import { reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
 import { lastDecision } from "./state";
@@ -25,12 +26,14 @@ export function monitoringEnded(file: CaseFile, e: Of<"MonitoringEnded">, ctx: C
     judge ? participantsProblem(preset, judge, actor, e.participants, ctx.offices) : null,
     needsReasons(e.reasons, "this judgement"),
     owed.includes("Monitoring") ? "The monitoring letter has not been sent yet: monitoring runs from the letter." : null,
-    file.monitoring && now.getTime() < new Date(file.monitoring.startsAt).getTime() ? "Monitoring has not started." : null,
+    file.monitoring && !file.monitoring.startsAt ? "Monitoring has not started: it starts when the customer receives the monitoring letter." : null,
+    file.monitoring?.startsAt && now.getTime() < new Date(file.monitoring.startsAt).getTime() ? "Monitoring has not started." : null,
   );
   if (problem) return refused(problem);
   const monitoring = file.monitoring!;
-  if (now.getTime() <= new Date(monitoring.endsAt).getTime() && !e.acceptable) {
-    return refused(`The monitoring period runs until ${new Date(monitoring.endsAt).toISOString().slice(0, 10)}; contact can be judged unacceptable only when it ends.`);
+  // A logged judgement replays even where the period is now counted in calendar months from the letter, not in days.
+  if (now.getTime() <= new Date(monitoring.endsAt!).getTime() && !e.acceptable && !ctx.replaying) {
+    return refused(`The monitoring period runs until ${new Date(monitoring.endsAt!).toISOString().slice(0, 10)}; contact can be judged unacceptable only when it ends.`);
   }
   const reviews = closeOpenReviews(file.reviews, ctx, e.acceptable ? "Ended" : "Upheld", e.reasons, takingPart(actor, e.participants));
   if (e.acceptable) {
@@ -57,7 +60,7 @@ export function openMonitoringEndReview(file: CaseFile, e: Of<"OpenMonitoringEnd
   const problem = firstProblem(
     actor.system ? null : "Only the scheduler opens the judgement of a monitoring period.",
     file.status === "Monitoring" && m && m.outcome === null ? null : "This customer's contact is not being monitored.",
-    m && now.getTime() >= new Date(m.endsAt).getTime() ? null : "The monitoring period has not ended yet.",
+    m?.endsAt && now.getTime() >= new Date(m.endsAt).getTime() ? null : "The monitoring period has not ended yet.",
     file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null) ? "The end of this monitoring period is already waiting for a judgement." : null,
     Number.isNaN(due.getTime()) || due.getTime() <= now.getTime() ? "Give a future date by which the judgement is due." : null,
   );
@@ -82,6 +85,9 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
       : null,
   );
   if (problem) return refused(problem);
+  if (e.reviewPeriod && e.outcome !== "Extended" && e.outcome !== "Varied") return refused("A review period is set only when restrictions are extended or varied.");
+  const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
+  if ("problem" in adjusted) return refused(adjusted.problem as string);
   const reviews = file.reviews.map((r) =>
     r.kind === "ScheduledReview" && r.outcome === null ? { ...r, outcome: e.outcome, by: actor.upn, decidedAt: now.toISOString(), reasons: e.reasons.trim(), participants: takingPart(actor, e.participants) } : r,
   );
@@ -99,14 +105,24 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
     restrictions = [...file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms];
     terms = built.terms;
   }
-  const reviewDue = nextReviewDue(preset, now, terms);
+  const reviewDue = nextReviewDue(preset, now, terms, adjusted.months);
   if (!reviewDue) return refused(needsSetting(preset, null, "when restrictions are next reviewed") as string);
   const next: ReviewRecord = { kind: "ScheduledReview", openedAt: now.toISOString(), dueBy: reviewDue, outcome: null, by: null, decidedAt: null, reasons: null };
   const letters = owe(preset, file, [letterKind]);
   // Extending or varying at review is a fresh decision: it can be appealed, and its reviewer cannot hear that appeal.
   const decisions =
     e.outcome === "Extended" || e.outcome === "Varied"
-      ? [...file.decisions, { outcome: e.outcome === "Extended" ? ("Extend" as const) : ("Restrict" as const), at: now.toISOString(), by: actor.upn, participants: takingPart(actor, e.participants), reasons: e.reasons.trim() }]
+      ? [
+          ...file.decisions,
+          {
+            outcome: e.outcome === "Extended" ? ("Extend" as const) : ("Restrict" as const),
+            at: now.toISOString(),
+            by: actor.upn,
+            participants: takingPart(actor, e.participants),
+            reasons: e.reasons.trim(),
+            ...(adjusted.months ? { reviewPeriod: { months: adjusted.months, reason: adjusted.reason as string } } : {}),
+          },
+        ]
       : file.decisions;
   return {
     ok: true,

@@ -1,7 +1,7 @@
 // The case file: everything the workflow needs to know about one customer to decide what may happen next.
 import type { CustomerStatus, DecisionOutcome, LetterKind, Role, ReviewKind, ReviewOutcome } from "../domain/vocab";
 import type { RestrictionParams } from "../domain/restriction-params";
-import type { LetterElement } from "../presets/schema";
+import type { LetterElement, Period } from "../presets/schema";
 
 /** Who is acting. `system` is the scheduler (expiry, purge); it holds no role and cannot decide anything. */
 export interface Actor {
@@ -22,6 +22,8 @@ export interface RestrictionTerm {
   /** Set when the decision gives a fixed end (e.g. no contact until a date). */
   endsAt: string | null;
   state: "Active" | "Lifted" | "Expired";
+  /** What the policy says follows its end (council-ccm: no contact, then monitoring again); absent on older terms. */
+  then?: { monitorFor: Period };
 }
 
 export interface DecisionRecord {
@@ -31,6 +33,10 @@ export interface DecisionRecord {
   /** Everyone who took part (the decider and anyone the policy says decides jointly): none of them may review or hear an appeal. */
   participants: string[];
   reasons: string;
+  /** A monitoring period other than the policy's own (shorter, where the text allows it), with the reason. */
+  period?: { period: Period; reason: string | null };
+  /** A review period adjusted for this customer (where the text allows it), with the reason. */
+  reviewPeriod?: { months: number; reason: string };
 }
 
 export interface ReviewRecord {
@@ -65,7 +71,8 @@ export interface CaseFile {
   statusBeforeReferral: CustomerStatus | null;
   contactsLogged: number;
   warnings: { level: "Informal" | "Formal"; at: string; by: string; note: string }[];
-  localResolution: { step: string; at: string; by: string; note: string; confirmedInWriting: boolean }[];
+  /** Local-resolution attempts; `monitorUntil` is the London date the manager set for watching the behaviour afterwards. */
+  localResolution: { step: string; at: string; by: string; note: string; confirmedInWriting: boolean; monitorUntil?: string | null }[];
   referral: null | {
     at: string;
     by: string;
@@ -82,7 +89,18 @@ export interface CaseFile {
   /** Why no warning was given, where the policy allows that. */
   warningException: null | { id: string; reason: string };
   decisions: DecisionRecord[];
-  monitoring: null | { startsAt: string; endsAt: string; outcome: "Acceptable" | "Unacceptable" | null };
+  /**
+   * The monitoring period. Where the policy runs it from the customer's receipt of the letter, `startsAt` and `endsAt`
+   * are null until the letter is recorded as sent ("starts when the letter is received"). `period` is the length in
+   * force and `reason` why it is shorter than the policy's (absent on periods recorded by older versions).
+   */
+  monitoring: null | {
+    startsAt: string | null;
+    endsAt: string | null;
+    outcome: "Acceptable" | "Unacceptable" | null;
+    period?: Period;
+    reason?: string | null;
+  };
   restrictions: RestrictionTerm[];
   reviewDue: string | null;
   reviews: ReviewRecord[];

@@ -15,6 +15,7 @@ import { claimRow, oweOnce, rowsToSend } from "../../graph/caselog/outbox-rows";
 import { loadLog } from "../../graph/caselog";
 import { owedMails } from "../../service/cases/owe";
 import { Outbox } from "../../service/cases/outbox";
+import { DEFAULT_SETTINGS, type OrganisationSettings } from "../../shared/settings/organisation";
 import { startProduct, type Product } from "../support/product";
 import { mailTo } from "./service-support";
 
@@ -27,8 +28,9 @@ const logs: string[] = [];
 const watches = new Map<string, StaleWatch>();
 const elapsed: Record<string, number> = {};
 
-function deps(instanceId: string): SchedulerDeps {
+function deps(instanceId: string, settings: OrganisationSettings = DEFAULT_SETTINGS): SchedulerDeps {
   return {
+    settings,
     site,
     graph: p.app,
     log: createLogger((l) => logs.push(l)),
@@ -53,6 +55,9 @@ async function customerOf(address: string) {
   return getCustomer(p.admin, (await lookupSender(p.admin, { from: address })).matches[0].customerId);
 }
 
+// Restrictions lapsing at review is no policy's rule: here the organisation has chosen it (a setting, off by default).
+const LAPSE = { ...DEFAULT_SETTINGS, lapseAtReview: true };
+
 it("reminds, escalates and expires once, though the jobs run twice and two instances run them at once", async () => {
   const obrien = await customerOf("o'brien@example.org");
   expect(obrien.status).toBe("Restricted");
@@ -60,7 +65,7 @@ it("reminds, escalates and expires once, though the jobs run twice and two insta
   // lapsed, the demo's ended monitoring periods are overdue and later ones fall within the fortnight's reminders.
   const now = new Date(Date.now() + 25 * DAY);
   const restricted = (await queryAll(site, "customers", { filter: "fields/Status eq 'Restricted'" })).length;
-  const [a, b] = await Promise.all([runScheduler(deps("a"), now), runScheduler(deps("b"), now)]);
+  const [a, b] = await Promise.all([runScheduler(deps("a", LAPSE), now), runScheduler(deps("b", LAPSE), now)]);
   const first = a.ran ? a : b;
   // Whichever instance lost the lease either skipped or found nothing left to do.
   const other = a.ran ? b : a;
@@ -68,7 +73,7 @@ it("reminds, escalates and expires once, though the jobs run twice and two insta
   expect(first.reminders).toBeGreaterThan(0);
   expect(first.escalations).toBeGreaterThan(0);
   expect(first.expired).toBe(restricted);
-  const again = await runScheduler(deps("a"), now);
+  const again = await runScheduler(deps("a", LAPSE), now);
   expect(again).toMatchObject({ ran: true, reminders: 0, escalations: 0, expired: 0, monitoringReviewsOpened: 0 });
 
   // Each overdue review was escalated to the managers once.
@@ -82,7 +87,7 @@ it("reminds, escalates and expires once, though the jobs run twice and two insta
   // Every notice is one outbox row, sent: a third run (any instance) sends nothing either.
   const rows = await queryAll(site, "outbox", { filter: "fields/State eq 'Done'" });
   expect(rows.filter((r) => /\/(remind|escalate|warn):/.test(String((r.fields as Record<string, unknown>).Title))).length).toBe(first.reminders + first.escalations + first.appealWarnings);
-  const third = await runScheduler(deps("a"), now);
+  const third = await runScheduler(deps("a", LAPSE), now);
   expect(third).toMatchObject({ reminders: 0, escalations: 0, expired: 0 });
   expect(mailTo(p, "mo.manager@upc.test", "Overdue:")).toBe(first.escalations);
 });
@@ -191,4 +196,15 @@ describe("leases and claims do not go by the holder's clock", () => {
     await outbox.sweep();
     expect(mailTo(p, "mo.manager@upc.test", "Claimed notice test")).toBe(1);
   });
+});
+
+// No policy text says restrictions lapse at review (cumbria 001 2.2: "a review will be carried out after a period of 6
+// months"): with the organisation setting off, the review falls due and waits for a reviewer; nothing is closed.
+it("lapses nothing at a review date when the organisation has not chosen it: the restrictions stay and the review waits", async () => {
+  const c = await createCustomer(p.admin, { kind: "Individual", name: "Review Waits", status: "Restricted", policyId: "cumbria-fire-2023", serviceAreas: "Prevention", allowedChannels: [], staffGuidance: "", adjustments: "", reviewDue: new Date(Date.now() - DAY).toISOString() });
+  await addIdentity(p.admin, c, "Email", "review.waits@example.org");
+  const report = await runScheduler(deps("a"));
+  expect(report.expired).toBe(0);
+  expect(Object.keys(report.held).some((reason) => /do not lapse on their own .* waits for a reviewer/.test(reason))).toBe(true);
+  expect((await getCustomer(p.admin, c.id!)).status).toBe("Restricted");
 });

@@ -2,13 +2,14 @@
 import { getPreset, missingSettings } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
 import { newCaseFile, transition, type Actor, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
+import { DEFAULT_SETTINGS, type OrganisationSettings } from "../../shared/settings/organisation";
 import { admin, dan, dee, mo, remi, rory, sam, scheduler } from "../support/actors";
 
 /** Runs steps in order; every step must succeed unless it says `refused`, whose reason must match. */
-function walk(preset: Preset, steps: [string, Actor, WorkflowEvent, RegExp?][], start = newCaseFile(preset.id)): CaseFile {
+function walk(preset: Preset, steps: [string, Actor, WorkflowEvent, RegExp?][], start = newCaseFile(preset.id), settings: OrganisationSettings = DEFAULT_SETTINGS): CaseFile {
   let file = start;
   for (const [when, actor, event, refused] of steps) {
-    const r = transition(file, event, { preset, actor, now: new Date(when) });
+    const r = transition(file, event, { preset, actor, now: new Date(when), settings });
     if (refused) {
       expect(r.ok, `${event.type} on ${when} should be refused`).toBe(false);
       if (!r.ok) expect(r.reason).toMatch(refused);
@@ -47,7 +48,8 @@ describe("council-ccm-2014: monitoring, then the Chief Executive's sanction", ()
       ["2027-04-10T11:05:00Z", sam, { type: "AppealLodged", receivedAt: "2027-04-10T11:00:00Z", inWriting: true, grounds: "Unfair" }, /offers no appeal/],
     ]);
     expect(file.status).toBe("Restricted");
-    expect(file.monitoring).toMatchObject({ outcome: "Unacceptable", endsAt: new Date("2027-04-06T22:59:59.999Z").toISOString() });
+    // 004 §6: three calendar months from the letter's receipt (e-mailed 5 January): to the end of 5 April, UK time.
+    expect(file.monitoring).toMatchObject({ outcome: "Unacceptable", endsAt: new Date("2027-04-05T22:59:59.999Z").toISOString() });
     expect(file.decisions.map((d) => d.outcome)).toEqual(["Monitor", "Restrict"]);
     expect(file.decisions[0].participants).toEqual(["dee.decider@upc.test", "mo.manager@upc.test"]);
     expect(file.lettersOwed).toEqual([]);
@@ -115,7 +117,9 @@ describe("southampton-2018: local resolution first, yearly review, extension aft
     const file = walk(p, [
       ["2027-01-04T09:00:00Z", mo, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "Council Tax", summary: "Same complaint to nine services." }, /local resolution to be tried first/],
       ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "Named a single point of contact.", confirmedInWriting: false }, /confirmed to the customer in writing/],
-      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "Named a single point of contact; letter sent.", confirmedInWriting: true }],
+      // 002 "Dealing with …": the behaviour "should then be monitored for a set period"; the manager sets it.
+      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "Named a single point of contact; letter sent.", confirmedInWriting: true, monitorUntil: "2027-02-15" }],
+      ["2027-02-15T09:00:00Z", mo, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "Council Tax", summary: "Same complaint to nine services despite a SPOC." }, /runs until 15 February 2027/],
       ["2027-03-01T09:00:00Z", sam, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "Council Tax", summary: "Same complaint to nine services." }, /Only/],
       ["2027-03-01T09:00:00Z", mo, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "Council Tax", summary: "Same complaint to nine services despite a SPOC." }],
       ["2027-03-08T09:00:00Z", dee, { type: "Decide", outcome: "Restrict", reasons: "Scattergun contact continues.", preChecks: checks(p), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "SingleChannel", channel: "Letter" } }] }],
@@ -155,26 +159,38 @@ describe("merseyside-fire-2011: a Director decides; what the policy leaves open 
     const configured: Preset = { ...p, restrictions: { ...p.restrictions, kinds: ["SingleChannel"] }, reviewIntervalMonths: { ...p.reviewIntervalMonths, value: 12 } };
     const file = walk(configured, [
       ["2027-01-04T09:00:00Z", sam, refer],
+      // The policy names no letter, so none is owed (the national decision letter is an organisation setting).
       ["2027-01-05T09:00:00Z", dee, decide],
-      ["2027-01-05T10:00:00Z", dee, letter(p, "Restriction")],
       ["2027-01-20T10:00:00Z", sam, { type: "AppealLodged", receivedAt: "2027-01-19T10:00:00Z", inWriting: true, grounds: "x" }, /does not say whether decisions can be appealed/],
-      ["2028-01-06T10:00:00Z", scheduler, { type: "RestrictionExpired" }],
+      // The policy says nothing of restrictions lapsing: past the review date they wait for a reviewer.
+      ["2028-01-06T10:00:00Z", scheduler, { type: "RestrictionExpired" }, /do not lapse on their own .* waits for a reviewer/],
     ]);
-    expect(file.status).toBe("Closed");
-    expect(file.restrictions[0].state).toBe("Expired");
+    expect(file.status).toBe("Restricted");
+    // Where the organisation has chosen that restrictions lapse at review, they do.
+    const lapsed = walk(configured, [["2028-01-06T10:00:00Z", scheduler, { type: "RestrictionExpired" }]], file, { ...DEFAULT_SETTINGS, lapseAtReview: true });
+    expect(lapsed.status).toBe("Closed");
+    expect(lapsed.restrictions[0].state).toBe("Expired");
   });
 });
 
 describe("hampshire-sendiass: local resolution, then blocking in extreme cases", () => {
   const p = getPreset("hampshire-sendiass")!;
-  it("walks local resolution → referral → manager blocks electronic contact for a period → letter → lapses", () => {
-    const file = walk(p, [
-      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "agreed-frequency", note: "Agreed a weekly call.", confirmedInWriting: true }],
-      ["2027-02-01T09:00:00Z", sam, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "SENDIASS", summary: "Weekly arrangement not kept; many e-mails a day." }],
-      ["2027-02-02T09:00:00Z", mo, { type: "Decide", outcome: "Restrict", reasons: "Extreme case: e-mails many times a day.", preChecks: checks(p), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "BlockElectronic", includePhone: false }, endsAt: "2027-05-02T00:00:00Z" }] }],
-      ["2027-02-02T10:00:00Z", mo, letter(p, "Restriction")],
-      ["2027-05-03T00:00:00Z", admin, { type: "RestrictionExpired" }],
-    ]);
+  it("walks local resolution → referral → manager blocks electronic contact for a period → letter → lapses where the organisation chose it", () => {
+    // The policy names no letter; the organisation has chosen the national guidance's decision letter and lapsing at review.
+    const settings = { ...DEFAULT_SETTINGS, lapseAtReview: true, nationalLetterElements: true };
+    const file = walk(
+      p,
+      [
+        ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "agreed-frequency", note: "Agreed a weekly call.", confirmedInWriting: true }],
+        ["2027-02-01T09:00:00Z", sam, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "SENDIASS", summary: "Weekly arrangement not kept; many e-mails a day." }],
+        ["2027-02-02T09:00:00Z", mo, { type: "Decide", outcome: "Restrict", reasons: "Extreme case: e-mails many times a day.", preChecks: checks(p), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "BlockElectronic", includePhone: false }, endsAt: "2027-05-02T00:00:00Z" }] }],
+        ["2027-02-02T10:00:00Z", mo, { type: "LetterSent", kind: "Restriction", elements: ["why", "what", "howLong", "reviewDate"] }, /Ombudsman/],
+        ["2027-02-02T10:00:00Z", mo, { type: "LetterSent", kind: "Restriction", elements: ["why", "what", "howLong", "reviewDate", "ombudsman"] }],
+        ["2027-05-03T00:00:00Z", admin, { type: "RestrictionExpired" }],
+      ],
+      newCaseFile(p.id),
+      settings,
+    );
     expect(file.status).toBe("Closed");
     expect(file.retainUntil).toBeNull(); // silent on retention: nothing is purged until an administrator sets it
   });

@@ -12,6 +12,8 @@ import type { CasePage } from "../../graph/reports/case-page";
 import type { Site } from "../../graph/repos/items";
 import { getPreset } from "../../shared/presets/registry";
 import { newCaseFile } from "../../shared/workflow";
+import { decisionEvent, decisionNeeds, missingFromDecision } from "../../addin/teams/decide/decision";
+import type { DraftsSummary } from "../../addin/teams/decide/drafts";
 
 const cumbria = getPreset("cumbria-fire-2023")!;
 const NOW = new Date("2026-11-22T12:00:00Z");
@@ -98,4 +100,45 @@ it("chooses nothing for the decider, even where one outcome is open", () => {
   const form = screen.getByRole("form", { name: "Record a decision" });
   expect(within(form).getAllByRole("radio").length).toBeGreaterThanOrEqual(1);
   expect(within(form).getAllByRole("radio").filter((r) => (r as HTMLInputElement).checked)).toHaveLength(0);
+});
+
+// 004_4a3366f45c554bec.txt §6: "monitored for a period of three months, or less if deemed appropriate" — once "the
+// letter has been received". 002_c47487000f646a0a.txt, Review: "the review period will be adjusted given the personal
+// circumstances of the customer".
+describe("periods the policy lets the decider set", () => {
+  const ccm = getPreset("council-ccm-2014")!;
+  const soton = getPreset("southampton-2018")!;
+  const base = { answers: {}, vulnerability: true, exception: "", exceptionReason: "", reasons: "Daily e-mails to twelve officers.", jointly: "", formsCount: 0, conflictsSeen: false };
+  const none: DraftsSummary = { drafts: [], problems: [], conflicts: [], reviewDue: null };
+
+  it("offers council-ccm's decider a shorter monitoring period, which needs a reason and goes with the decision", () => {
+    const file = newCaseFile(ccm.id, "Referred");
+    const answers = { ...base, answers: Object.fromEntries(ccm.preChecks.items.map((c) => [c.id, "yes" as const])), outcome: "Monitor" as const, shorterMonths: "2", shorterReason: "" };
+    expect(missingFromDecision(ccm, file, answers, none)).toContain("Give the reason monitoring is shorter than the policy's period.");
+    expect(missingFromDecision(ccm, file, { ...answers, shorterMonths: "3", shorterReason: "x".repeat(5) }, none)).toContain("A shorter monitoring period must be a whole number of months from 1 to 2.");
+    const event = decisionEvent(ccm, file, { ...answers, shorterReason: "The application is decided in March." }, none);
+    expect(event).toMatchObject({ type: "Decide", outcome: "Monitor", period: { months: 2, reason: "The application is decided in March." } });
+    expect(decisionEvent(ccm, file, { ...answers, shorterMonths: "" }, none)).not.toHaveProperty("period");
+    // Cumbria's policy has no monitoring, so nothing is offered.
+    expect(decisionNeeds(cumbria, newCaseFile(cumbria.id, "Referred"), "Monitor").mayShorten).toBe(false);
+  });
+
+  it("says monitoring starts when the customer receives the letter", () => {
+    const p = page();
+    p.loaded.customer = { ...p.loaded.customer, policyId: ccm.id };
+    p.loaded.file = { ...p.loaded.file, presetId: ccm.id };
+    withServices(["Decider"], <DecidePanel page={p} preset={ccm} onDone={() => undefined} onReload={() => undefined} />);
+    const form = screen.getByRole("form", { name: "Record a decision" });
+    fireEvent.click(within(form).getByRole("radio", { name: /Monitor/ }));
+    expect(form.textContent).toMatch(/Monitoring lasts 3 months or less under this policy: it starts when the customer receives the monitoring letter\./);
+    expect(within(form).getByRole("spinbutton", { name: /A shorter period \(months\)/ })).toBeTruthy();
+  });
+
+  it("offers southampton's decider this customer's review period, with a reason, and no one else's", () => {
+    const file = newCaseFile(soton.id, "Referred");
+    const answers = { ...base, outcome: "Restrict" as const, formsCount: 1, reviewMonths: "4", reviewReason: "Her support worker asked for it." };
+    expect(decisionEvent(soton, file, answers, none)).toMatchObject({ reviewPeriod: { months: 4, reason: "Her support worker asked for it." } });
+    expect(missingFromDecision(soton, file, { ...answers, reviewReason: "" }, none)).toContain("Give the reason the review period is adjusted for this customer.");
+    expect(decisionNeeds(cumbria, newCaseFile(cumbria.id, "Referred"), "Restrict").mayAdjustReview).toBe(false);
+  });
 });

@@ -73,3 +73,21 @@ it("tells staff which letters are owed without offering to write them", () => {
   expect(screen.getByText(/The decision letter and the staff notice are owed/)).toBeTruthy();
   expect(screen.queryByRole("button")).toBeNull();
 });
+
+// 004_4a3366f45c554bec.txt §6: monitoring runs "Once the letter has been received", so a posted monitoring letter asks
+// for the day it is taken as received, and the draft says the period starts then.
+it("asks for the day a posted monitoring letter is received, where monitoring runs from receipt", () => {
+  const ccm = getPreset("council-ccm-2014")!;
+  const monitoring = page(ccm.id, "Monitoring", ["Monitoring"]);
+  monitoring.loaded.file = { ...monitoring.loaded.file, monitoring: { startsAt: null, endsAt: null, outcome: null, period: { unit: "months", count: 3 }, reason: null } };
+  withServices(["Decider"], <LettersPanel page={monitoring} preset={ccm} onDone={() => undefined} />);
+  const region = screen.getByRole("region", { name: /monitoring letter \(owed\)/i });
+  expect(within(region).getByLabelText(/Date taken as received/)).toBeTruthy();
+  const period = within(region).getByRole("textbox", { name: /how long their contact will be monitored/i }) as HTMLTextAreaElement;
+  expect(period.value).toBe("Your contact will be monitored for 3 months, starting on the day you receive this letter.");
+  // Other letters, and policies that run monitoring from the decision, do not ask.
+  cleanup();
+  const cumbria = getPreset("cumbria-fire-2023")!;
+  withServices(["Decider"], <LettersPanel page={page(cumbria.id, "Restricted", ["Restriction"])} preset={cumbria} onDone={() => undefined} />);
+  expect(screen.queryByLabelText(/Date taken as received/)).toBeNull();
+});

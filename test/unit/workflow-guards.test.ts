@@ -2,19 +2,20 @@
 import { presetSchema } from "../../shared/presets/schema";
 import { cumbriaFire2023 } from "../../shared/presets/cumbria-fire-2023";
 import { newCaseFile, transition, type CaseFile, type WorkflowEvent, type Actor } from "../../shared/workflow";
+import { DEFAULT_SETTINGS, type OrganisationSettings } from "../../shared/settings/organisation";
 import { dee, dan, mo, rory, remi, sam, scheduler, admin } from "../support/actors";
 
 const preset = presetSchema.parse(cumbriaFire2023);
 const ALL_CHECKS = Object.fromEntries(preset.preChecks.items.map((c) => [c.id, true]));
 const T0 = new Date("2027-01-11T10:00:00Z");
 
-function step(file: CaseFile, event: WorkflowEvent, actor: Actor, now = T0): CaseFile {
-  const r = transition(file, event, { preset, actor, now });
+function step(file: CaseFile, event: WorkflowEvent, actor: Actor, now = T0, settings: OrganisationSettings = DEFAULT_SETTINGS): CaseFile {
+  const r = transition(file, event, { preset, actor, now, settings });
   if (!r.ok) throw new Error(`expected ${event.type} to succeed: ${r.reason}`);
   return r.file;
 }
-function refusal(file: CaseFile, event: WorkflowEvent, actor: Actor, now = T0): string {
-  const r = transition(file, event, { preset, actor, now });
+function refusal(file: CaseFile, event: WorkflowEvent, actor: Actor, now = T0, settings: OrganisationSettings = DEFAULT_SETTINGS): string {
+  const r = transition(file, event, { preset, actor, now, settings });
   if (r.ok) throw new Error(`expected ${event.type} to be refused`);
   return r.reason;
 }
@@ -177,16 +178,32 @@ describe("reviews, expiry and retention", () => {
     const g = step(f, { type: "ReviewDecided", outcome: "Upheld", reasons: "Still needed." }, rory, new Date("2027-07-01T09:00:00Z"));
     expect(g.reviewDue).toBe(new Date("2028-01-01T23:59:59.999Z").toISOString());
   });
-  it("restrictions lapse after their review date when not renewed, only by the scheduler or an admin", () => {
+  // 001_de0aff75e8e4f05c.txt 2.2 says "a review will be carried out after a period of 6 months", never that
+  // restrictions lapse: with the organisation setting off (the default) the review falls due and waits for a reviewer.
+  it("nothing lapses at the review date unless the organisation has chosen it: the review waits for a reviewer", () => {
     const f = restricted();
-    expect(refusal(f, { type: "RestrictionExpired" }, scheduler, new Date("2027-07-11T12:00:00Z"))).toMatch(/run until their review on 11 July 2027/);
-    expect(refusal(f, { type: "RestrictionExpired" }, sam, new Date("2027-07-12T12:00:00Z"))).toMatch(/scheduler or an administrator/);
-    const g = step(f, { type: "RestrictionExpired" }, scheduler, new Date("2027-07-12T12:00:00Z"));
+    expect(refusal(f, { type: "RestrictionExpired" }, scheduler, new Date("2027-07-12T12:00:00Z"))).toBe(
+      "Restrictions do not lapse on their own under Cumbria Fire and Rescue Service's policy: the review is due and waits for a reviewer.",
+    );
+    // Without settings at all, the default is off too.
+    const r = transition(f, { type: "RestrictionExpired" }, { preset, actor: scheduler, now: new Date("2027-07-12T12:00:00Z") });
+    expect(r.ok).toBe(false);
+    // The review is still open and can be decided late.
+    expect(f.reviews.filter((x) => x.kind === "ScheduledReview" && x.outcome === null)).toHaveLength(1);
+    const reviewed = step(f, { type: "ReviewDecided", outcome: "Upheld", reasons: "Still needed." }, rory, new Date("2027-07-20T09:00:00Z"));
+    expect(reviewed.status).toBe("Restricted");
+  });
+  it("restrictions lapse after their review date when the organisation has chosen it, only by the scheduler or an admin", () => {
+    const f = restricted();
+    const lapse = { ...DEFAULT_SETTINGS, lapseAtReview: true };
+    expect(refusal(f, { type: "RestrictionExpired" }, scheduler, new Date("2027-07-11T12:00:00Z"), lapse)).toMatch(/run until their review on 11 July 2027/);
+    expect(refusal(f, { type: "RestrictionExpired" }, sam, new Date("2027-07-12T12:00:00Z"), lapse)).toMatch(/scheduler or an administrator/);
+    const g = step(f, { type: "RestrictionExpired" }, scheduler, new Date("2027-07-12T12:00:00Z"), lapse);
     expect(g.status).toBe("Closed");
     expect(g.restrictions.every((r) => r.state === "Expired")).toBe(true);
   });
   it("purging is refused while the policy is silent on retention", () => {
-    const g = step(restricted(), { type: "RestrictionExpired" }, scheduler, new Date("2027-07-12T12:00:00Z"));
+    const g = step(restricted(), { type: "RestrictionExpired" }, scheduler, new Date("2027-07-12T12:00:00Z"), { ...DEFAULT_SETTINGS, lapseAtReview: true });
     expect(refusal(g, { type: "Purge" }, admin, new Date("2040-01-01T00:00:00Z"))).toMatch(/does not say how long records are kept/);
   });
 });

@@ -41,7 +41,7 @@ export function CaseSummary({ page, preset }: { page: CasePage; preset: Preset |
           <>
             <dt>Monitoring</dt>
             <dd>
-              {ukDate(file.monitoring.startsAt)} to {ukDate(file.monitoring.endsAt)}
+              {file.monitoring.startsAt && file.monitoring.endsAt ? `${ukDate(file.monitoring.startsAt)} to ${ukDate(file.monitoring.endsAt)}` : "Starts when the letter is received"}
               {file.monitoring.outcome ? ` (${file.monitoring.outcome.toLowerCase()})` : ""}
             </dd>
           </>

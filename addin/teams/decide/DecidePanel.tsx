@@ -7,7 +7,8 @@ import type { DecisionOutcome } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
 import { formatLondonDate } from "../../../shared/time/london";
 import type { Effect } from "../../../shared/workflow";
-import { dueAfterDays } from "../../../shared/workflow/deadlines";
+import { dueAfterPeriod } from "../../../shared/workflow/deadlines";
+import { periodWords } from "../../../shared/workflow/periods";
 import { customerLettersOwed } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { useServices } from "../app/services";
@@ -39,11 +40,15 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   const [jointly, setJointly] = useState("");
   const [forms, setForms] = useState<DraftForm[]>([]);
   const [conflictsSeen, setConflictsSeen] = useState(false);
+  const [shorterMonths, setShorterMonths] = useState("");
+  const [shorterReason, setShorterReason] = useState("");
+  const [reviewMonths, setReviewMonths] = useState("");
+  const [reviewReason, setReviewReason] = useState("");
   const [tried, setTried] = useState(false);
   const step = useStep(customer.id!, (effects) => onDone(effects, `Decision recorded: ${outcome ? OUTCOME_WORDS[outcome].label.toLowerCase() : ""}.`));
 
   const owed = customerLettersOwed(file);
-  const { applying, buildsRestrictions, warningNeeded, needsInvite } = decisionNeeds(preset, file, outcome);
+  const { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, outcome);
   const rule = preset.decisions.find((d) => d.outcome === outcome);
   const [current] = useState(() => now());
   const summary = useMemo(() => summariseDrafts(preset, forms, customer.adjustments, current), [preset, forms, customer.adjustments, current]);
@@ -57,7 +62,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
     );
   }
 
-  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, jointly, formsCount: forms.length, conflictsSeen };
+  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, jointly, formsCount: forms.length, conflictsSeen, shorterMonths, shorterReason, reviewMonths, reviewReason };
   const missing = missingFromDecision(preset, file, given, summary);
   const submit = async () => {
     setTried(true);
@@ -88,10 +93,44 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
           </>
         ) : null}
 
-        {outcome === "Monitor" && preset.monitoringDays.value ? (
+        {outcome === "Monitor" && preset.monitoringPeriod.value ? (
           <p>
-            Monitoring lasts {preset.monitoringDays.value} days under this policy: until <strong>{formatLondonDate(dueAfterDays(current, preset.monitoringDays.value))}</strong>.
+            Monitoring lasts {periodWords(preset.monitoringPeriod.value)}
+            {preset.monitoringPeriod.orLess?.value ? " or less" : ""} under this policy
+            {preset.monitoringPeriod.startsFrom?.value === "letterReceived" ? (
+              <>: it starts when the customer receives the monitoring letter.</>
+            ) : (
+              <>
+                : until <strong>{formatLondonDate(dueAfterPeriod(current, preset.monitoringPeriod.value))}</strong>.
+              </>
+            )}
           </p>
+        ) : null}
+
+        {mayShorten ? (
+          <div className={ui.stack}>
+            <Field label="A shorter period (months)" hint={`Leave blank for the policy's ${periodWords(preset.monitoringPeriod.value!)}. The policy allows less “if deemed appropriate”.`}>
+              <Input type="number" min={1} value={shorterMonths} onChange={(_, v) => setShorterMonths(v.value)} />
+            </Field>
+            {shorterMonths.trim() ? (
+              <Field label="Why a shorter period" required hint="Recorded with the decision and said in the monitoring letter.">
+                <Textarea value={shorterReason} onChange={(_, v) => setShorterReason(v.value)} rows={2} />
+              </Field>
+            ) : null}
+          </div>
+        ) : null}
+
+        {mayAdjustReview ? (
+          <div className={ui.stack}>
+            <Field label="Review this customer's restrictions after (months)" hint={`Leave blank for the policy's ${preset.reviewIntervalMonths.value ?? "usual"} months. The policy allows it to be adjusted for the customer's circumstances.`}>
+              <Input type="number" min={1} value={reviewMonths} onChange={(_, v) => setReviewMonths(v.value)} />
+            </Field>
+            {reviewMonths.trim() ? (
+              <Field label="Why this review period" required hint="Recorded with the decision.">
+                <Textarea value={reviewReason} onChange={(_, v) => setReviewReason(v.value)} rows={2} />
+              </Field>
+            ) : null}
+          </div>
         ) : null}
 
         {needsInvite ? <InviteComment customerId={customer.id!} onDone={onDone} /> : null}

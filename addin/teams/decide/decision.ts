@@ -16,7 +16,15 @@ export interface DecisionAnswers {
   jointly: string;
   formsCount: number;
   conflictsSeen: boolean;
+  /** Monitor, where the policy allows "or less": a shorter period in months (blank for the policy's own), and why. */
+  shorterMonths?: string;
+  shorterReason?: string;
+  /** Restrict or Extend, where the policy allows it: this customer's review period in months (blank for the policy's), and why. */
+  reviewMonths?: string;
+  reviewReason?: string;
 }
+
+const wholeIn = (s: string, max: number) => /^\d+$/.test(s.trim()) && Number(s) >= 1 && Number(s) <= max;
 
 /** What the chosen outcome asks of the decider under this policy, for this case as it stands. */
 export function decisionNeeds(preset: Preset, file: CaseFile, outcome: DecisionOutcome | "") {
@@ -24,13 +32,26 @@ export function decisionNeeds(preset: Preset, file: CaseFile, outcome: DecisionO
   const buildsRestrictions = outcome === "Restrict" || (outcome === "Extend" && file.status === "Restricted");
   const warningNeeded = applying && preset.warning.required && file.warnings.length === 0 && !file.warningException;
   const needsInvite = outcome === "Extend" && file.status === "Restricted" && preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt;
-  return { applying, buildsRestrictions, warningNeeded, needsInvite };
+  const own = preset.monitoringPeriod.value;
+  // A shorter period is offered only where the text says "or less" and the policy's period is in months.
+  const mayShorten = outcome === "Monitor" && preset.monitoringPeriod.orLess?.value === true && own?.unit === "months" && own.count > 1;
+  const mayAdjustReview = buildsRestrictions && preset.reviewAdjustable?.value === true;
+  return { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview };
 }
 
 /** What is still missing, in the words shown to the decider, worked out afresh on every change. */
 export function missingFromDecision(preset: Preset, file: CaseFile, a: DecisionAnswers, summary: DraftsSummary): string[] {
-  const { applying, buildsRestrictions, warningNeeded, needsInvite } = decisionNeeds(preset, file, a.outcome);
+  const { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, a.outcome);
   const missing: string[] = [];
+  const own = preset.monitoringPeriod.value;
+  if (mayShorten && own && a.shorterMonths?.trim()) {
+    if (!wholeIn(a.shorterMonths, own.count - 1)) missing.push(`A shorter monitoring period must be a whole number of months from 1 to ${own.count - 1}.`);
+    if ((a.shorterReason ?? "").trim().length < 3) missing.push("Give the reason monitoring is shorter than the policy's period.");
+  }
+  if (mayAdjustReview && a.reviewMonths?.trim()) {
+    if (!wholeIn(a.reviewMonths, 60)) missing.push("This customer's review period must be a whole number of months from 1 to 60.");
+    if ((a.reviewReason ?? "").trim().length < 3) missing.push("Give the reason the review period is adjusted for this customer.");
+  }
   if (!a.outcome) missing.push("Choose a decision.");
   if (applying) {
     const unanswered = preset.preChecks.items.filter((c) => !a.answers[c.id]);
@@ -51,7 +72,7 @@ export function missingFromDecision(preset: Preset, file: CaseFile, a: DecisionA
 
 /** The Decide step for complete answers. */
 export function decisionEvent(preset: Preset, file: CaseFile, a: DecisionAnswers & { outcome: DecisionOutcome }, summary: DraftsSummary): WorkflowEvent {
-  const { applying, buildsRestrictions, warningNeeded } = decisionNeeds(preset, file, a.outcome);
+  const { applying, buildsRestrictions, warningNeeded, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, a.outcome);
   return {
     type: "Decide",
     outcome: a.outcome,
@@ -64,6 +85,8 @@ export function decisionEvent(preset: Preset, file: CaseFile, a: DecisionAnswers
         }
       : {}),
     ...(buildsRestrictions && summary.drafts.length ? { restrictions: summary.drafts } : {}),
+    ...(mayShorten && a.shorterMonths?.trim() ? { period: { months: Number(a.shorterMonths), reason: (a.shorterReason ?? "").trim() } } : {}),
+    ...(mayAdjustReview && a.reviewMonths?.trim() ? { reviewPeriod: { months: Number(a.reviewMonths), reason: (a.reviewReason ?? "").trim() } } : {}),
     ...(a.jointly.trim() ? { jointly: a.jointly.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean) } : {}),
   };
 }

@@ -15,7 +15,7 @@ import type { CasePage } from "../../../graph/reports/case-page";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { PeoplePicker, type PickedPerson } from "../common/PeoplePicker";
 import { formatLondonDate } from "../../../shared/time/london";
-import { londonDateKey } from "../../../shared/time/calendar";
+import { addCalendarDays, londonDateKey } from "../../../shared/time/calendar";
 import { PrintView, type Printable } from "../app/print";
 import { hasRole, useServices } from "../app/services";
 import { Note, Refusal, useUi } from "../app/ui";
@@ -92,6 +92,9 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const [problem, setProblem] = useState<string | null>(null);
   const [printing, setPrinting] = useState<Printable | null>(null);
   const [postedOn, setPostedOn] = useState(londonToday);
+  // Where monitoring runs from the customer's receipt of this letter (council-ccm-2014 §6), a posted one needs that day.
+  const needsReceipt = kind === "Monitoring" && preset.monitoringPeriod.startsFrom?.value === "letterReceived";
+  const [receivedOn, setReceivedOn] = useState(() => addCalendarDays(londonToday(), 2));
   const [withholding, setWithholding] = useState(false);
   const [withheldReason, setWithheldReason] = useState("");
   // What the tab says once the step is recorded: to whom it is being sent, or the day it was posted.
@@ -142,6 +145,10 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       setProblem("Give the day the letter was posted.");
       return;
     }
+    if (by === "Letter" && needsReceipt && !/^\d{4}-\d{2}-\d{2}$/.test(receivedOn)) {
+      setProblem("Give the day the letter is taken as received: monitoring runs from then.");
+      return;
+    }
     const to = r.map((x) => x.address.trim());
     if (staff) {
       try {
@@ -158,7 +165,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
       type: "LetterSent",
       kind,
       elements: presentElements(draft),
-      content: { title: draft.subject, body: text, channel: by, ...(by === "Email" ? { to } : { postedOn }) },
+      content: { title: draft.subject, body: text, channel: by, ...(by === "Email" ? { to } : { postedOn, ...(needsReceipt ? { receivedOn } : {}) }) },
     });
   };
 
@@ -256,6 +263,11 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
             <Field label="Date posted" required>
               <Input type="date" value={postedOn} max={londonToday()} onChange={(_, v) => setPostedOn(v.value)} />
             </Field>
+            {needsReceipt ? (
+              <Field label="Date taken as received" hint="Monitoring runs from this day." required>
+                <Input type="date" value={receivedOn} min={postedOn} onChange={(_, v) => setReceivedOn(v.value)} />
+              </Field>
+            ) : null}
           </div>
         </>
       ) : null}

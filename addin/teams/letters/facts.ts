@@ -7,6 +7,7 @@ import { describeRestriction } from "../../../shared/restrictions";
 import { spocOf } from "../../../shared/restrictions/spoc";
 import { noticeTitles } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
+import { periodWords } from "../../../shared/workflow/periods";
 
 const OUTCOME_SENTENCES: Record<string, string> = {
   Upheld: "the decision is upheld and the arrangements stay as they were",
@@ -36,7 +37,14 @@ export function letterFacts(page: CasePage, preset: Preset, kind: LetterKind, se
     behaviours,
     restrictions: active.map((r) => ({ description: describeRestriction(r), endsAt: r.params.kind === "NoContact" ? null : (r.endsAt ?? null) })),
     reviewDue: file.reviewDue,
-    monitoring: file.monitoring ? { startsAt: file.monitoring.startsAt, endsAt: file.monitoring.endsAt } : null,
+    monitoring: file.monitoring
+      ? {
+          startsAt: file.monitoring.startsAt,
+          endsAt: file.monitoring.endsAt,
+          period: file.monitoring.period ? periodWords(file.monitoring.period) : null,
+          shorterBecause: file.monitoring.reason ?? null,
+        }
+      : null,
     spoc,
     outcome: about?.outcome ? { decision: OUTCOME_SENTENCES[about.outcome] ?? about.outcome, changes: newTerms ? `From now on: ${newTerms}. ${about.reasons ?? ""}` : (about.reasons ?? "") } : null,
     sender: { name: sender.name, title: null },

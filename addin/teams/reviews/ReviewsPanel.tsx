@@ -75,7 +75,13 @@ export default function ReviewsPanel({ page, preset, onDone, onReload }: { page:
             End of monitoring
           </h3>
           <p>
-            Monitoring runs until <strong>{file.monitoring ? formatLondonDate(new Date(file.monitoring.endsAt)) : ""}</strong>
+            {file.monitoring?.endsAt ? (
+              <>
+                Monitoring runs until <strong>{formatLondonDate(new Date(file.monitoring.endsAt))}</strong>
+              </>
+            ) : (
+              "Monitoring starts when the letter is received"
+            )}
             {preset.monitoringEnd ? `; ${preset.monitoringEnd.actor.title} judges how it went` : ""}.
           </p>
           {o.canJudgeMonitoring ? <JudgeMonitoring page={page} onDone={onDone} onReload={onReload} /> : null}
