@@ -48,7 +48,7 @@ export function countsTowardQuota(params: QuotaParams, channel: ContactChannel, 
  * limit did not apply to them.
  */
 export function countQuotaContacts(
-  r: Restriction,
+  r: Pick<Restriction, "startsAt">,
   params: QuotaParams,
   history: readonly HistoryContact[],
   from: Date,
