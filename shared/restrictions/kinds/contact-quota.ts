@@ -1,21 +1,26 @@
-// ContactQuota: at most so many contacts from the customer a week or a month, optionally in one set form.
+// ContactQuota: at most so many contacts from the customer a week or a month, counting only the forms it names.
 import { z } from "zod";
 import { CONTACT_CHANNELS, type ContactChannel } from "../../domain/vocab";
-import { countQuotaContacts, quotaPeriod } from "../quota";
-import { CHANNEL_WORDS, plural } from "../wording";
-import { cuesExcept } from "./cues";
-import { CONTACT_CHANNEL_OPTIONS, isWhole, text } from "./form-parts";
+import { countQuotaContacts, quotaChannels, quotaPeriod } from "../quota";
+import { CHANNEL_WORDS, joinWords, plural } from "../wording";
+import { cuesFor } from "./cues";
+import { CONTACT_CHANNEL_OPTIONS, isWhole, strings, text } from "./form-parts";
 import type { RestrictionKindModule } from "./module";
-import { no, ok, readChannel } from "./read";
+import { no, ok, readChannels } from "./read";
 
 export const schema = z.object({
   kind: z.literal("ContactQuota"),
   max: z.number().int().positive(),
   per: z.enum(["Week", "Month"]),
-  /** The set form contacts must take; null when any channel counts. */
-  channel: z.enum(CONTACT_CHANNELS).nullable(),
+  /** The forms that count towards the limit; empty (or absent, on rows written before it) when every form counts. */
+  channels: z.array(z.enum(CONTACT_CHANNELS)).optional(),
+  /** Rows written before `channels`: the one form that counted, or null for any. Read, never written. */
+  channel: z.enum(CONTACT_CHANNELS).nullable().optional(),
 });
 type Params = z.infer<typeof schema>;
+
+/** "by phone", "by phone or by letter"; empty when every form counts. */
+const formWords = (channels: readonly ContactChannel[]) => joinWords(channels.map((c) => CHANNEL_WORDS[c].by), "or");
 
 export const contactQuota: RestrictionKindModule<Params> = {
   kind: "ContactQuota",
@@ -26,12 +31,15 @@ export const contactQuota: RestrictionKindModule<Params> = {
   checkedBy: () => "system",
   describe(p) {
     const per = p.per === "Week" ? "a week" : "a month";
-    const form = p.channel ? `, ${CHANNEL_WORDS[p.channel].by}` : "";
-    return `At most ${plural(p.max, "contact", "contacts")} ${per}${form}`;
+    const channels = quotaChannels(p);
+    return `At most ${plural(p.max, "contact", "contacts")} ${per}${channels.length ? `, ${formWords(channels)}` : ""}`;
   },
-  check(p, { proposed, history, row, label }) {
+  // cumbria-fire-2023 §2.2 "Restricting the number of telephone calls that will be taken": a quota on calls counts calls
+  // and says nothing about letters or e-mails, so a contact in a form the quota does not name neither counts nor breaches.
+  check(p, { proposed, history, row }) {
     if (proposed.direction !== "In") return {};
-    if (p.channel && proposed.channel !== p.channel) return { breach: `${label}: this contact is ${CHANNEL_WORDS[proposed.channel].by}` };
+    const channels = quotaChannels(p);
+    if (channels.length && !channels.includes(proposed.channel)) return {};
     const period = p.per === "Week" ? "week" : "month";
     const { start } = quotaPeriod(p.per, proposed.at);
     // Only contacts strictly before this one count, so one already logged at this instant is not counted twice.
@@ -44,18 +52,21 @@ export const contactQuota: RestrictionKindModule<Params> = {
     if (n === p.max) return { notes: [`This is the last of the ${p.max} contacts allowed this ${period}.`] };
     return {};
   },
-  mailAdvice(p, { label, passOn }) {
-    if (p.channel && p.channel !== "Email") return `${label}: e-mail is not the agreed form; do not deal with it by e-mail${passOn}`;
+  // A quota that does not count e-mail says nothing about this mail: it is listed with the other restrictions instead.
+  mailAdvice(p, { label }) {
+    const channels = quotaChannels(p);
+    if (channels.length && !channels.includes("Email")) return null;
     return `${label}: this e-mail counts towards the limit; check the count before dealing with it`;
   },
-  adjustmentCues: (p) => (p.channel ? cuesExcept([p.channel]) : []),
+  // Rationing a form may undo an adjustment that relies on that form; a quota on every form is about frequency alone.
+  adjustmentCues: (p) => cuesFor(quotaChannels(p)),
   importExample: "ContactQuota: 2 per week by letter",
   readImport(a) {
     const m = /^(\d+)\s*(?:contacts?\s*)?(?:per|a|an|each)\s+(week|month)(?:\s+by\s+(.+))?$/i.exec(a);
     if (!m) return no("give it as a number per week or per month, optionally with the form, e.g. 2 per week by letter");
-    const channel = m[3] ? readChannel(m[3]) : null;
-    if (m[3] && !channel) return no(`"${m[3]}" is not a channel (${CONTACT_CHANNELS.join(", ")})`);
-    return ok({ kind: "ContactQuota", max: Number(m[1]), per: m[2].toLowerCase() === "week" ? "Week" : "Month", channel: channel ?? null });
+    const read = m[3] ? readChannels(m[3]) : { value: [] };
+    if (read.bad !== undefined) return no(`"${read.bad}" is not a channel (${CONTACT_CHANNELS.join(", ")})`);
+    return ok({ kind: "ContactQuota", max: Number(m[1]), per: m[2].toLowerCase() === "week" ? "Week" : "Month", channels: read.value });
   },
   form: {
     fields: [
@@ -64,12 +75,16 @@ export const contactQuota: RestrictionKindModule<Params> = {
         fields: [
           { type: "number", name: "max", label: "Contacts allowed", required: true },
           { type: "select", name: "per", label: "Per", options: [{ value: "Week", label: "Week" }, { value: "Month", label: "Month" }] },
-          { type: "select", name: "channel", label: "In this form", options: [{ value: "", label: "Any form" }, ...CONTACT_CHANNEL_OPTIONS] },
         ],
       },
+      { type: "checkboxes", name: "channels", label: "Forms that count", hint: "Tick none to count every form. Contacts in a form not ticked are not counted and not refused by this limit.", options: CONTACT_CHANNEL_OPTIONS },
     ],
-    blank: () => ({ max: "2", per: "Week", channel: "" }),
-    toParams: (v) => ({ kind: "ContactQuota", max: Number(text(v, "max")), per: text(v, "per"), channel: (text(v, "channel") || null) as ContactChannel | null }),
+    blank: () => ({ max: "2", per: "Week", channels: [] }),
+    toParams(v) {
+      // Forms filled in before the list of forms had one "channel" choice ("" for any form).
+      const channels = Array.isArray(v.channels) ? strings(v, "channels") : text(v, "channel") ? [text(v, "channel")] : [];
+      return { kind: "ContactQuota", max: Number(text(v, "max")), per: text(v, "per"), channels };
+    },
     problems: (v) => (isWhole(v.max) ? {} : { max: "Give the number of contacts allowed as a whole number, such as 2." }),
     issueField: () => "name",
   },

@@ -5,12 +5,14 @@ import { blockElectronic, schema as blockElectronicSchema } from "./block-electr
 import { callLength, schema as callLengthSchema } from "./call-length";
 import { callSlots, schema as callSlotsSchema } from "./call-slots";
 import { contactQuota, schema as contactQuotaSchema } from "./contact-quota";
+import { described, schema as describedSchema } from "./described";
 import { filedWithoutReply, schema as filedWithoutReplySchema } from "./filed-without-reply";
 import type { RestrictionKindModule } from "./module";
 import { namedOfficer, schema as namedOfficerSchema } from "./named-officer";
 import { newIssuesOnly, schema as newIssuesOnlySchema } from "./new-issues-only";
 import { noContact, schema as noContactSchema } from "./no-contact";
 import { noSameMatter, schema as noSameMatterSchema } from "./no-same-matter";
+import { openEnquiryOnly, schema as openEnquiryOnlySchema } from "./open-enquiry-only";
 import { premisesAccess, schema as premisesAccessSchema } from "./premises-access";
 import { seriousOnly, schema as seriousOnlySchema } from "./serious-only";
 import { singleChannel, schema as singleChannelSchema } from "./single-channel";
@@ -31,6 +33,8 @@ export const restrictionParamsSchema = z.discriminatedUnion("kind", [
   filedWithoutReplySchema,
   noContactSchema,
   blockElectronicSchema,
+  openEnquiryOnlySchema,
+  describedSchema,
 ]);
 export type RestrictionParams = z.infer<typeof restrictionParamsSchema>;
 export type ParamsOf<K extends RestrictionKind> = Extract<RestrictionParams, { kind: K }>;
@@ -50,6 +54,8 @@ export const KIND_MODULES: { readonly [K in RestrictionKind]: RestrictionKindMod
   FiledWithoutReply: filedWithoutReply,
   NoContact: noContact,
   BlockElectronic: blockElectronic,
+  OpenEnquiryOnly: openEnquiryOnly,
+  Described: described,
 };
 
 /** The module of a kind. */
