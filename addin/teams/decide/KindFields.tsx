@@ -1,12 +1,18 @@
 // The one renderer for every restriction kind's form: it draws the fields its module describes, and nothing per kind.
-import { Button, Checkbox, Field, Input, Radio, RadioGroup, Select, Textarea, makeStyles } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Label, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import type { FormFieldSpec, FormSlot, FormValues } from "../../../shared/restrictions/kinds";
 import { DAY_NAMES } from "../../../shared/restrictions/wording";
 import { useUi } from "../app/ui";
 import { PeoplePicker, type PickedPerson } from "../common/PeoplePicker";
 import { DAYS, type DraftField } from "./drafts";
 
-const useStyles = makeStyles({ wrap: { flexWrap: "wrap" }, checks: { display: "flex", flexWrap: "wrap" } });
+const useStyles = makeStyles({
+  wrap: { flexWrap: "wrap" },
+  checks: { display: "flex", flexWrap: "wrap" },
+  hint: { margin: 0, color: tokens.colorNeutralForeground3 },
+  problem: { margin: 0, color: tokens.colorPaletteRedForeground1 },
+});
 
 /** A field's problem, once it may be shown: after the field was left or a save was tried. */
 export type ProblemOf = (field: DraftField) => { validationState: "error" | "none"; validationMessage: string | undefined };
@@ -23,7 +29,7 @@ export function KindFields(props: Props) {
   return (
     <>
       {props.fields.map((f, i) => (
-        <FieldView key={"name" in f ? f.name : `${f.type}-${i}`} field={f} {...props} />
+        <FieldView key={"name" in f ? f.name : `${f.type}-${i}`} field={f} values={props.values} set={props.set} touch={props.touch} problemOf={props.problemOf} />
       ))}
     </>
   );
@@ -31,7 +37,7 @@ export function KindFields(props: Props) {
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 
-function FieldView({ field: f, values, set, touch, problemOf, fields: _fields }: Props & { field: FormFieldSpec }) {
+function FieldView({ field: f, values, set, touch, problemOf }: Omit<Props, "fields"> & { field: FormFieldSpec }) {
   const ui = useUi();
   const styles = useStyles();
   if (f.when && values[f.when.field] !== f.when.is) return null;
@@ -66,24 +72,8 @@ function FieldView({ field: f, values, set, touch, problemOf, fields: _fields }:
           </RadioGroup>
         </Field>
       );
-    case "checkboxes": {
-      const ticked = Array.isArray(values[f.name]) ? (values[f.name] as string[]) : [];
-      return (
-        <Field label={f.label} hint={f.hint} {...problemOf(f.name)}>
-          <div role="group" aria-label={f.label} className={styles.checks}>
-            {f.options.map((o) => (
-              <Checkbox
-                key={o.value}
-                label={o.label}
-                checked={ticked.includes(o.value)}
-                onChange={(_, v) => set({ [f.name]: v.checked ? [...ticked.filter((x) => x !== o.value), o.value] : ticked.filter((x) => x !== o.value) })}
-                onBlur={() => touch(f.name)}
-              />
-            ))}
-          </div>
-        </Field>
-      );
-    }
+    case "checkboxes":
+      return <Checkboxes field={f} values={values} set={set} touch={touch} problem={problemOf(f.name).validationMessage} />;
     case "checkbox":
       return <Checkbox checked={values[f.name] === true} onChange={(_, v) => set({ [f.name]: !!v.checked })} label={f.label} />;
     case "text":
@@ -117,6 +107,42 @@ function FieldView({ field: f, values, set, touch, problemOf, fields: _fields }:
     case "slots":
       return <Slots name={f.name} noun={f.noun} added={f.added} slots={(values[f.name] ?? []) as FormSlot[]} set={set} touch={touch} />;
   }
+}
+
+/**
+ * Several boxes under one label. Not a Fluent Field: a Field gives its one control id to every box inside it, which
+ * leaves the boxes without names of their own.
+ */
+function Checkboxes({ field: f, values, set, touch, problem }: { field: Extract<FormFieldSpec, { type: "checkboxes" }>; values: FormValues; set(patch: FormValues): void; touch(field: DraftField): void; problem: string | undefined }) {
+  const styles = useStyles();
+  const id = useId();
+  const ticked = Array.isArray(values[f.name]) ? (values[f.name] as string[]) : [];
+  return (
+    <div role="group" aria-labelledby={`${id}-label`} aria-describedby={[f.hint ? `${id}-hint` : "", problem ? `${id}-problem` : ""].filter(Boolean).join(" ") || undefined}>
+      <Label id={`${id}-label`}>{f.label}</Label>
+      {f.hint ? (
+        <Text as="p" id={`${id}-hint`} size={200} className={styles.hint}>
+          {f.hint}
+        </Text>
+      ) : null}
+      <div className={styles.checks}>
+        {f.options.map((o) => (
+          <Checkbox
+            key={o.value}
+            label={o.label}
+            checked={ticked.includes(o.value)}
+            onChange={(_, v) => set({ [f.name]: v.checked ? [...ticked.filter((x) => x !== o.value), o.value] : ticked.filter((x) => x !== o.value) })}
+            onBlur={() => touch(f.name)}
+          />
+        ))}
+      </div>
+      {problem ? (
+        <Text as="p" id={`${id}-problem`} className={styles.problem}>
+          {problem}
+        </Text>
+      ) : null}
+    </div>
+  );
 }
 
 /** Day-and-times slots, as many as wanted; their one problem is shown in the card's status, not per field. */
