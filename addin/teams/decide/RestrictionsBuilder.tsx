@@ -68,7 +68,8 @@ function RestrictionCard({ index, draft, now, onChange, onRemove, idPrefix, trie
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
   const checked = checkDraft(draft, now);
   const title = `Restriction ${index + 1}: ${KIND_TITLES[draft.form.kind]}`;
-  const spec = kindModule(draft.form.kind).form;
+  const kind = kindModule(draft.form.kind);
+  const spec = kind.form;
   const setForm = (patch: FormValues) => onChange({ ...draft, form: { ...draft.form, ...patch, kind: draft.form.kind } });
   const touch = (field: DraftField) => setTouched((t) => (t.has(field) ? t : new Set([...t, field])));
   const problemOf: ProblemOf = (field) => {
@@ -81,7 +82,7 @@ function RestrictionCard({ index, draft, now, onChange, onRemove, idPrefix, trie
       <legend className={styles.legend}>{title}</legend>
       <div className={ui.stack}>
         <KindFields fields={spec.fields} values={draft.form} set={setForm} touch={touch} problemOf={problemOf} />
-        <Field label={spec.endRequired ? "Ends on (required)" : "Ends on (optional: otherwise at the review)"} {...problemOf("endsOn")}>
+        <Field label={kind.endRequired ? "Ends on (required)" : "Ends on (optional: otherwise at the review)"} {...problemOf("endsOn")}>
           <Input type="date" value={draft.endsOn} onChange={(_, v) => onChange({ ...draft, endsOn: v.value })} onBlur={() => touch("endsOn")} />
         </Field>
         <div id={`${idPrefix}-r${draft.key}-status`} aria-live="polite">

@@ -37,7 +37,8 @@ export function formProblems(f: KindForm): Partial<Record<DraftField, string>> {
 
 /** Validates a form against the schema of its kind; the end date runs to the end of that day, UK time. */
 export function checkDraft(d: DraftForm, now: Date): Checked {
-  const spec = kindModule(d.form.kind).form;
+  const kind = kindModule(d.form.kind);
+  const spec = kind.form;
   const fields = formProblems(d.form);
   const parsed = restrictionParamsSchema.safeParse(spec.toParams(d.form));
   // The schema is the last word; its issues are shown only where the form's own checks found nothing to say.
@@ -53,7 +54,7 @@ export function checkDraft(d: DraftForm, now: Date): Checked {
       endsAt = endOfLondonDay(d.endsOn).toISOString();
       if (d.endsOn <= londonDateKey(now)) fields.endsOn = "The end date must be after today.";
     }
-  } else if (spec.endRequired) fields.endsOn = spec.endRequired;
+  } else if (kind.endRequired) fields.endsOn = kind.endRequired;
   const problems = Object.values(fields).filter((x): x is string => Boolean(x));
   if (problems.length || !parsed.success) return { ok: false, problems, fields };
   const params = parsed.data as RestrictionParams;

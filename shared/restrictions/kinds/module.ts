@@ -91,8 +91,6 @@ export interface KindFormSpec {
   issueField(values: FormValues): string;
   /** A schema issue in words, when zod's own message is not fit to show; undefined to use the generic words. */
   issueWords?(path: string[]): string | undefined;
-  /** Set when the restriction must have an end date: the words shown when it has none. */
-  endRequired?: string;
 }
 
 /**
@@ -126,4 +124,6 @@ export interface RestrictionKindModule<P extends { kind: string }> {
   /** The parameters from the text after "Kind:" in the register CSV (checked against the schema afterwards). */
   readImport(args: string): Read<unknown>;
   form: KindFormSpec;
+  /** Set when a restriction of this kind must have an end date: the words shown when it has none. */
+  endRequired?: string;
 }

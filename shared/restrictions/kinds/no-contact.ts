@@ -33,6 +33,6 @@ export const noContact: RestrictionKindModule<Params> = {
     toParams: () => ({ kind: "NoContact" }),
     problems: () => ({}),
     issueField: () => "name",
-    endRequired: "A no-contact restriction is for a period: give the date it ends.",
   },
+  endRequired: "A no-contact restriction is for a period: give the date it ends.",
 };

@@ -9,7 +9,7 @@ import { ok, readList } from "./read";
 export const schema = z.object({
   kind: z.literal("OpenEnquiryOnly"),
   /** The open enquiries' references, when known: then a contact's matter reference can be checked against them. */
-  enquiryRefs: z.array(z.string().trim().min(1).max(64)).max(20).optional(),
+  enquiryRefs: z.array(z.string().trim().min(1).max(40, "An enquiry reference is at most 40 characters")).max(10, "Name at most 10 open enquiries").optional(),
 });
 type Params = z.infer<typeof schema>;
 
