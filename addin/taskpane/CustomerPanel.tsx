@@ -196,7 +196,7 @@ function Contacts({ view }: { view: CardView }) {
         <div key={q.restrictionId ?? q.label}>
           <p className={styles.p}>
             Limit: <strong>{q.label}</strong>
-            {q.channel ? ` (${q.channel === "InPerson" ? "in person" : q.channel.toLowerCase()})` : ""}
+            {q.channels.length ? ` (${q.channels.map((c) => (c === "InPerson" ? "in person" : c.toLowerCase())).join(" or ")})` : ""}
             {q.used >= q.max ? " — the limit is reached" : ""}
           </p>
           <ProgressBar value={Math.min(1, q.used / q.max)} color={q.used >= q.max ? "error" : "brand"} aria-label={`Contacts used: ${q.label}`} thickness="large" />

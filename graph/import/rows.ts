@@ -5,6 +5,7 @@ import { caseRefSchema, customerSchema, type Customer } from "../../shared/domai
 import type { RestrictionParams } from "../../shared/domain/restriction-params";
 import { CUSTOMER_KINDS, CUSTOMER_STATUSES, type CustomerKind, type CustomerStatus, type IdentityKind } from "../../shared/domain/vocab";
 import { getPreset, PRESET_IDS } from "../../shared/presets/registry";
+import { kindModule } from "../../shared/restrictions/kinds";
 import { mapHeader, type Column, type HeaderMap } from "./columns";
 import type { CsvTable } from "./csv";
 import { readAllowedChannel, readDate, readList, readRestrictions } from "./values";
@@ -214,9 +215,8 @@ export function readRegister(table: CsvTable, options: ReadOptions = {}): Regist
     if (status === "Restricted" && !reviewDue && !cell("ReviewDue")) problem("ReviewDue", "a Restricted customer needs the date their restrictions are next reviewed.");
     if (status === "Monitoring" && !monitoringEnds && !cell("MonitoringEnds")) problem("MonitoringEnds", "a customer under monitoring needs the date monitoring ends.");
     if (restrictionsFrom && restrictionsUntil && restrictionsUntil <= restrictionsFrom) problem("RestrictionsUntil", "the restrictions end before they start.");
-    if (restrictions.value.some((r) => r.kind === "NoContact") && !restrictionsUntil && !cell("RestrictionsUntil")) {
-      problem("RestrictionsUntil", "a NoContact restriction needs the date it ends.");
-    }
+    const needsEnd = restrictions.value.find((r) => kindModule(r.kind).endRequired);
+    if (needsEnd && !restrictionsUntil && !cell("RestrictionsUntil")) problem("RestrictionsUntil", `a ${needsEnd.kind} restriction needs the date it ends.`);
 
     if (rowProblems.length) {
       problems.push(...rowProblems);

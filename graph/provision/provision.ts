@@ -62,6 +62,10 @@ async function apply(graph: Graph, siteId: string, step: Step, listIds: Map<stri
     case "indexColumn":
       await graph.patch(`${lists}/${listIds.get(step.list.name)}/columns/${step.columnId}`, { indexed: true });
       return;
+    case "addChoices":
+      // Graph replaces the choice facet whole, so the column's other choice settings go with the longer list.
+      await graph.patch(`${lists}/${listIds.get(step.list.name)}/columns/${step.columnId}`, { choice: { ...(step.column.body.choice as object), choices: step.choices } });
+      return;
     case "indexTitle": {
       const cols = await graph.getAll<{ id: string; name: string }>(`${lists}/${listIds.get(step.list.name)}/columns`);
       const title = cols.find((c) => c.name === "Title");

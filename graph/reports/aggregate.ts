@@ -3,6 +3,7 @@
 import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 import type { DecisionOutcome, RestrictionKind, ReviewKind, ReviewOutcome } from "../../shared/domain/vocab";
 import { PRESETS } from "../../shared/presets/registry";
+import { kindModule } from "../../shared/restrictions/kinds";
 import { londonMidnight, londonParts, MONTH_NAMES } from "../../shared/time/london";
 import { londonDateKey } from "../../shared/time/calendar";
 
@@ -96,24 +97,8 @@ const OUTCOME_WORDS: Record<DecisionOutcome, string> = {
 const REVIEW_KIND_WORDS: Record<ReviewKind, string> = { ScheduledReview: "Scheduled reviews", MonitoringEnd: "Ends of monitoring", Appeal: "Appeals" };
 const APPEAL_WORDS: Record<ReviewOutcome, string> = { Upheld: "Upheld", Varied: "Varied", Removed: "Removed", Extended: "Extended", Ended: "Ended" };
 
-const KIND_LABELS: Record<RestrictionKind, string> = {
-  SingleChannel: "One channel only",
-  NamedOfficer: "Contact through a named officer or inbox",
-  CallSlots: "Calls only in set slots",
-  CallLength: "A limit on call length",
-  ContactQuota: "A limit on the number of contacts",
-  Witness: "Personal contact only with a witness",
-  NoSameMatter: "No further contact on closed matters",
-  NewIssuesOnly: "Only new issues dealt with",
-  SeriousOnly: "Only serious queries dealt with",
-  PremisesAccess: "Limited access to premises",
-  FiledWithoutReply: "Mail filed without reply",
-  NoContact: "No contact for a set period",
-  BlockElectronic: "Electronic contact blocked",
-};
-
 export function restrictionKindLabel(kind: RestrictionKind): string {
-  return KIND_LABELS[kind] ?? kind;
+  return kindModule(kind)?.label ?? kind;
 }
 
 /** The one bucket reports count every "Other (describe)" behaviour under. */

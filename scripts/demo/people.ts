@@ -37,7 +37,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   // council-ccm-2014
   { name: "Mary-Jane D'Arcy", kind: "Individual", status: "Monitoring", policyId: "council-ccm-2014", serviceArea: "Planning", emails: ["mj.darcy@example.org"], spoc: CR, adjustments: "Uses e-mail because of dyslexia; allow extra time on calls.", weekly: 7 },
   { name: "Vexford Holdings Ltd", kind: "Organisation", status: "Restricted", policyId: "council-ccm-2014", serviceArea: "Licensing", emails: ["director@vexford.example"], domain: "vexford.example", spoc: CR, weekly: 10,
-    restrictions: [{ kind: "ContactQuota", max: 2, per: "Week", channel: "Email" }, { kind: "CallSlots", slots: [{ day: "Thu", from: "14:00", to: "15:00" }] }] },
+    restrictions: [{ kind: "ContactQuota", max: 2, per: "Week", channels: ["Email"] }, { kind: "CallSlots", slots: [{ day: "Thu", from: "14:00", to: "15:00" }] }] },
   { name: "Ray Coulter", kind: "Individual", status: "Restricted", policyId: "council-ccm-2014", serviceArea: "Waste", emails: ["ray.coulter@example.com"], weekly: 4, restrictions: [{ kind: "NoContact" }] },
   { name: "Neighbours of Elm Row", kind: "Group", status: "Referred", policyId: "council-ccm-2014", serviceArea: "Environmental Health", emails: ["elmrow.residents@example.org"], weekly: 8 },
   { name: "Ifeoma Okafor", kind: "Individual", status: "Observed", policyId: "council-ccm-2014", serviceArea: "Housing", emails: ["ifeoma.okafor@example.com"], weekly: 2 },
@@ -53,7 +53,7 @@ export const DEMO_CUSTOMERS: DemoCustomer[] = [
   { name: "Victor Hale", kind: "Individual", status: "Closed", policyId: "southampton-2018", serviceArea: "Council Tax", emails: ["victor.hale@example.org"], weekly: 1 },
   // hampshire-sendiass
   { name: "Jo <script>Bloggs</script>", kind: "Individual", status: "Restricted", policyId: "hampshire-sendiass", serviceArea: "SENDIASS", emails: ["jo.bloggs@example.org"], adjustments: "Needs written summaries after every call.", weekly: 6,
-    restrictions: [{ kind: "FiledWithoutReply" }, { kind: "BlockElectronic", includePhone: true }] },
+    restrictions: [{ kind: "FiledWithoutReply" }, { kind: "BlockElectronic", includePhone: true }, { kind: "OpenEnquiryOnly", enquiryRefs: ["SEN-4410"] }, { kind: "Described", text: "Written summaries go by post only, after each call" }] },
   { name: "Sam Otieno", kind: "Individual", status: "Referred", policyId: "hampshire-sendiass", serviceArea: "SENDIASS", emails: ["sam.otieno@example.com"], weekly: 7 },
   { name: "Kerry Walsh", kind: "Individual", status: "Monitoring", policyId: "hampshire-sendiass", serviceArea: "SENDIASS", emails: ["kerry.walsh@example.org"], weekly: 4 },
   { name: "Zoë Adams", kind: "Individual", status: "Warned", policyId: "hampshire-sendiass", serviceArea: "SENDIASS", emails: ["zoe.adams@example.org"], weekly: 3 },

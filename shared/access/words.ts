@@ -28,6 +28,9 @@ const CHOICE_WORDS: Record<string, string> = {
   ThankYou: "Thank you",
   StaffNotice: "Notice to staff",
   SpocNotice: "Notice to the single point of contact",
+  // Restriction kinds whose stored name says too little; the free-text kind is never mistaken for a system check.
+  OpenEnquiryOnly: "Only communication about an open enquiry answered",
+  Described: "Described in words (checked by staff, not by the system)",
   // The outbox's notices: its states, and the scheduler's kinds (spelt in lower case by the service).
   Owed: "Not sent yet",
   Sending: "Being sent",

@@ -46,6 +46,8 @@ export const RESTRICTION_KINDS = [
   "FiledWithoutReply",
   "NoContact",
   "BlockElectronic",
+  "OpenEnquiryOnly",
+  "Described",
 ] as const;
 export type RestrictionKind = (typeof RESTRICTION_KINDS)[number];
 

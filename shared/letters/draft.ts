@@ -5,6 +5,7 @@ import type { LetterElement, Preset } from "../presets/schema";
 import { dueAfterDays } from "../workflow/deadlines";
 import { noticeTitles } from "../workflow/follow-ups";
 import { formatLondonDate } from "../time/london";
+import { kindModule } from "../restrictions/kinds";
 import { spocParagraph, staffSpocLine, type NamedContact } from "./contact";
 import { LETTER_ELEMENT_LABELS, letterRule, missingElements } from "./elements";
 
@@ -72,23 +73,6 @@ const HELPFUL: Partial<Record<LetterKind, LetterElement[]>> = {
 
 const OMBUDSMAN =
   "If you remain unhappy once our own procedure is complete, you have the right to ask the Local Government and Social Care Ombudsman to look into it. The Ombudsman is independent and free to use: see www.lgo.org.uk.";
-
-/** Generic words for each restriction kind, for "what may happen" in a monitoring or warning letter. */
-const KIND_WORDS: Record<string, string> = {
-  SingleChannel: "limiting your contact to one way of getting in touch",
-  NamedOfficer: "asking you to contact us only through one named officer or team",
-  CallSlots: "limiting telephone calls to set days and times",
-  CallLength: "limiting the length of telephone calls",
-  ContactQuota: "limiting the number of contacts you make each week or month, in a set form and time slot",
-  Witness: "holding personal contact only with a witness present",
-  NoSameMatter: "not replying to further contact about matters already dealt with",
-  NewIssuesOnly: "dealing only with new issues",
-  SeriousOnly: "dealing only with significant and serious queries",
-  PremisesAccess: "restricting access to our premises",
-  FiledWithoutReply: "reading and filing your correspondence without replying",
-  NoContact: "asking you not to contact us for a period of time",
-  BlockElectronic: "blocking e-mail and other electronic contact",
-};
 
 const date = (iso: string | null | undefined) => (iso ? formatLondonDate(new Date(iso)) : "");
 
@@ -161,7 +145,7 @@ function elementText(preset: Preset, kind: LetterKind, element: LetterElement, f
     case "spoc":
       return spocParagraph(f.spoc);
     case "potentialOutcome": {
-      const options = preset.restrictions.kinds.map((k) => KIND_WORDS[k]).filter(Boolean);
+      const options = preset.restrictions.kinds.map((k) => kindModule(k)?.letterWords).filter(Boolean);
       return options.length ? `If the behaviour does not change, we may decide to restrict your contact with us, for example by:\n${listLines(options)}` : "";
     }
     case "reviewDate":

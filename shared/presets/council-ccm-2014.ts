@@ -98,6 +98,8 @@ export const councilCcm2014 = {
     source: at(`${MANAGES} — “Prior to any sanctions under the Customer Case Management Policy being invoked, the Customer & ICT Services Business Manager will write to the customer”`),
   },
   restrictions: {
+    // A quota counts the forms it names; time slots may apply to any form, not calls alone. The sanctions are "one of the
+    // following", a closed list, so no restriction described in free words.
     kinds: ["ContactQuota", "CallSlots", "NoContact"],
     source: at(
       `${MANAGES} — “Limit the contacts to a certain number per week/month, in a specified form (telephone/email/letter etc.) and during a particular time slot.” … “In extreme circumstances ask the customer not to contact the Council for a period of time”`,

@@ -170,8 +170,11 @@ export const cumbriaFire2023 = {
     },
   ],
   restrictions: {
+    // CallLength limits calls and/or personal contacts; the quota counts the forms it names (calls here), barring none.
     kinds: ["CallLength", "CallSlots", "ContactQuota", "SingleChannel", "NamedOfficer", "Witness", "NoSameMatter", "PremisesAccess"],
-    source: at(`${PROCESS} — “The Service could choose one or a mix of the following possible options”`),
+    source: at(
+      `${PROCESS} — “The Service could choose one or a mix of the following possible options” … “Placing time limits on telephone conversations and personal contacts” … “Restricting the number of telephone calls that will be taken (for example, one call on one specified morning/afternoon of any week)”`,
+    ),
   },
   monitoringPeriod: { value: null, source: at(`${PROCESS} — the policy has no monitoring period; it moves from warning to designation`) },
   monitoringEnd: null,

@@ -97,7 +97,13 @@ export const hampshireSendiass = {
     { outcome: "Declined", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
     { outcome: "Restrict", actor: WORKER_OR_MANAGER, source: at(EXTREME) },
   ],
-  restrictions: { kinds: ["BlockElectronic"], source: at(EXTREME) },
+  restrictions: {
+    // The resolutions are listed as what "This may include", ending in "Other relevant resolutions": an open list.
+    kinds: ["BlockElectronic", "OpenEnquiryOnly", "Described"],
+    source: at(
+      `${DEALING} — “Notifying the customer that the service will ignore communication unless it is relevant to an open enquiry” … “Other relevant resolutions.” … “Extreme cases in which resolution has been attempted but the customer's communication has not changed, may lead to the blocking of telephone calls and electronic contact with the service.”`,
+    ),
+  },
   monitoringPeriod: { value: null, source: at(SILENT) },
   monitoringEnd: null,
   reviewIntervalMonths: { value: null, source: at(SILENT) },

@@ -124,8 +124,9 @@ export const southampton2018 = {
     },
   ],
   restrictions: {
-    kinds: ["SingleChannel", "NamedOfficer", "CallSlots", "SeriousOnly", "NewIssuesOnly", "BlockElectronic"],
-    source: at(`${DEALING} — “The options most likely to be considered are”`),
+    // "Most likely to be considered" leaves the list open: another restriction may be described in words.
+    kinds: ["SingleChannel", "NamedOfficer", "CallSlots", "SeriousOnly", "NewIssuesOnly", "BlockElectronic", "Described"],
+    source: at(`${DEALING} — “Any restrictions imposed will be appropriate and proportionate. The options most likely to be considered are”`),
   },
   monitoringPeriod: {
     value: null,

@@ -202,7 +202,8 @@ export function projectLog(steps: readonly ReplayedStep[]): Projection {
       const row: RestrictionProjection = existing ?? {
         key: `res:${i}`,
         caseKey: decisionCase,
-        title: describeRestriction(t.params),
+        // Title is a 255-character SharePoint column; the full words are rebuilt from Params wherever they show.
+        title: describeRestriction(t.params).slice(0, 255),
         kind: t.kind,
         params: t.params,
         startsAt: t.startsAt,

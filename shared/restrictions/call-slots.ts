@@ -1,5 +1,5 @@
 // Call slots read in London wall-clock time, so "Tuesday 10:00–12:00" holds in GMT and BST alike.
-import { WEEKDAYS, type CallSlot } from "../domain/restriction-params";
+import { WEEKDAYS, type CallSlot } from "../domain/restriction-parts";
 import { londonParts } from "../time/london";
 import { DAY_NAMES, joinWords } from "./wording";
 

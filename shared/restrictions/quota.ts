@@ -17,7 +17,8 @@ export interface QuotaUsage {
   used: number;
   max: number;
   per: QuotaParams["per"];
-  channel: ContactChannel | null;
+  /** The forms that count; empty when every form does. */
+  channels: ContactChannel[];
   periodStart: Date;
   /** Exclusive: the first instant of the next week or month. */
   periodEnd: Date;
@@ -34,13 +35,20 @@ export function quotaPeriod(per: QuotaParams["per"], at: Date): QuotaPeriod {
   return { start: startOfLondonMonth(at), end: startOfNextLondonMonth(at) };
 }
 
+/** The forms a quota counts, from `channels` or, on rows written before it, the one `channel` (null: any). Empty: every form. */
+export function quotaChannels(params: Pick<QuotaParams, "channels" | "channel">): ContactChannel[] {
+  if (params.channels) return [...params.channels];
+  return params.channel ? [params.channel] : [];
+}
+
 /**
  * Only the customer's own contacts (In) use the allowance: our replies are not theirs to ration. When the quota
- * names a form, only contacts in that form count; a contact in another form is a breach of the form in its own
- * right, is not dealt with, and so does not use up the allowance.
+ * names forms, only contacts in those forms count (cumbria-fire-2023 §2.2: "the number of telephone calls that will
+ * be taken"); a contact in another form is none of this quota's business.
  */
 export function countsTowardQuota(params: QuotaParams, channel: ContactChannel, direction: "In" | "Out"): boolean {
-  return direction === "In" && (params.channel === null || params.channel === channel);
+  const channels = quotaChannels(params);
+  return direction === "In" && (channels.length === 0 || channels.includes(channel));
 }
 
 /**
@@ -48,7 +56,7 @@ export function countsTowardQuota(params: QuotaParams, channel: ContactChannel, 
  * limit did not apply to them.
  */
 export function countQuotaContacts(
-  r: Restriction,
+  r: Pick<Restriction, "startsAt">,
   params: QuotaParams,
   history: readonly HistoryContact[],
   from: Date,
@@ -82,7 +90,7 @@ export function quotaUsage(
       used,
       max: params.max,
       per: params.per,
-      channel: params.channel,
+      channels: quotaChannels(params),
       periodStart: start,
       periodEnd: end,
       label: quotaLabel(used, params.max, params.per === "Week" ? "week" : "month"),

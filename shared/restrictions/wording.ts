@@ -1,6 +1,7 @@
 // The plain words staff see for channels, days, lists and people, kept in one place so every message agrees.
-import type { NamedOfficerTarget, Weekday } from "../domain/restriction-params";
+import type { NamedOfficerTarget, Weekday } from "../domain/restriction-parts";
 import type { ContactChannel } from "../domain/vocab";
+import { formatLondonDate, formatLondonTime, londonParts } from "../time/london";
 
 interface ChannelWords {
   /** "Letters only" */
@@ -51,4 +52,17 @@ export function targetLabel(target: NamedOfficerTarget): string {
 export function sameAddress(a: string | null | undefined, b: string | null | undefined): boolean {
   if (!a || !b) return false;
   return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** "3 March 2027", or "14:00 on 3 March 2027" when the period does not end at midnight. */
+export function describeUntil(endsAt: string): string {
+  const end = new Date(endsAt);
+  const p = londonParts(end);
+  const date = formatLondonDate(end);
+  return p.hour === 0 && p.minute === 0 ? date : `${formatLondonTime(end)} on ${date}`;
+}
+
+export function describeMatters(refs: readonly string[]): string {
+  const cleaned = refs.map((m) => m.trim()).filter(Boolean);
+  return `${cleaned.length === 1 ? "matter" : "matters"} ${joinWords(cleaned)}`;
 }

@@ -1,5 +1,5 @@
 // Wall-clock arithmetic in Europe/London, so restrictions mean the same local hours in GMT and in BST.
-import { WEEKDAYS, type Weekday } from "../domain/restriction-params";
+import { WEEKDAYS, type Weekday } from "../domain/restriction-parts";
 
 export interface LondonParts {
   year: number;

@@ -1,5 +1,6 @@
 // What a decision sets in motion: restrictions built from drafts, the next review date, letters owed and staff notices.
 import { restrictionParamsSchema } from "../domain/restriction-params";
+import { kindModule } from "../restrictions/kinds";
 import type { LetterKind } from "../domain/vocab";
 import type { Preset, StaffNoticeEvent } from "../presets/schema";
 import { dueAfterMonths, retainUntil } from "./deadlines";
@@ -24,9 +25,8 @@ export function buildRestrictions(
     if (!preset.restrictions.kinds.includes(parsed.data.kind)) {
       return { ok: false, reason: `${preset.organisation}'s policy does not provide for a ${parsed.data.kind} restriction.` };
     }
-    if (parsed.data.kind === "NoContact" && !draft.endsAt) {
-      return { ok: false, reason: "A no-contact restriction is for a period: give the date it ends." };
-    }
+    const endRequired = kindModule(parsed.data.kind).endRequired;
+    if (endRequired && !draft.endsAt) return { ok: false, reason: endRequired };
     if (draft.endsAt && new Date(draft.endsAt).getTime() <= now.getTime()) {
       return { ok: false, reason: "A restriction's end date must be in the future." };
     }

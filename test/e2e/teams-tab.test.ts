@@ -191,7 +191,7 @@ describe("Teams tab", () => {
     await decide.getByRole("combobox", { name: "The one channel they may use" }).selectOption("Letter");
     await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("CallLength");
     await decide.getByRole("button", { name: "Add restriction" }).click();
-    await decide.getByRole("spinbutton", { name: /Longest a call may last/ }).fill("10");
+    await decide.getByRole("spinbutton", { name: /Longest a call or meeting may last/ }).fill("10");
     await decide.getByText(/Review due: .* \(6 months, as the policy says\)/).waitFor();
     await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Contact continues at twelve a week with threats to staff; letters only and short calls protect the team.");
     await shot(remi, "decide");
@@ -354,19 +354,19 @@ describe("Teams tab", () => {
     await judge.getByRole("button", { name: "Record judgement" }).click();
     await stepDone(dee.page, /a sanction can now be decided/i);
 
-    // The sanction: a weekly quota by letter, which the recorded adjustment (e-mail) is flagged against before saving.
+    // The sanction: a weekly quota on e-mails, which the recorded adjustment (e-mail) is flagged against before saving.
     decide = dee.page.getByRole("form", { name: "Record a decision" });
     await decide.getByRole("radio", { name: /Restrict their contact/ }).check();
     await answerPreChecks(decide, checks);
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
     await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("ContactQuota");
     await decide.getByRole("button", { name: "Add restriction" }).click();
-    await decide.getByRole("combobox", { name: "In this form" }).selectOption("Letter");
+    await decide.getByRole("group", { name: "Forms that count" }).getByRole("checkbox", { name: "E-mail" }).check();
     await decide.getByText("This policy sets no review interval: give each restriction an end date.").waitFor();
     const ends = addCalendarDays(londonDateKey(new Date(Date.now() + 92 * DAY)), 90);
     await decide.getByLabel(/Ends on/).fill(ends);
-    await decide.getByText(/At most 2 contacts a week, by letter conflicts with the recorded adjustment: 'The residents' spokesperson uses e-mail because of dyslexia'/).waitFor();
-    await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Monitoring showed no change; two letters a week keeps the council able to respond.");
+    await decide.getByText(/At most 2 contacts a week, by e-mail conflicts with the recorded adjustment: 'The residents' spokesperson uses e-mail because of dyslexia'/).waitFor();
+    await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Monitoring showed no change; two e-mails a week keeps the council able to respond.");
     await decide.getByRole("button", { name: "Record decision" }).click();
     await decide.getByRole("alert").filter({ hasText: /clash with a recorded reasonable adjustment/ }).waitFor();
     await shot(dee, "sanction");
@@ -386,7 +386,7 @@ describe("Teams tab", () => {
     const letters = (await rowsOf("letters", id)).map((l) => l.fields.Kind).sort();
     expect(letters).toEqual(["Monitoring", "Restriction", "StaffNotice", "StaffNotice"]);
     const restriction = (await rowsOf("restrictions", id)).find((r) => r.fields.State === "Active")!;
-    expect(JSON.parse(String(restriction.fields.Params))).toEqual({ kind: "ContactQuota", max: 2, per: "Week", channel: "Letter" });
+    expect(JSON.parse(String(restriction.fields.Params))).toEqual({ kind: "ContactQuota", max: 2, per: "Week", channels: ["Email"] });
     // Both staff notices left the organisation's mailbox, each to the five audiences the council's policy names.
     const notices = async () =>
       (await t.product.app.get<{ value: { subject: string; toRecipients: unknown[] }[] }>("/users/complaints@upc.test/mailFolders/sentitems/messages?$top=100")).value.filter((d) => d.subject.startsWith("Staff notice: contact arrangements for Neighbours of Elm Row"));

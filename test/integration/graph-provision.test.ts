@@ -28,6 +28,19 @@ describe("provisioning", () => {
     expect(again.steps).toEqual([]);
   });
 
+  // A site provisioned before OpenEnquiryOnly and Described existed has a Kind column without them; writing a
+  // restriction of a new kind would then fail on SharePoint, so provisioning adds them, keeping the site's own choices.
+  it("adds new restriction kinds to an existing site's UpcRestrictions.Kind choices", async () => {
+    const kindColumn = async () => (await p.admin.graph.getAll<{ id: string; name: string; choice?: { choices: string[] } }>("/sites/root/lists/UpcRestrictions/columns")).find((c) => c.name === "Kind")!;
+    const before = await kindColumn();
+    const older = before.choice!.choices.filter((c) => c !== "OpenEnquiryOnly" && c !== "Described");
+    await p.admin.graph.patch(`/sites/root/lists/UpcRestrictions/columns/${before.id}`, { choice: { ...before.choice, choices: [...older, "LocalKind"] } });
+    const run = await provision(p.admin.graph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") });
+    expect(run.steps).toContain("Add OpenEnquiryOnly, Described to the choices of UpcRestrictions.Kind");
+    expect((await kindColumn()).choice!.choices).toEqual([...older, "LocalKind", "OpenEnquiryOnly", "Described"]);
+    expect((await provision(p.admin.graph, { site: "root", sharePointTokens: devUserTokens("admin@upc.test") })).steps).toEqual([]);
+  });
+
   it("a dry run on a fresh site lists the work without doing it", async () => {
     const fresh = await startProduct().catch(() => null);
     // startProduct provisions; a dry run against it must therefore find nothing to do either.

@@ -40,7 +40,7 @@ describe("cells", () => {
     const r = readRestrictions("NamedOfficer: jo.bloggs@council.gov.uk (Jo Bloggs), deputy ann.lee@council.gov.uk; call slots: Tue 10:00-12:00, thursday 2pm-4pm; ContactQuota: 2 per week by letter; BlockElectronic: including phone; Witness");
     expect(r.value).toEqual([
       { kind: "NamedOfficer", target: { kind: "Person", upn: "jo.bloggs@council.gov.uk", name: "Jo Bloggs" }, deputyUpn: "ann.lee@council.gov.uk" },
-      { kind: "ContactQuota", max: 2, per: "Week", channel: "Letter" },
+      { kind: "ContactQuota", max: 2, per: "Week", channels: ["Letter"] },
       { kind: "BlockElectronic", includePhone: true },
       { kind: "Witness" },
     ]);

@@ -313,7 +313,9 @@ describe("policy presets", () => {
       expect(p.localResolution.steps.map((s) => s.id)).toEqual(
         expect.arrayContaining(["change-of-communication", "spoc", "agreed-frequency", "inappropriate-style-named", "ignore-unless-open-enquiry", "new-issues-only"]),
       );
-      expect(p.restrictions.kinds).toEqual(["BlockElectronic"]);
+      // 003_f99db5e613e66c3b.txt "Dealing with unreasonably persistent and/or vexatious communication": besides blocking,
+      // "the service will ignore communication unless it is relevant to an open enquiry" and "Other relevant resolutions".
+      expect(p.restrictions.kinds).toEqual(["BlockElectronic", "OpenEnquiryOnly", "Described"]);
       expect(p.decisions.find((d) => d.outcome === "Restrict")?.actor.roles).toEqual(["Manager", "Decider"]);
     });
     it("sends challenges to the complaints policy, whose terms the admin must set", () => {

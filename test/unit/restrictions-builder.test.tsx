@@ -2,7 +2,7 @@
 // The restriction builder says nothing is wrong before the person has typed: a problem shows once its field is left or
 // the form is submitted (jsdom does not submit on a button click, so the tests send the submit event), in words that
 // say how to put it right.
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { useState } from "react";
@@ -59,4 +59,20 @@ it("shows a field's problem once the field is left, and only that field's", () =
   expect(screen.queryByText(/Give the inbox a name/)).toBeNull();
   fireEvent.submit(screen.getByRole("form", { name: "Decision" }));
   expect(screen.getAllByText("Give the inbox a name the customer will recognise, such as “Customer Relations team”.").length).toBeGreaterThan(0);
+});
+
+// The one renderer draws every kind from its module's description: the described kind's words box and its label, and
+// the quota's forms that count (cumbria-fire-2023 §2.2: a quota may count calls alone).
+it("draws a described restriction with its staff-checked label, and the words it will carry", () => {
+  setup(blankForm("Described"));
+  expect(screen.getByText(/It is checked by staff, not by the system/)).toBeTruthy();
+  fireEvent.change(screen.getByRole("textbox", { name: /The restriction, in words/ }), { target: { value: "Meetings only at the Civic Centre reception" } });
+  expect(screen.getByText("In plain words: Meetings only at the Civic Centre reception (checked by staff, not by the system)")).toBeTruthy();
+});
+
+it("draws a quota's forms as boxes to tick, and counts only the ticked ones", () => {
+  setup(blankForm("ContactQuota"));
+  expect(screen.getByText("In plain words: At most 2 contacts a week")).toBeTruthy();
+  fireEvent.click(within(screen.getByRole("group", { name: "Forms that count" })).getByRole("checkbox", { name: "Phone" }));
+  expect(screen.getByText("In plain words: At most 2 contacts a week, by phone")).toBeTruthy();
 });

@@ -103,10 +103,12 @@ describe("weekly quota", () => {
 describe("quota in a set form", () => {
   const letters = restriction({ kind: "ContactQuota", max: 2, per: "Week", channel: "Letter" });
 
-  it("refuses a contact in another form", () => {
-    expect(check([letters], [], { at: new Date("2026-06-17T10:00:00Z") }).breaches[0].message).toBe(
-      "At most 2 contacts a week, by letter: this contact is by e-mail",
-    );
+  // cumbria-fire-2023 (001_de0aff75e8e4f05c.txt) §2.2 "Restricting the number of telephone calls that will be taken":
+  // a quota on one form rations that form and says nothing about the others. A row written with the old single
+  // `channel` reads the same way.
+  it("neither counts nor refuses a contact in another form (cumbria-fire-2023 §2.2)", () => {
+    const history = [incoming("2026-06-15T10:00:00Z", "Letter"), incoming("2026-06-16T10:00:00Z", "Letter")];
+    expect(check([letters], history, { at: new Date("2026-06-17T10:00:00Z") })).toMatchObject({ allowed: true, breaches: [] });
   });
 
   it("counts only letters towards the limit", () => {
@@ -162,7 +164,7 @@ describe("quotaUsage", () => {
         used: 2,
         max: 3,
         per: "Week",
-        channel: null,
+        channels: [],
         periodStart: new Date("2026-06-14T23:00:00Z"),
         periodEnd: new Date("2026-06-21T23:00:00Z"),
         label: "2 of 3 this week",
@@ -178,7 +180,7 @@ describe("quotaUsage", () => {
       used: 2,
       max: 2,
       per: "Month",
-      channel: "Letter",
+      channels: ["Letter"],
       periodStart: new Date("2028-02-01T00:00:00Z"),
       periodEnd: new Date("2028-03-01T00:00:00Z"),
       label: "2 of 2 this month",

@@ -1,29 +1,15 @@
 // Typed form state for each kind of restriction, turned into validated parameters and an end date. Pure.
-import { restrictionParamsSchema, WEEKDAYS, type CallSlot, type RestrictionParams, type Weekday } from "../../../shared/domain/restriction-params";
-import type { AllowedChannel, ContactChannel, RestrictionKind } from "../../../shared/domain/vocab";
+import { restrictionParamsSchema, WEEKDAYS, type RestrictionParams, type Weekday } from "../../../shared/domain/restriction-params";
+import { RESTRICTION_KINDS, type RestrictionKind } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
-import { conflictsWithAdjustments, describeRestriction } from "../../../shared/restrictions";
+import { conflictsWithAdjustments } from "../../../shared/restrictions";
+import { kindModule, moduleFor, type FormValues } from "../../../shared/restrictions/kinds";
 import { endOfLondonDay, londonDateKey } from "../../../shared/time/calendar";
 import type { RestrictionDraft } from "../../../shared/workflow";
 import { nextReviewDue } from "../../../shared/workflow/follow-ups";
-import { normaliseEmail } from "../../../shared/address/email";
-import type { PickedPerson } from "../common/PeoplePicker";
 
-export type KindForm =
-  | { kind: "SingleChannel"; channel: AllowedChannel }
-  /** A person is chosen from the directory (officer); an inbox is typed (name and address). */
-  | { kind: "NamedOfficer"; target: "Person" | "Inbox"; officer: PickedPerson[]; name: string; address: string; deputy: PickedPerson[] }
-  | { kind: "CallSlots"; slots: CallSlot[] }
-  | { kind: "CallLength"; maxMinutes: string }
-  | { kind: "ContactQuota"; max: string; per: "Week" | "Month"; channel: ContactChannel | "" }
-  | { kind: "Witness"; witness: PickedPerson[] }
-  | { kind: "NoSameMatter"; matters: string }
-  | { kind: "NewIssuesOnly" }
-  | { kind: "SeriousOnly" }
-  | { kind: "PremisesAccess"; premises: string; byAppointment: boolean }
-  | { kind: "FiledWithoutReply" }
-  | { kind: "NoContact" }
-  | { kind: "BlockElectronic"; includePhone: boolean };
+/** A kind's form as the person fills it in: the kind and its module's field values, by field name. */
+export type KindForm = { kind: RestrictionKind } & FormValues;
 
 export interface DraftForm {
   key: number;
@@ -32,129 +18,33 @@ export interface DraftForm {
   endsOn: string;
 }
 
-export const KIND_TITLES: Record<RestrictionKind, string> = {
-  SingleChannel: "One channel only",
-  NamedOfficer: "Named officer or generic inbox",
-  CallSlots: "Call slots (days and times)",
-  CallLength: "Call length",
-  ContactQuota: "Contact quota",
-  Witness: "Witness present",
-  NoSameMatter: "No further contact about the same matter",
-  NewIssuesOnly: "New issues only",
-  SeriousOnly: "Significant and serious queries only",
-  PremisesAccess: "Premises access",
-  FiledWithoutReply: "Filed without reply",
-  NoContact: "No contact for a period",
-  BlockElectronic: "Block electronic contact",
-};
+/** Each kind's name in the form, from its module. */
+export const KIND_TITLES = Object.fromEntries(RESTRICTION_KINDS.map((k) => [k, kindModule(k).title])) as Record<RestrictionKind, string>;
 
 export function blankForm(kind: RestrictionKind): KindForm {
-  switch (kind) {
-    case "SingleChannel":
-      return { kind, channel: "Letter" };
-    case "NamedOfficer":
-      return { kind, target: "Person", officer: [], name: "", address: "", deputy: [] };
-    case "Witness":
-      return { kind, witness: [] };
-    case "CallSlots":
-      return { kind, slots: [{ day: "Tue", from: "10:00", to: "12:00" }] };
-    case "CallLength":
-      return { kind, maxMinutes: "15" };
-    case "ContactQuota":
-      return { kind, max: "2", per: "Week", channel: "" };
-    case "NoSameMatter":
-      return { kind, matters: "" };
-    case "PremisesAccess":
-      return { kind, premises: "", byAppointment: true };
-    case "BlockElectronic":
-      return { kind, includePhone: false };
-    default:
-      return { kind } as KindForm;
-  }
+  return { ...kindModule(kind).form.blank(), kind };
 }
 
-function paramsOf(f: KindForm): unknown {
-  switch (f.kind) {
-    case "SingleChannel":
-      return { kind: f.kind, channel: f.channel };
-    case "NamedOfficer": {
-      const [officer] = f.officer;
-      const [deputy] = f.deputy;
-      return {
-        kind: f.kind,
-        target: f.target === "Person" ? { kind: "Person", upn: officer?.mail ?? "", name: officer?.name.trim() ?? "", ...phoneOf(officer) } : { kind: "Inbox", address: f.address, name: f.name.trim() },
-        ...(deputy ? { deputyUpn: deputy.mail, deputyName: deputy.name.trim() } : {}),
-      };
-    }
-    case "Witness": {
-      const [witness] = f.witness;
-      return { kind: f.kind, ...(witness ? { officer: { upn: witness.mail, name: witness.name.trim(), ...phoneOf(witness) } } : {}) };
-    }
-    case "CallSlots":
-      return { kind: f.kind, slots: f.slots };
-    case "CallLength":
-      return { kind: f.kind, maxMinutes: Number(f.maxMinutes) };
-    case "ContactQuota":
-      return { kind: f.kind, max: Number(f.max), per: f.per, channel: f.channel || null };
-    case "NoSameMatter":
-      return { kind: f.kind, matterRefs: f.matters.split(/[,;\n]/).map((m) => m.trim()).filter(Boolean) };
-    case "PremisesAccess":
-      return { kind: f.kind, premises: f.premises.trim(), byAppointment: f.byAppointment };
-    case "BlockElectronic":
-      return { kind: f.kind, includePhone: f.includePhone };
-    default:
-      return { kind: f.kind };
-  }
-}
-
-const phoneOf = (p: PickedPerson | undefined) => (p?.phone?.trim() ? { phone: p.phone.trim() } : {});
-
-/** The fields of a restriction form a problem can belong to, so it is shown beside the field. */
-export type DraftField = "officer" | "name" | "address" | "maxMinutes" | "max" | "matters" | "premises" | "slots" | "endsOn";
+/** The field of a restriction form a problem belongs to (a field name of the kind's form, or "endsOn"), so it is shown beside it. */
+export type DraftField = string;
 
 export type Checked = { ok: true; draft: RestrictionDraft; words: string } | { ok: false; problems: string[]; fields: Partial<Record<DraftField, string>> };
 
 /** What is missing or wrong in a form, in words that say how to put it right, by field; empty when nothing is. */
 export function formProblems(f: KindForm): Partial<Record<DraftField, string>> {
-  const out: Partial<Record<DraftField, string>> = {};
-  const whole = (v: string) => /^\s*\d+\s*$/.test(v) && Number(v) > 0;
-  switch (f.kind) {
-    case "NamedOfficer":
-      if (f.target === "Person") {
-        if (!f.officer.length) out.officer = "Choose the named officer: type part of their name and pick them from the list.";
-      } else {
-        if (!f.name.trim()) out.name = "Give the inbox a name the customer will recognise, such as “Customer Relations team”.";
-        if (!f.address.trim()) out.address = "Give the inbox's e-mail address, such as customer.relations@council.gov.uk.";
-        else if (!normaliseEmail(f.address).ok) out.address = `“${f.address.trim()}” is not an e-mail address: check it for typing mistakes.`;
-      }
-      break;
-    case "CallLength":
-      if (!whole(f.maxMinutes)) out.maxMinutes = "Give the longest a call may last, in whole minutes.";
-      break;
-    case "ContactQuota":
-      if (!whole(f.max)) out.max = "Give the number of contacts allowed as a whole number, such as 2.";
-      break;
-    case "NoSameMatter":
-      if (!f.matters.split(/[,;\n]/).some((m) => m.trim())) out.matters = "Give at least one matter reference already dealt with, such as EST-2291.";
-      break;
-    case "PremisesAccess":
-      if (!f.premises.trim()) out.premises = "Name the premises they may not enter, such as “Fire HQ, Carleton Avenue”.";
-      break;
-    default:
-      break;
-  }
-  return out;
+  return kindModule(f.kind).form.problems(f);
 }
 
 /** Validates a form against the schema of its kind; the end date runs to the end of that day, UK time. */
 export function checkDraft(d: DraftForm, now: Date): Checked {
+  const kind = kindModule(d.form.kind);
+  const spec = kind.form;
   const fields = formProblems(d.form);
-  const parsed = restrictionParamsSchema.safeParse(paramsOf(d.form));
+  const parsed = restrictionParamsSchema.safeParse(spec.toParams(d.form));
   // The schema is the last word; its issues are shown only where the form's own checks found nothing to say.
   if (!parsed.success && !Object.keys(fields).length) {
     for (const i of parsed.error.issues) {
-      const field: DraftField = d.form.kind === "CallSlots" ? "slots" : d.form.kind === "NamedOfficer" ? (d.form.target === "Person" ? "officer" : "address") : "name";
-      fields[field] ??= plainIssue(d.form.kind, i.path.map(String), i.message);
+      fields[spec.issueField(d.form)] ??= plainIssue(d.form.kind, i.path.map(String), i.message);
     }
   }
   let endsAt: string | null = null;
@@ -164,20 +54,19 @@ export function checkDraft(d: DraftForm, now: Date): Checked {
       endsAt = endOfLondonDay(d.endsOn).toISOString();
       if (d.endsOn <= londonDateKey(now)) fields.endsOn = "The end date must be after today.";
     }
-  } else if (d.form.kind === "NoContact") fields.endsOn = "A no-contact restriction is for a period: give the date it ends.";
-  const problems = Object.values(fields);
+  } else if (kind.endRequired) fields.endsOn = kind.endRequired;
+  const problems = Object.values(fields).filter((x): x is string => Boolean(x));
   if (problems.length || !parsed.success) return { ok: false, problems, fields };
   const params = parsed.data as RestrictionParams;
-  const words = params.kind === "NoContact" && endsAt ? describeRestriction({ id: "", title: "", customerId: "0", kind: "NoContact", params, startsAt: now.toISOString(), endsAt, state: "Active" }) : describeRestriction(params);
+  // A kind whose words need its dates (a no-contact period) gets them; the others ignore them.
+  const words = moduleFor(params).describe(params, endsAt ? { startsAt: now.toISOString(), endsAt } : undefined);
   return { ok: true, draft: { params, endsAt }, words };
 }
 
 /** A schema issue in words: zod's own messages where the schema wrote them, never "Check name." */
-function plainIssue(kind: string, path: string[], message: string): string {
+function plainIssue(kind: RestrictionKind, path: string[], message: string): string {
   if (!/Invalid input|expected|String must contain|Too small|Required/i.test(message)) return message;
-  const slot = path[0] === "slots" && path[1] !== undefined ? `Call slot ${Number(path[1]) + 1}: ` : "";
-  if (kind === "CallSlots") return `${slot}give the day and the times it starts and ends, as HH:MM on the 24-hour clock.`;
-  return `This restriction is not complete: fill in each of its fields (${KIND_TITLES[kind as RestrictionKind] ?? kind}).`;
+  return kindModule(kind).form.issueWords?.(path) ?? `This restriction is not complete: fill in each of its fields (${KIND_TITLES[kind] ?? kind}).`;
 }
 
 export interface DraftsSummary {
