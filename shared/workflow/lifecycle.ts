@@ -35,12 +35,15 @@ export function restrictionExpired(file: CaseFile, e: Of<"RestrictionExpired">, 
   const noContact = file.status === "Restricted" && !legacy ? endedNoContact(file, now) : undefined;
   if (noContact && !systemOrAdmin(actor)) return monitorAgain(file, noContact, ctx);
   const due = file.reviewDue ? new Date(file.reviewDue) : null;
+  // Restrictions decided with end dates end on them: that is the decision itself, not a lapse.
+  const active = file.restrictions.filter((r) => r.state === "Active");
+  const ended = active.length > 0 && active.every((r) => r.endsAt && now.getTime() > new Date(r.endsAt).getTime());
   const problem = firstProblem(
     systemOrAdmin(actor),
     file.status === "Restricted" && due ? null : "There are no restrictions in force.",
     due && now.getTime() <= due.getTime() ? `The restrictions run until their review on ${formatLondonDate(due)}.` : null,
     // No policy text says restrictions lapse: only the organisation's own choice makes them, else a reviewer decides.
-    settings.lapseAtReview || ctx.replaying ? null : `Restrictions do not lapse on their own under ${preset.organisation}'s policy: the review is due and waits for a reviewer.`,
+    settings.lapseAtReview || ctx.replaying || ended ? null : `Restrictions do not lapse on their own under ${preset.organisation}'s policy: the review is due and waits for a reviewer.`,
   );
   if (problem) return refused(problem);
   const closed = close(preset, file, now, "Expired");
@@ -49,7 +52,12 @@ export function restrictionExpired(file: CaseFile, e: Of<"RestrictionExpired">, 
     file: closed,
     effects: [
       { type: "StatusChanged", from: "Restricted", to: "Closed" },
-      { type: "NotifySpoc", message: `The restrictions lapsed at their review date because they were not renewed (${ORGANISATION_CHOICE.toLowerCase()}).` },
+      {
+        type: "NotifySpoc",
+        message: ended
+          ? "The restrictions ended on the dates set when they were decided."
+          : `The restrictions lapsed at their review date because they were not renewed (${ORGANISATION_CHOICE.toLowerCase()}).`,
+      },
       ...noticeFor(preset, "Lifted"),
     ],
   };

@@ -95,7 +95,7 @@ describe("offices: consulted (002_c47487000f646a0a.txt)", () => {
   const crm: Actor = { ...rory, offices: officesHeld(crmMap, rory.upn, ["UPC Reviewers", "UPC Staff"]) };
   const referredS = () =>
     walk(southampton, [
-      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "Named a SPOC; letter sent.", confirmedInWriting: true }],
+      ["2027-01-04T09:00:00Z", mo, { type: "LocalResolutionStep", step: "spoc", note: "Named a SPOC; letter sent.", confirmedInWriting: true, monitorUntil: "2027-02-15" }],
       ["2027-03-01T09:00:00Z", mo, { type: "Refer", behaviours: [southampton.behaviours.items[0].id], serviceArea: "Council Tax", summary: "Same complaint to nine services." }],
     ]);
   const restrict = (over: Partial<Decide> = {}): Decide => ({ type: "Decide", outcome: "Restrict", reasons: "Scattergun contact continues.", preChecks: checks(southampton), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "SingleChannel", channel: "Letter" } }], ...over });

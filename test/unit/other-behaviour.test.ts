@@ -42,7 +42,17 @@ function referral(p: Preset, behaviours: string[], otherBehaviour?: string): { a
 
 function refer(p: Preset, behaviours: string[], otherBehaviour?: string) {
   const { actor, event } = referral(p, behaviours, otherBehaviour);
-  return transition(newCaseFile(p.id), event, { preset: p, actor, now: T0 });
+  return transition(locallyResolved(p, actor), event, { preset: p, actor, now: T0 });
+}
+
+/** Where the policy monitors local resolution for a set period first, that period recorded and passed. */
+function locallyResolved(p: Preset, actor: Actor) {
+  const lr = p.localResolution.steps[0];
+  if (!p.localResolution.monitorForSetPeriod?.value || !lr) return newCaseFile(p.id);
+  const before = new Date(T0.getTime() - 60 * 86_400_000);
+  const r = transition(newCaseFile(p.id), { type: "LocalResolutionStep", step: lr.id, note: "Written to, no change.", confirmedInWriting: true, monitorUntil: before.toISOString().slice(0, 10) }, { preset: p, actor, now: new Date(before.getTime() - 30 * 86_400_000) });
+  if (!r.ok) throw new Error(r.reason);
+  return r.file;
 }
 
 describe("which policies let staff record a behaviour outside their list", () => {

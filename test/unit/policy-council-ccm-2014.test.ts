@@ -53,11 +53,15 @@ describe("council-ccm-2014", () => {
     );
   });
 
-  it("§6 monitoring lasts three months (91 days) and a monitoring letter is owed", () => {
+  it("§6 monitoring lasts three calendar months from when the letter is received, and a monitoring letter is owed", () => {
     const r = attempt(p, referred(), ["2027-01-05T09:00:00Z", dee, monitor()]);
-    expect(r.ok && r.file.monitoring).toMatchObject({ startsAt: "2027-01-05T09:00:00.000Z", endsAt: new Date("2027-04-06T22:59:59.999Z").toISOString() });
+    // “Once the letter has been received … for a period of three months or less”: no end until the letter goes.
+    expect(r.ok && r.file.monitoring).toMatchObject({ startsAt: null, endsAt: null });
     expect(r.ok && r.file.lettersOwed).toEqual(["Monitoring", "StaffNotice"]);
-    expect(r.ok && r.effects).toContainEqual({ type: "OpenReview", kind: "MonitoringEnd", dueBy: new Date("2027-04-06T22:59:59.999Z").toISOString() });
+    const sent = attempt(p, r.ok ? r.file : referred(), ["2027-01-06T10:00:00Z", dee, { ...letter(p, "Monitoring"), content: { title: "Monitoring", body: "…", channel: "Email", to: ["x@example.org"] } } as WorkflowEvent]);
+    expect(sent.ok && sent.file.monitoring?.startsAt).toBe("2027-01-06T10:00:00.000Z");
+    // Three calendar months from 6 January: to the end of 6 April (London, BST).
+    expect(sent.ok && sent.file.monitoring?.endsAt).toBe(new Date("2027-04-06T22:59:59.999Z").toISOString());
   });
 
   it("§6 the monitoring letter is refused unless it gives the behaviour, expectations, period, SPOC, potential outcome and a copy of the policy", () => {

@@ -9,7 +9,8 @@ const p = getPreset("southampton-2018")!;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;
 const DECIDED = "2027-03-08T09:00:00Z";
 const referral: WorkflowEvent = { type: "Refer", behaviours: ["scattergun"], serviceArea: "Council Tax", summary: "Same complaint to nine services despite a SPOC.", evidenceContactIds: ["c-1", "c-2"] };
-const spoc: WorkflowEvent = { type: "LocalResolutionStep", step: "spoc", note: "Named a single point of contact; letter sent.", confirmedInWriting: true };
+// Dealing: “The behaviour of the customer should then be monitored for a set period.”: the manager sets it here.
+const spoc: WorkflowEvent = { type: "LocalResolutionStep", step: "spoc", note: "Named a single point of contact; letter sent.", confirmedInWriting: true, monitorUntil: "2027-02-15" };
 const restrict = (over: Partial<Decide> = {}): Decide => ({
   type: "Decide", outcome: "Restrict", reasons: "Scattergun contact continues.", preChecks: checks(p), vulnerabilityConsidered: true,
   restrictions: [{ params: { kind: "SingleChannel", channel: "Letter" } }], ...over,
