@@ -5,8 +5,8 @@ import type { Preset } from "../presets/schema";
 import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
-import { firstProblem, mayAct, needsReasons, needsSetting, type Check } from "./guards";
-import { participantsProblem, takingPart } from "./offices";
+import { allProblems, firstProblem, mayAct, needsReasons, needsSetting, type Check } from "./guards";
+import { participantsProblem, participantsProblems, takingPart } from "./offices";
 import { monitoringPeriodFor, periodWords, reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
 import type { Actor, CaseFile, ReviewRecord } from "./state";
@@ -42,6 +42,48 @@ export function decide(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   return missing ? refused(missing) : t;
 }
 
+const INVITE_FIRST = "This policy requires the customer to be told the reasons and invited to comment before restrictions are extended. Record the invitation first.";
+const needsInvitation = (preset: Preset, file: CaseFile) => preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt;
+
+/**
+ * Everything the workflow still needs before it would take this decision, all at once and in its own words, so the
+ * decision form shows these instead of working the policy out again. Who may decide is left to the form's own
+ * choice of outcomes; the rest comes from the same checks decide() makes, and finally from decide() itself.
+ */
+export function decisionRequirements(file: CaseFile, e: Decide, ctx: Ctx): string[] {
+  const { preset, actor, now } = ctx;
+  const rule = preset.decisions.find((d) => d.outcome === e.outcome);
+  if (!rule) return [`${preset.organisation}'s policy does not provide for the decision "${e.outcome}".`];
+  const owed = customerLettersOwed(file);
+  const found: Check[] = [
+    needsReasons(e.reasons, "this decision"),
+    owed.length ? `The ${owed[0].toLowerCase()} letter has not been sent yet: send it, or record why it is not being sent, before the next decision.` : null,
+    misplacedPeriod(e),
+  ];
+  if (e.outcome === "Monitor" || e.outcome === "Restrict") found.push(...beforeApplying(file, e, preset).problems);
+  if (e.outcome === "Monitor") {
+    found.push(needsSetting(preset, preset.monitoringPeriod.value, "how long monitoring lasts"));
+    const chosen = preset.monitoringPeriod.value ? monitoringPeriodFor(preset, e.period, now) : null;
+    if (chosen && "problem" in chosen) found.push(chosen.problem);
+  }
+  const builds = e.outcome === "Restrict" || (e.outcome === "Extend" && file.status === "Restricted");
+  if (builds) {
+    if (e.outcome === "Restrict" && !e.restrictions?.length) found.push("Choose at least one restriction and set it out.");
+    for (const draft of e.restrictions ?? []) {
+      const built = buildRestrictions(preset, [draft], now);
+      if (!built.ok) found.push(built.reason);
+    }
+    const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
+    if ("problem" in adjusted) found.push(adjusted.problem);
+  }
+  if (e.outcome === "Extend" && file.status === "Restricted" && needsInvitation(preset, file)) found.push(INVITE_FIRST);
+  found.push(...participantsProblems(preset, rule.actor, actor, e.participants, ctx.offices));
+  const list = found.filter((p, i): p is string => !!p && found.indexOf(p) === i);
+  if (list.length) return list;
+  const t = decide(file, e, ctx);
+  return t.ok ? [] : [t.reason];
+}
+
 function byOutcome(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   switch (e.outcome) {
     case "Declined":
@@ -63,7 +105,7 @@ function record(file: CaseFile, e: Decide, { actor, now }: Ctx): CaseFile {
 }
 
 /** Before the policy is applied: pre-checks all satisfied, vulnerability considered, and a warning or a permitted exception. */
-function beforeApplying(file: CaseFile, e: Decide, preset: Preset): { problem: Check; file: CaseFile } {
+function beforeApplying(file: CaseFile, e: Decide, preset: Preset): { problem: Check; problems: string[]; file: CaseFile } {
   const preChecks = { ...file.preChecks, ...(e.preChecks ?? {}) };
   const unanswered = preset.preChecks.items.filter((c) => preChecks[c.id] === undefined);
   const unmet = preset.preChecks.items.filter((c) => preChecks[c.id] === false);
@@ -71,7 +113,7 @@ function beforeApplying(file: CaseFile, e: Decide, preset: Preset): { problem: C
   const exception = e.warningException ?? file.warningException;
   const knownException = exception ? preset.warning.exceptions.find((x) => x.id === exception.id) : undefined;
   const warned = file.warnings.length > 0;
-  const problem = firstProblem(
+  const problems = allProblems(
     unanswered.length ? `Before deciding, answer each check the policy requires: ${unanswered.map((c) => c.label).join("; ")}.` : null,
     unmet.length ? `The policy cannot be applied while this is not satisfied: ${unmet.map((c) => c.label).join("; ")}.` : null,
     preset.vulnerabilityMustBeConsidered.value && !vulnerabilityConsidered
@@ -83,7 +125,7 @@ function beforeApplying(file: CaseFile, e: Decide, preset: Preset): { problem: C
     exception && !knownException && preset.warning.required && !warned ? `"${exception.id}" is not an exception this policy allows.` : null,
     exception && knownException && !warned && !exception.reason.trim() ? "Give the reason no warning was given." : null,
   );
-  return { problem, file: { ...file, preChecks, vulnerabilityConsidered, warningException: exception ?? null } };
+  return { problem: problems[0] ?? null, problems, file: { ...file, preChecks, vulnerabilityConsidered, warningException: exception ?? null } };
 }
 
 function declined(file: CaseFile, e: Decide, ctx: Ctx): Transition {
@@ -206,9 +248,7 @@ function extend(file: CaseFile, e: Decide, ctx: Ctx): Transition {
     return { ok: true, file: next, effects: [{ type: "OpenReview", kind: "MonitoringEnd", dueBy: endsAt }, ...letters.effects, ...notices] };
   }
   if (file.status !== "Restricted") return refused(`Only monitoring or restrictions in force can be extended; this customer is ${file.status.toLowerCase()}.`);
-  if (preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt) {
-    return refused("This policy requires the customer to be told the reasons and invited to comment before restrictions are extended. Record the invitation first.");
-  }
+  if (needsInvitation(preset, file)) return refused(INVITE_FIRST);
   let restrictions = file.restrictions;
   let terms = file.restrictions.filter((r) => r.state === "Active");
   if (e.restrictions?.length) {

@@ -42,6 +42,11 @@ export function needsReasons(reasons: string | undefined, doing: string): Check 
   return reasons && reasons.trim().length >= 3 ? null : `Give the reasons for ${doing}: they are recorded and may be seen by the customer, a reviewer or the Ombudsman.`;
 }
 
+/** Every problem, in order: for a form that lists all that is missing at once. */
+export function allProblems(...checks: Check[]): string[] {
+  return checks.filter((c): c is string => c !== null);
+}
+
 export function firstProblem(...checks: Check[]): Check {
   return checks.find((c) => c !== null) ?? null;
 }

@@ -1,5 +1,5 @@
 // The case workflow's public face.
-export { transition, replay, type TransitionContext } from "./machine";
+export { transition, replay, requirements, type TransitionContext } from "./machine";
 export type { WorkflowEvent, RestrictionDraft } from "./events";
 export type { Transition, Effect } from "./result";
 export { newCaseFile, activeRestrictions, lastDecision, openAppeal, type CaseFile, type Actor } from "./state";

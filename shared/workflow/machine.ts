@@ -2,7 +2,7 @@
 import type { Preset } from "../presets/schema";
 import { DEFAULT_SETTINGS, withSettings, type OrganisationSettings } from "../settings/organisation";
 import { appealDecided, appealLodged } from "./appeals";
-import { decide } from "./decide";
+import { decide, decisionRequirements } from "./decide";
 import { noticeAudience } from "./follow-ups";
 import { localResolutionStep, logContact, refer, warn, withdrawReferral } from "./early";
 import type { WorkflowEvent } from "./events";
@@ -69,6 +69,19 @@ function step(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): Tra
     // Malformed input from a caller must still come back as a refusal, never a bare error.
     return refused("That request could not be understood; nothing was changed.");
   }
+}
+
+/**
+ * What a step still needs, in words, all at once (empty when the workflow would take it): the UI asks this instead
+ * of repeating the workflow's guards. For a decision every missing answer is listed; for other steps, the refusal.
+ */
+export function requirements(file: CaseFile, event: WorkflowEvent, ctx: TransitionContext): string[] {
+  if (event.type === "Decide") {
+    const actor = { ...ctx.actor, upn: ctx.actor.upn.trim().toLowerCase() };
+    return decisionRequirements(file, event, { ...ctx, actor });
+  }
+  const t = transition(file, event, ctx);
+  return t.ok ? [] : [t.reason];
 }
 
 /** Applies events in turn, stopping at the first refusal (used by lifecycle walks and imports). */

@@ -55,28 +55,40 @@ const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Everyone the policy says takes part must be named, once, as a different person who holds that office. */
 export function participantsProblem(preset: Preset, rule: StepRule, actor: Actor, named: readonly Participant[] | undefined, facts: OfficeFacts = {}): Check {
+  return participantsProblems(preset, rule, actor, named, facts)[0] ?? null;
+}
+
+/** Each office still to be named for the step (or named wrongly), in the order the policy gives them. */
+export function participantsProblems(preset: Preset, rule: StepRule, actor: Actor, named: readonly Participant[] | undefined, facts: OfficeFacts = {}): string[] {
   // A step recorded before offices existed is replayed as it was accepted.
-  if (!facts.mapped && actor.offices === undefined) return null;
+  if (!facts.mapped && actor.offices === undefined) return [];
+  const problems: string[] = [];
   const needs = [...(rule.jointly ?? []).map((id) => ({ id, jointly: true })), ...(rule.consulted ?? []).map((id) => ({ id, jointly: false }))];
   const given = named ?? [];
   for (const p of given) {
-    if (!needs.some((n) => n.id === p.office)) return `${cap(officeTitle(preset, p.office))} does not take part in this step under ${preset.organisation}'s policy.`;
+    if (!needs.some((n) => n.id === p.office)) problems.push(`${cap(officeTitle(preset, p.office))} does not take part in this step under ${preset.organisation}'s policy.`);
   }
   for (const need of needs) {
     const title = officeTitle(preset, need.id);
     const who = given.filter((p) => p.office === need.id);
     if (!who.length) {
-      return need.jointly
-        ? `${preset.organisation}'s policy says ${rule.title} decides this jointly with ${title}: name who that is.`
-        : `${preset.organisation}'s policy says ${rule.title} consults ${title} on this: name who was consulted.`;
+      problems.push(
+        need.jointly
+          ? `${preset.organisation}'s policy says ${rule.title} decides this jointly with ${title}: name who that is.`
+          : `${preset.organisation}'s policy says ${rule.title} consults ${title} on this: name who was consulted.`,
+      );
+      continue;
     }
-    if (who.length > 1) return `Name one person as ${title}.`;
+    if (who.length > 1) {
+      problems.push(`Name one person as ${title}.`);
+      continue;
+    }
     const upn = who[0].upn.trim().toLowerCase();
-    if (upn === actor.upn) return `You cannot also stand as ${title}: the policy names them as someone else taking part.`;
+    if (upn === actor.upn) problems.push(`You cannot also stand as ${title}: the policy names them as someone else taking part.`);
     // Until the office is mapped anyone may be named to it; once it is, only its holders.
-    if (facts.mapped?.includes(need.id) && facts.holders && !facts.holders[upn]?.includes(need.id)) return `${upn} is not named as ${title}. ${ADMIN_MAPS_OFFICES}`;
+    else if (facts.mapped?.includes(need.id) && facts.holders && !facts.holders[upn]?.includes(need.id)) problems.push(`${upn} is not named as ${title}. ${ADMIN_MAPS_OFFICES}`);
   }
-  return null;
+  return problems;
 }
 
 /** The people recorded as taking part: the actor and everyone named with the step. */

@@ -182,3 +182,21 @@ describe("the office map an administrator keeps on the site", () => {
     expect(before.ok && before.event.actor).toEqual({ upn: "cath.chief@upc.test", roles: ["Decider", "Staff"] });
   });
 });
+
+describe("the UI asks the workflow what a step needs", () => {
+  it("lists every missing answer for a decision at once, in the workflow's words, and nothing once it is complete", async () => {
+    const { requirements } = await import("../../shared/workflow");
+    const bare: Decide = { type: "Decide", outcome: "Monitor", reasons: "" };
+    const needs = requirements(referred(), bare, { preset: ccm, actor: hana, now: new Date("2027-01-05T09:00:00Z"), offices: facts });
+    expect(needs).toEqual([
+      "Give the reasons for this decision: they are recorded and may be seen by the customer, a reviewer or the Ombudsman.",
+      expect.stringMatching(/^Before deciding, answer each check the policy requires: /),
+      "Record that the customer's vulnerability, health and support needs (including reasonable adjustments) have been considered.",
+      expect.stringMatching(/decides this jointly with the Customer & ICT Services Business Manager: name who that is\.$/),
+      expect.stringMatching(/decides this jointly with the Executive Director, Resources & Support Services: name who that is\.$/),
+    ]);
+    expect(requirements(referred(), monitor({ participants: JOINT }), { preset: ccm, actor: hana, now: new Date("2027-01-05T09:00:00Z"), offices: facts })).toEqual([]);
+    // A case at the wrong stage is said in the workflow's own words too.
+    expect(requirements(unacceptable(), monitor({ participants: JOINT }), { preset: ccm, actor: hana, now: new Date("2027-04-08T09:00:00Z"), offices: facts })).toEqual([expect.stringMatching(/^Monitoring is decided on a referral/)]);
+  });
+});
