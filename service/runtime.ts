@@ -58,23 +58,28 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
   const leaseWatch = new StaleWatch(LEASE_MS);
 
   const schedule = (now?: Date): Promise<SchedulerReport> => {
-    schedulerRunning ??= runScheduler(
-      {
-        site: service.site,
-        graph,
-        log,
-        instanceId: config.instanceId,
-        leaseWatch,
-        reminderDays: config.reminderDays,
-        appealWarnDays: config.appealWarnDays,
-        monitoringEndDecisionDays: config.monitoringEndDecisionDays,
-        escalationRecipients: () => service.escalationRecipients(),
-        owe,
-        sendOwed: () => cases.outbox.sweep(),
-        settings: config.settings,
-      },
-      now ?? opts.now?.(),
-    ).finally(() => (schedulerRunning = null));
+    schedulerRunning ??= (async () =>
+      runScheduler(
+        {
+          site: service.site,
+          graph,
+          log,
+          instanceId: config.instanceId,
+          leaseWatch,
+          reminderDays: config.reminderDays,
+          appealWarnDays: config.appealWarnDays,
+          monitoringEndDecisionDays: config.monitoringEndDecisionDays,
+          escalationRecipients: () => service.escalationRecipients(),
+          owe,
+          sendOwed: () => cases.outbox.sweep(),
+          // As an administrator last saved them; the configured defaults if the site cannot be read just now.
+          settings: await cases.offices.settings().then(
+            (s) => s.organisation,
+            () => config.settings,
+          ),
+        },
+        now ?? opts.now?.(),
+      ))().finally(() => (schedulerRunning = null));
     return schedulerRunning;
   };
 

@@ -7,7 +7,7 @@ import type { Logger } from "../log";
 import { createCaseApi, type CaseApi } from "./api";
 import type { Owe } from "../../graph/caselog";
 import { Outbox } from "./outbox";
-import { siteOffices } from "./offices";
+import { siteOffices, type OfficeSource } from "./offices";
 import { directoryRoles } from "./roles";
 import { RegisterWatch } from "./watch";
 import { RegisterAudit } from "./audit";
@@ -18,6 +18,8 @@ export { isApiPath, MAX_API_BODY, type ApiRequest, type ApiResponse } from "./ap
 
 export interface CaseService {
   api: CaseApi;
+  /** The office map and the organisation's choices, as kept on the site. */
+  offices: OfficeSource;
   outbox: Outbox;
   /** Finishes steps not yet projected, and puts back rows changed by hand (reporting them). */
   watch: RegisterWatch;
@@ -48,12 +50,14 @@ export function tokenCheckFor(config: ServiceConfig): TokenCheck {
 }
 
 export function createCaseService(p: CaseServiceParts): CaseService {
+  // The organisation's choices an administrator saved on the site win over the service's configured defaults.
+  const offices = siteOffices(p.site, undefined, p.config.settings);
   const outbox = new Outbox({ site: p.site, graph: p.graph, log: p.log, instanceId: p.config.instanceId, from: p.noticeFrom, claimMs: p.config.claimMs });
   const api = createCaseApi({
     site: p.site,
     tokens: p.tokens ?? tokenCheckFor(p.config),
     roles: directoryRoles(p.graph),
-    offices: siteOffices(p.site),
+    offices,
     graph: p.graph,
     owe: p.owe,
     log: p.log,
@@ -64,5 +68,5 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     onOwed: () => void setTimeout(() => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })), 25),
   });
   const ledger = new ProblemLedger({ site: p.site, log: p.log });
-  return { api, outbox, ledger, watch: new RegisterWatch({ site: p.site, log: p.log, ledger }), audit: new RegisterAudit({ site: p.site, ledger }) };
+  return { api, outbox, ledger, offices, watch: new RegisterWatch({ site: p.site, log: p.log, ledger }), audit: new RegisterAudit({ site: p.site, ledger }) };
 }

@@ -28,12 +28,13 @@ export interface OfficeSource {
  * Kept for `ttlMs` per instance: an administrator's change reaches every instance within that time (the instance that
  * saved it at once). A step already judged is never re-judged by a later map.
  */
-export function siteOffices(site: Site, ttlMs = 30_000): OfficeSource {
+export function siteOffices(site: Site, ttlMs = 30_000, defaults: OrganisationSettings = DEFAULT_SETTINGS): OfficeSource {
   let cached: { at: number; value: Promise<SiteSettings> } | null = null;
   const load = async (): Promise<SiteSettings> => {
     const [o, s] = await Promise.all([readSetting(site, "offices"), readSetting(site, "organisation")]);
     const offices = parseOfficeMap(o.value, KNOWN_OFFICES);
-    const organisation = parseSettings(s.value);
+    // No row yet: the service's configured defaults (all off unless set).
+    const organisation = s.value === undefined && !s.unreadable ? { settings: { ...defaults }, problems: [] } : parseSettings(s.value);
     const problems = [...(o.unreadable ? ["The office map on the site is not readable; no office is mapped."] : []), ...offices.problems, ...(s.unreadable ? ["The organisation's settings on the site are not readable; every choice is off."] : []), ...organisation.problems];
     return { offices: offices.map, organisation: s.unreadable ? { ...DEFAULT_SETTINGS } : organisation.settings, problems, read: { offices: o, organisation: s } };
   };

@@ -66,7 +66,7 @@ export function appealDecided(file: CaseFile, e: Of<"AppealDecided">, ctx: Ctx):
     next = close(preset, next, now, "Lifted");
     effects.push({ type: "StatusChanged", from: "Restricted", to: "Closed" });
   } else if (e.outcome === "Varied") {
-    const built = buildRestrictions(preset, e.restrictions, now);
+    const built = buildRestrictions(preset, e.restrictions, now, ctx);
     if (!built.ok) return refused(built.reason);
     // A varied restriction keeps the original review date: the appeal covers the restriction, not the review cycle.
     next = { ...next, restrictions: [...next.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms] };

@@ -70,7 +70,7 @@ export function decisionRequirements(file: CaseFile, e: Decide, ctx: Ctx): strin
   if (builds) {
     if (e.outcome === "Restrict" && !e.restrictions?.length) found.push("Choose at least one restriction and set it out.");
     for (const draft of e.restrictions ?? []) {
-      const built = buildRestrictions(preset, [draft], now);
+      const built = buildRestrictions(preset, [draft], now, ctx);
       if (!built.ok) found.push(built.reason);
     }
     const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
@@ -200,7 +200,7 @@ function restrict(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   }
   const checked = beforeApplying(file, e, preset);
   if (checked.problem) return refused(checked.problem);
-  const built = buildRestrictions(preset, e.restrictions, now);
+  const built = buildRestrictions(preset, e.restrictions, now, ctx);
   if (!built.ok) return refused(built.reason);
   const adjusted = reviewMonthsFor(preset, e.reviewPeriod);
   if ("problem" in adjusted) return refused(adjusted.problem as string);
@@ -252,7 +252,7 @@ function extend(file: CaseFile, e: Decide, ctx: Ctx): Transition {
   let restrictions = file.restrictions;
   let terms = file.restrictions.filter((r) => r.state === "Active");
   if (e.restrictions?.length) {
-    const built = buildRestrictions(preset, e.restrictions, now);
+    const built = buildRestrictions(preset, e.restrictions, now, ctx);
     if (!built.ok) return refused(built.reason);
     restrictions = [...file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms];
     terms = built.terms;

@@ -5,6 +5,7 @@ import type { LetterKind } from "../domain/vocab";
 import type { Preset, StaffNoticeEvent } from "../presets/schema";
 import { dueAfterMonths, retainUntil } from "./deadlines";
 import type { RestrictionDraft } from "./events";
+import { DEFAULT_SETTINGS, type OrganisationSettings } from "../settings/organisation";
 import { officeTitle } from "./offices";
 import type { Effect } from "./result";
 import type { CaseFile, RestrictionTerm } from "./state";
@@ -13,8 +14,14 @@ export function buildRestrictions(
   preset: Preset,
   drafts: RestrictionDraft[] | undefined,
   now: Date,
+  /** The steps's context: a shared inbox as single point of contact is the organisation's choice (replays keep theirs). */
+  ctx: { settings?: OrganisationSettings; replaying?: boolean } = {},
 ): { ok: true; terms: RestrictionTerm[] } | { ok: false; reason: string } {
   if (!drafts || drafts.length === 0) return { ok: false, reason: "Choose at least one restriction and set it out." };
+  const inbox = drafts.some((d) => (d.params as { kind?: string; target?: { kind?: string } })?.kind === "NamedOfficer" && (d.params as { target?: { kind?: string } }).target?.kind === "Inbox");
+  if (inbox && !ctx.replaying && !(ctx.settings ?? DEFAULT_SETTINGS).genericInboxSpoc) {
+    return { ok: false, reason: `${preset.organisation}'s policy names no shared inbox as a single point of contact, and your organisation has not chosen to allow one: name an officer, or an administrator turns this on under Offices, with your organisation's own choices.` };
+  }
   const terms: RestrictionTerm[] = [];
   for (const draft of drafts) {
     const parsed = restrictionParamsSchema.safeParse(draft.params);

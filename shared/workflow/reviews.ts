@@ -100,7 +100,7 @@ export function reviewDecided(file: CaseFile, e: Of<"ReviewDecided">, ctx: Ctx):
   let restrictions = file.restrictions;
   let terms = file.restrictions.filter((r) => r.state === "Active");
   if (e.outcome === "Varied" || e.restrictions?.length) {
-    const built = buildRestrictions(preset, e.restrictions, now);
+    const built = buildRestrictions(preset, e.restrictions, now, ctx);
     if (!built.ok) return refused(built.reason);
     restrictions = [...file.restrictions.map((r) => (r.state === "Active" ? { ...r, state: "Lifted" as const } : r)), ...built.terms];
     terms = built.terms;

@@ -200,3 +200,18 @@ describe("the UI asks the workflow what a step needs", () => {
     expect(requirements(unacceptable(), monitor({ participants: JOINT }), { preset: ccm, actor: hana, now: new Date("2027-04-08T09:00:00Z"), offices: facts })).toEqual([expect.stringMatching(/^Monitoring is decided on a referral/)]);
   });
 });
+
+describe("the organisation's own choices (not in any policy)", () => {
+  it("refuses a shared inbox as single point of contact unless the organisation has chosen to allow one", () => {
+    const p = getPreset("cumbria-fire-2023")!;
+    const file = walk(p, [
+      ["2027-01-04T09:00:00Z", mo, { type: "Warn", level: "Formal", note: "Told the behaviour is unacceptable." }],
+      ["2027-01-05T09:00:00Z", sam, { type: "Refer", behaviours: [p.behaviours.items[0].id], serviceArea: "Prevention", summary: "Calls daily." }],
+    ]);
+    const inbox: Decide = { type: "Decide", outcome: "Restrict", reasons: "Calls continue.", preChecks: checks(p), vulnerabilityConsidered: true, restrictions: [{ params: { kind: "NamedOfficer", target: { kind: "Inbox", address: "customer.relations@upc.test", name: "Customer Relations team" } } }] };
+    const off = transition(file, inbox, { preset: p, actor: dee, now: new Date("2027-02-10T09:00:00Z") });
+    expect(off).toMatchObject({ ok: false, reason: expect.stringMatching(/names no shared inbox as a single point of contact, and your organisation has not chosen to allow one/) });
+    const on = transition(file, inbox, { preset: p, actor: dee, now: new Date("2027-02-10T09:00:00Z"), settings: { lapseAtReview: false, nationalLetterElements: false, genericInboxSpoc: true } });
+    expect(on.ok).toBe(true);
+  });
+});
