@@ -1,8 +1,9 @@
 // The council's Customer Case Management Policy 2014 (004_4a3366f45c554bec.txt), clause by clause: joint decision, monitoring, then the Chief Executive's sanctions.
 import { getPreset } from "../../shared/presets/registry";
-import { type CaseFile, type WorkflowEvent } from "../../shared/workflow";
+import { newCaseFile, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
 import { dan, dee, mo, sam } from "../support/actors";
 import { attempt, checks, letter, refusal, walk } from "../support/walk";
+import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 
 const p = getPreset("council-ccm-2014")!;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;
@@ -145,5 +146,13 @@ describe("council-ccm-2014", () => {
     expect(refusal(p, restricted, ["2027-04-10T11:00:00Z", sam, { type: "AppealLodged", receivedAt: "2027-04-10T10:00:00Z", inWriting: true, grounds: "Unfair." }])).toBe(
       "A council (not named in the policy text)'s policy offers no appeal against this decision; a complaint can still be made through the complaints procedure.",
     );
+  });
+});
+
+describe("council-ccm-2014: behaviours outside the definitions", () => {
+  it("5. the definitions do not cover every behaviour, so a referral may name “Other” and must describe it", () => {
+    const other = { ...referral, behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Films officers at the counter and posts the clips" } as WorkflowEvent;
+    expect(walk(p, [["2027-01-04T09:00:00Z", sam, other]]).referral).toMatchObject({ behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Films officers at the counter and posts the clips" });
+    expect(refusal(p, newCaseFile(p.id), ["2027-01-04T09:00:00Z", sam, { ...referral, behaviours: [OTHER_BEHAVIOUR] } as WorkflowEvent])).toBe("Describe the behaviour you ticked as “Other”.");
   });
 });

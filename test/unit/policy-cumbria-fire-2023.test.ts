@@ -1,7 +1,7 @@
 // Cumbria Fire and Rescue 2023 (001_de0aff75e8e4f05c.txt), clause by clause: what the workflow does for each obligation in 2.2 The Process.
 import { getPreset } from "../../shared/presets/registry";
-import { type CaseFile, type WorkflowEvent } from "../../shared/workflow";
-import { dee, mo, remi, rory, sam } from "../support/actors";
+import { transition, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
+import { dan, dee, mo, remi, rory, sam } from "../support/actors";
 import { attempt, checks, letter, refusal, walk } from "../support/walk";
 
 const p = getPreset("cumbria-fire-2023")!;
@@ -159,5 +159,16 @@ describe("cumbria-fire-2023", () => {
 
   it("Introduction: an emergency (999) and statutory requests are listed as never limited", () => {
     expect(p.neverLimits.items).toEqual(["Emergency calls (999)", "Freedom of Information requests", "Environmental Information Regulations requests", "Subject access requests"]);
+  });
+});
+
+describe("cumbria-fire-2023: the office of a senior manager", () => {
+  it("§2.2 once an administrator names who holds the office of a senior manager, a decider not named is refused and a named senior manager may invoke the policy", () => {
+    const offices = { mapped: ["senior-manager"], holders: {} };
+    const now = new Date(DECIDED);
+    const byDecider = transition(warnedAndReferred(), restrict(), { preset: p, actor: { ...dan, offices: [] }, now, offices });
+    expect(byDecider).toMatchObject({ ok: false, reason: expect.stringMatching(/^Only a senior manager may .+, and you are not named as a senior manager\. An administrator names who holds each office/) });
+    const bySenior = transition(warnedAndReferred(), restrict(), { preset: p, actor: { ...dee, offices: ["senior-manager"] }, now, offices });
+    expect(bySenior.ok).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
 // Hampshire SENDIASS (003_f99db5e613e66c3b.txt), clause by clause: local resolution by the worker or manager, then blocking in extreme cases.
 import { getPreset } from "../../shared/presets/registry";
-import { newCaseFile, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
+import { newCaseFile, transition, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
 import { admin, dee, mo, sam } from "../support/actors";
 import { checks, letter, refusal, walk } from "../support/walk";
+import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 
 const p = getPreset("hampshire-sendiass")!;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;
@@ -66,5 +67,23 @@ describe("hampshire-sendiass", () => {
     expect(refusal(p, blocked, ["2027-02-05T09:00:00Z", sam, { type: "AppealLodged", receivedAt: "2027-02-05T08:00:00Z", inWriting: true, grounds: "Unfair." }])).toBe(
       "Hampshire SENDIASS's policy does not say how long the customer has to appeal. An administrator must set it in the policy settings before this step can be taken.",
     );
+  });
+});
+
+describe("hampshire-sendiass: offices and behaviours outside the list", () => {
+  it("Dealing: once an administrator names who holds the office of the support worker or manager, anyone else is refused and a holder may block", () => {
+    const offices = { mapped: ["support-worker-or-manager"], holders: {} };
+    const now = new Date(DECIDED);
+    const byDecider = transition(referred(), block(), { preset: p, actor: { ...dee, offices: [] }, now, offices });
+    expect(byDecider).toMatchObject({ ok: false, reason: expect.stringMatching(/^Only the support worker or manager may .+, and you are not named as the support worker or manager\./) });
+    const byHolder = transition(referred(), block(), { preset: p, actor: { ...mo, offices: ["support-worker-or-manager"] }, now, offices });
+    expect(byHolder.ok).toBe(true);
+  });
+
+  it("Examples: the list is not exhaustive, so a referral may name “Other” and must describe it", () => {
+    const tried = walk(p, [["2027-01-04T09:00:00Z", mo, step("agreed-frequency")]]);
+    const other: WorkflowEvent = { ...referral, behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Posts the adviser's advice on social media, edited" } as WorkflowEvent;
+    expect(walk(p, [["2027-02-01T09:00:00Z", sam, other]], tried).referral).toMatchObject({ behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Posts the adviser's advice on social media, edited" });
+    expect(refusal(p, tried, ["2027-02-01T09:00:00Z", sam, { ...referral, behaviours: [OTHER_BEHAVIOUR] } as WorkflowEvent])).toBe("Describe the behaviour you ticked as “Other”.");
   });
 });

@@ -2,8 +2,8 @@
 import { CUSTOMER_KINDS } from "../../shared/domain/vocab";
 import { getPreset, missingSettings } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
-import { newCaseFile, type WorkflowEvent } from "../../shared/workflow";
-import { dee, mo, sam } from "../support/actors";
+import { newCaseFile, transition, type WorkflowEvent } from "../../shared/workflow";
+import { dan, dee, mo, sam } from "../support/actors";
 import { checks, refusal, walk } from "../support/walk";
 
 const p = getPreset("merseyside-fire-2011")!;
@@ -90,5 +90,16 @@ describe("merseyside-fire-2011", () => {
     expect(refusal(p, walk(p, [["2027-01-04T09:00:00Z", sam, refer]]), ["2027-01-05T09:00:00Z", dee, restrict()])).toBe(
       "Merseyside Fire & Rescue Service's policy does not provide for a SingleChannel restriction.",
     );
+  });
+});
+
+describe("merseyside-fire-2011: the office of a Director", () => {
+  it("Aims: once an administrator names who holds the office of a Director, a decider not named is refused and a named Director may authorise", () => {
+    const offices = { mapped: ["director"], holders: {} };
+    const now = new Date("2027-01-05T09:00:00Z");
+    const byDecider = transition(referred(), restrict(), { preset: configured, actor: { ...dan, offices: [] }, now, offices });
+    expect(byDecider).toMatchObject({ ok: false, reason: expect.stringMatching(/^Only a Director may .+, and you are not named as a Director\. An administrator names who holds each office/) });
+    const byDirector = transition(referred(), restrict(), { preset: configured, actor: { ...dee, offices: ["director"] }, now, offices });
+    expect(byDirector.ok).toBe(true);
   });
 });

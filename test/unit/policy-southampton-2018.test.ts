@@ -1,9 +1,10 @@
 // Southampton City Council 2018 (002_c47487000f646a0a.txt), clause by clause: local resolution, the CRM's decision, yearly review, appeal, retention.
 import { getPreset } from "../../shared/presets/registry";
 import type { Preset } from "../../shared/presets/schema";
-import { newCaseFile, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
-import { dan, dee, mo, rory, sam, scheduler } from "../support/actors";
+import { newCaseFile, transition, type CaseFile, type WorkflowEvent } from "../../shared/workflow";
+import { dan, dee, mo, remi, rory, sam, scheduler } from "../support/actors";
 import { attempt, checks, letter, refusal, walk } from "../support/walk";
+import { OTHER_BEHAVIOUR } from "../../shared/presets/other-behaviour";
 
 const p = getPreset("southampton-2018")!;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;
@@ -171,5 +172,37 @@ describe("southampton-2018", () => {
       "The appealoutcome letter is not complete. Southampton City Council (Legal and Business Operations)'s policy requires it to include what has changed as a result.",
     );
     expect(refusal(withAppealTerms, upheld, ["2027-03-20T11:00:00Z", rory, { type: "LetterWithheld", kind: "AppealOutcome", reason: "No need." }])).toMatch(/must be sent\.$/);
+  });
+});
+
+describe("southampton-2018: offices and behaviours outside the list", () => {
+  it("Appeal: once an administrator names who holds the office of the Service Director or nominated officer, a reviewer not named is refused and a holder decides", () => {
+    const lodged = walk(withAppealTerms, [["2027-03-10T10:00:00Z", sam, appeal]], restricted());
+    const offices = { mapped: ["service-director"], holders: {} };
+    const now = new Date("2027-03-20T10:00:00Z");
+    const decide: WorkflowEvent = { type: "AppealDecided", outcome: "Upheld", reasons: "Proportionate." };
+    const byReviewer = transition(lodged, decide, { preset: withAppealTerms, actor: { ...rory, offices: [] }, now, offices });
+    expect(byReviewer).toMatchObject({ ok: false, reason: expect.stringMatching(/^Only the Service Director, Legal & Business Operations \(or nominated officer\) may .+, and you are not named as/) });
+    const byHolder = transition(lodged, decide, { preset: withAppealTerms, actor: { ...remi, offices: ["service-director"] }, now, offices });
+    expect(byHolder.ok).toBe(true);
+  });
+
+  it("Review: not writing after a review is decided by the CRM in consultation with the Head of Service, Legal Services Partnership, who must be named", () => {
+    const lifted = walk(p, [["2028-03-01T10:00:00Z", dan, { type: "ReviewDecided", outcome: "Removed", reasons: "Subsided." }], ["2028-03-01T11:00:00Z", dan, letter(p, "ReviewOutcome")]], restricted());
+    const offices = { mapped: ["complaints-resolution-manager", "head-of-legal"], holders: { "lee.legal@upc.test": ["head-of-legal"] } };
+    const now = new Date("2028-03-01T11:30:00Z");
+    const crm = { ...dan, offices: ["complaints-resolution-manager"] };
+    const withhold = { type: "LetterWithheld", kind: "Lifted", reason: "Writing could re-ignite the behaviour." } as WorkflowEvent;
+    expect(transition(lifted, withhold, { preset: p, actor: crm, now, offices })).toMatchObject({ ok: false, reason: expect.stringMatching(/consults the Head of Service, Legal Services Partnership on this: name who was consulted\.$/) });
+    expect(transition(lifted, withhold, { preset: p, actor: { ...dee, offices: [] }, now, offices })).toMatchObject({ ok: false, reason: expect.stringMatching(/^Only the Complaints Resolution Manager \(CRM\) may /) });
+    const r = transition(lifted, { ...withhold, participants: [{ office: "head-of-legal", upn: "lee.legal@upc.test" }] } as WorkflowEvent, { preset: p, actor: crm, now, offices });
+    expect(r.ok && r.file.letters.at(-1)).toMatchObject({ kind: "Lifted", withheldReason: "Writing could re-ignite the behaviour." });
+  });
+
+  it("Examples: the list is not exhaustive, so a referral may name “Other” and must describe it", () => {
+    const tried = walk(p, [["2027-01-04T09:00:00Z", mo, spoc]]);
+    const other = { ...referral, behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Leaves voicemails pretending to be a solicitor" } as WorkflowEvent;
+    expect(walk(p, [["2027-03-01T09:00:00Z", mo, other]], tried).referral).toMatchObject({ behaviours: [OTHER_BEHAVIOUR], otherBehaviour: "Leaves voicemails pretending to be a solicitor" });
+    expect(refusal(p, tried, ["2027-03-01T09:00:00Z", mo, { ...referral, behaviours: [OTHER_BEHAVIOUR] } as WorkflowEvent])).toBe("Describe the behaviour you ticked as “Other”.");
   });
 });
