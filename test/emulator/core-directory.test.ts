@@ -6,8 +6,8 @@ import { useEmulator } from "../support/emulator";
 const t = useEmulator();
 
 describe("seed", () => {
-  it("holds exactly the five UPC groups and an administrator in UPC Admins", () => {
-    expect(DIRECTORY_GROUPS.map((g) => g.displayName).sort()).toEqual(["UPC Admins", "UPC Deciders", "UPC Managers", "UPC Reviewers", "UPC Staff"]);
+  it("holds exactly the five UPC groups, the Elected Members list, and an administrator in UPC Admins", () => {
+    expect(DIRECTORY_GROUPS.map((g) => g.displayName).sort()).toEqual(["Elected Members", "UPC Admins", "UPC Deciders", "UPC Managers", "UPC Reviewers", "UPC Staff"]);
     const admin = DIRECTORY_USERS.find((u) => u.userPrincipalName === "admin@upc.test");
     const admins = DIRECTORY_GROUPS.find((g) => g.displayName === "UPC Admins");
     expect(admin?.groupIds).toContain(admins?.id);
