@@ -74,7 +74,7 @@ describe("groups", () => {
     expect(quoted.status).toBe(200);
     expect(quoted.body.value).toEqual([]);
     const all = await app.get("/groups");
-    expect(all.body.value).toHaveLength(5);
+    expect(all.body.value).toHaveLength(6);
   });
 
   // "List group members" (https://learn.microsoft.com/graph/api/group-list-members): directory objects typed with @odata.type.
@@ -83,9 +83,14 @@ describe("groups", () => {
     const deciders = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'UPC Deciders'")}`)).body.value[0];
     const members = await app.get(`/groups/${deciders.id}/members`);
     expect(members.body.value.map((m: { userPrincipalName: string }) => m.userPrincipalName).sort()).toEqual([
+      "cath.chief@upc.test",
       "dan.decider@upc.test",
       "dee.decider@upc.test",
+      "ed.director@upc.test",
+      "hana.head@upc.test",
       "remi.reviewer@upc.test",
+      "sid.director@upc.test",
+      "sue.senior@upc.test",
     ]);
     expect(members.body.value[0]["@odata.type"]).toBe("#microsoft.graph.user");
     expect((await app.get(`/groups/${deciders.id}`)).body.displayName).toBe("UPC Deciders");
