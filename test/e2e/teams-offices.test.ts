@@ -134,7 +134,7 @@ describe("offices in the Teams tab", () => {
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
     await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Daily e-mails to twelve officers about one noise complaint, after advice on the process.");
     await decide.getByRole("button", { name: "Record decision" }).click();
-    await decide.getByRole("alert").filter({ hasText: "Name who decided this jointly with you as the Customer & ICT Services Business Manager." }).waitFor();
+    await decide.getByRole("alert", { name: "Not yet complete:" }).filter({ hasText: "Name who decided this jointly with you as the Customer & ICT Services Business Manager." }).waitFor();
     await nameWhoTookPart(decide, BUSINESS_MANAGER, "Bea B", "Bea Business");
     await nameWhoTookPart(decide, EXECUTIVE_DIRECTOR, "Ed Dir", "Ed Director");
     await decide.getByRole("button", { name: "Record decision" }).click();

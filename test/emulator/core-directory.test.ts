@@ -77,6 +77,17 @@ describe("groups", () => {
     expect(all.body.value).toHaveLength(6);
   });
 
+  // council-ccm-2014 s.6 tells "Elected Members" of sanctions: the demo holds them as a distribution list an administrator can name.
+  it("holds the Elected Members as a mail-enabled group with members", async () => {
+    const app = t.app();
+    const [members] = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'Elected Members'")}`)).body.value;
+    expect(members).toMatchObject({ displayName: "Elected Members", mail: "elected.members@upc.test", mailEnabled: true, securityEnabled: false });
+    const [staff] = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'UPC Staff'")}`)).body.value;
+    expect(staff).toMatchObject({ mail: null, mailEnabled: false, securityEnabled: true });
+    const listed = await app.get(`/groups/${members.id}/members`);
+    expect(listed.body.value.map((m: { userPrincipalName: string }) => m.userPrincipalName).sort()).toEqual(["cllr.hale@upc.test", "cllr.ward@upc.test"]);
+  });
+
   // "List group members" (https://learn.microsoft.com/graph/api/group-list-members): directory objects typed with @odata.type.
   it("lists a group's members", async () => {
     const app = t.app();

@@ -5,7 +5,8 @@ import type { Acting } from "../decide/options";
 import { teamsKeys } from "./query-keys";
 import { useServices } from "./services";
 
-export function useActing(): Acting {
+/** `settled` once the case service has answered (or could not): until then the forms would follow the roles alone. */
+export function useActing(): Acting & { settled: boolean } {
   const { me, cases } = useServices();
   const held = useQuery({
     queryKey: teamsKeys.me(),
@@ -14,5 +15,5 @@ export function useActing(): Acting {
     // Until it answers (or if it cannot), the product roles stand in, as the case service does for unmapped offices.
     retry: false,
   });
-  return { upn: me.upn, roles: me.roles, offices: held.data?.offices ?? [], mapped: held.data?.mapped ?? [] };
+  return { upn: me.upn, roles: me.roles, offices: held.data?.offices ?? [], mapped: held.data?.mapped ?? [], settled: !held.isPending };
 }

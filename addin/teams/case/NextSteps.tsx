@@ -32,6 +32,14 @@ export function NextSteps({ page, preset, flash, onDone, onReload }: Props) {
   // Each decision at this stage someone else takes, said with the office the policy names.
   const others = preset ? othersDecide(preset, file, acting) : [];
   // The forms start afresh once the case has moved on (a decision or review recorded), not on every refresh.
+  // Forms offered by role for a moment, then withdrawn once the offices are known, would invite a step the service refuses.
+  if (!acting.settled) {
+    return (
+      <Section id="case-actions" title="Next steps">
+        <Spinner size="tiny" label="Checking which steps are yours to take…" />
+      </Section>
+    );
+  }
   const decidePart = (
     <Fragment key="decide">
       {preset && outcomes.length ? (
