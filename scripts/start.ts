@@ -3,6 +3,9 @@
 // browser harness. Ctrl-C stops everything.
 import { join } from "node:path";
 import { DEMO_USERS } from "../emulator/directory/seed";
+import { devAppTokens } from "../graph/auth/dev-token";
+import { createGraph } from "../graph/client/factory";
+import { DEMO_OFFICE_MAP, seedDemoOffices } from "./demo/offices";
 import { watchAddin } from "./build-addin";
 import { ensureDevCerts } from "./certs";
 import { startDevServer } from "./dev-server";
@@ -39,6 +42,8 @@ async function main() {
   try {
     const emu = await runEmulator(["--seed", "demo", ...process.argv.slice(2)]);
     running.push({ name: "emulator", close: () => emu.close() });
+    // Who holds each office, so the demo shows steps taken by the offices the policies name (tests map their own).
+    if (await seedDemoOffices(createGraph({ baseUrl: emu.url, tokens: devAppTokens() }))) console.log("Demo office holders named (change them in the Teams tab, under Offices).");
 
     // The flagging service watches every demo mailbox, so mail is coloured and logged with no pane open.
     const service = await startService({ graphBaseUrl: emu.url, port: SERVICE_PORT });
@@ -77,6 +82,7 @@ Running:
     as a decider     ${pick("dee.decider@upc.test")}
   Teams tab          ${server.origin}/teams.html?user=dee.decider%40upc.test
     other users      ${people.map((u) => u.userPrincipalName).join(", ")}
+  Office holders     ${Object.entries(DEMO_OFFICE_MAP).filter(([, h]) => h.people.length).map(([id, h]) => `${id}: ${h.people.join(" and ")}`).join("; ")}
 The certificate is ${certs.dir}/ca.crt; if the browser warns, trust it or proceed for localhost.
 Press Ctrl-C to stop.`);
   } catch (e) {

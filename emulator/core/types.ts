@@ -72,6 +72,8 @@ export interface DirectoryUser {
 export interface DirectoryGroup {
   id: string;
   displayName: string;
+  /** A mail-enabled group's address (a distribution list); absent for security groups. */
+  mail?: string;
 }
 
 /** What the core gives every feature module. */

@@ -62,10 +62,10 @@ export function groupJson(g: DirectoryGroup): Record<string, unknown> {
     description: `${g.displayName} (seeded by the emulator)`,
     displayName: g.displayName,
     groupTypes: [],
-    mail: null,
-    mailEnabled: false,
+    mail: g.mail ?? null,
+    mailEnabled: !!g.mail,
     mailNickname: g.displayName.replace(/\s+/g, ""),
-    securityEnabled: true,
+    securityEnabled: !g.mail,
     securityIdentifier: null,
     visibility: null,
   };

@@ -1,4 +1,5 @@
-// The seeded tenant directory: the five UPC groups and the demo users, with stable ids.
+// The seeded tenant directory: the five UPC groups, a distribution list for elected members, and the demo users
+// (among them people whose job titles are the offices the policies name), with stable ids.
 import type { DirectoryGroup, DirectoryUser } from "../core/types";
 
 export const GROUPS = {
@@ -7,9 +8,11 @@ export const GROUPS = {
   deciders: { id: "5a1f0c11-0000-4000-8000-000000000003", displayName: "UPC Deciders" },
   reviewers: { id: "5a1f0c11-0000-4000-8000-000000000004", displayName: "UPC Reviewers" },
   admins: { id: "5a1f0c11-0000-4000-8000-000000000005", displayName: "UPC Admins" },
+  // Not a UPC role: an audience the council's policy tells of sanctions, which an administrator may name to that office.
+  members: { id: "5a1f0c11-0000-4000-8000-000000000006", displayName: "Elected Members", mail: "elected.members@upc.test" },
 } satisfies Record<string, DirectoryGroup>;
 
-export const DIRECTORY_GROUPS: readonly DirectoryGroup[] = [GROUPS.staff, GROUPS.managers, GROUPS.deciders, GROUPS.reviewers, GROUPS.admins];
+export const DIRECTORY_GROUPS: readonly DirectoryGroup[] = [GROUPS.staff, GROUPS.managers, GROUPS.deciders, GROUPS.reviewers, GROUPS.admins, GROUPS.members];
 
 export interface SeedUser extends DirectoryUser {
   givenName: string | null;
@@ -60,6 +63,17 @@ export const DIRECTORY_USERS: readonly SeedUser[] = [
   user(10, "customer.relations@upc.test", "Customer Relations team", [], null, true),
   // A name with an apostrophe, as officers' names often have: searching the directory for it must work.
   user(11, "niamh.obrien@upc.test", "Niamh O'Brien", [GROUPS.staff], { jobTitle: "Customer Liaison Officer", department: "Customer Services", phone: "020 7946 0011" }),
+  // People holding the offices the policies name, for an administrator to map (npm start maps them; tests map their own).
+  // Those who decide are also in UPC Deciders, which stands in for an office until it is mapped.
+  user(12, "cath.chief@upc.test", "Cath Chief", [GROUPS.deciders, GROUPS.staff], { jobTitle: "Chief Executive", department: "Chief Executive's Office", phone: "020 7946 0012" }),
+  user(13, "ed.director@upc.test", "Ed Director", [GROUPS.deciders, GROUPS.staff], { jobTitle: "Executive Director, Resources & Support Services", department: "Resources & Support Services", phone: "020 7946 0013" }),
+  user(14, "bea.business@upc.test", "Bea Business", [GROUPS.managers, GROUPS.staff], { jobTitle: "Customer & ICT Services Business Manager", department: "Customer & ICT Services", phone: "020 7946 0014" }),
+  user(15, "hana.head@upc.test", "Hana Head", [GROUPS.deciders, GROUPS.managers, GROUPS.staff], { jobTitle: "Head of Planning", department: "Planning", phone: "020 7946 0015" }),
+  user(16, "lee.legal@upc.test", "Lee Legal", [GROUPS.managers, GROUPS.staff], { jobTitle: "Head of Service, Legal Services Partnership", department: "Legal Services Partnership", phone: "020 7946 0016" }),
+  user(17, "sid.director@upc.test", "Sid Director", [GROUPS.deciders, GROUPS.staff], { jobTitle: "Service Director, Legal & Business Operations", department: "Legal & Business Operations", phone: "020 7946 0017" }),
+  user(18, "sue.senior@upc.test", "Sue Senior", [GROUPS.deciders, GROUPS.managers, GROUPS.staff], { jobTitle: "Station Manager (senior manager)", department: "Operations", phone: "020 7946 0018" }),
+  user(19, "cllr.ward@upc.test", "Councillor Ward", [GROUPS.members], { jobTitle: "Elected Member", department: "Members' Services", phone: "020 7946 0019" }),
+  user(20, "cllr.hale@upc.test", "Councillor Hale", [GROUPS.members], { jobTitle: "Elected Member", department: "Members' Services", phone: "020 7946 0020" }),
 ];
 
 /** The seeded users with their group names, for the start-up to print. */

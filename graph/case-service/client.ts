@@ -1,6 +1,8 @@
 // The front ends' way to change the register: every step goes to the case service, which alone writes the lists.
 // A refusal comes back in the service's words; a failure as a DataError the UI already knows how to explain.
+import type { OfficeMap } from "../../shared/offices/mapping";
 import type { CaseRecord, StepEvent } from "../../shared/register";
+import type { OrganisationSettings } from "../../shared/settings/organisation";
 import type { Effect } from "../../shared/workflow";
 import { DataError, kindForStatus } from "../client/errors";
 import type { TokenSource } from "../client/factory";
@@ -22,7 +24,41 @@ export interface StepRefusal {
   ok: false;
   status: 403 | 409 | 422 | 404;
   reason: string;
+  /** Each problem on its own, where the service lists them (a settings change). */
+  problems?: string[];
 }
+
+/** Who the caller is to the case service: their roles, the offices they hold, and which offices anyone holds yet. */
+export interface MeAnswer {
+  upn: string;
+  roles: string[];
+  offices: string[];
+  mapped: string[];
+  organisation: OrganisationSettings;
+}
+
+/** The administrator's settings as stored, with the version each was read at (sent back with a change). */
+export interface SettingsRead {
+  offices: { id: string; title: string; audience: boolean; policies: string[] }[];
+  map: OfficeMap;
+  organisation: OrganisationSettings;
+  /** What could not be read from the stored settings, in words. */
+  problems: string[];
+  etags: { offices: string | null; organisation: string | null };
+}
+
+export interface SettingsSaved {
+  ok: true;
+  map: OfficeMap;
+  organisation: OrganisationSettings;
+  etags: SettingsRead["etags"];
+}
+
+/** A change refused: each problem in words (422), someone saved in between (409), or not an administrator (403). */
+export type SettingsRefusal = StepRefusal & { problems: string[] };
+
+export type SettingKey = "offices" | "organisation";
+export type SettingValue<K extends SettingKey> = K extends "offices" ? OfficeMap : OrganisationSettings;
 
 export interface CaseServiceClient {
   /** A step on an existing customer. Send the same key again to retry: it is stored once. */
@@ -31,6 +67,12 @@ export interface CaseServiceClient {
   open(event: StepEvent, idempotencyKey: string): Promise<StepAnswer | StepRefusal>;
   /** The customer's record, replayed from the log. */
   get(customerId: string): Promise<Omit<StepAnswer, "effects" | "repeated">>;
+  /** The caller's roles and offices, and which offices an administrator has named anyone to. */
+  me(): Promise<MeAnswer>;
+  /** The offices the policies name, who holds each, and the organisation's own choices (administrators only). */
+  readSettings(): Promise<SettingsRead | StepRefusal>;
+  /** Saves the office map or the organisation's choices, as read at `etag`. */
+  saveSetting<K extends SettingKey>(key: K, value: SettingValue<K>, etag: string | null): Promise<SettingsSaved | SettingsRefusal>;
 }
 
 const UNREACHABLE = "The case service could not be reached, so nothing was changed. Check your connection, then try again.";
@@ -44,7 +86,7 @@ export function createCaseServiceClient(opts: { baseUrl: string; tokens: TokenSo
   const base = opts.baseUrl.replace(/\/+$/, "");
   const doFetch = opts.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
 
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T | StepRefusal> {
+  async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T | StepRefusal> {
     let res: Response;
     try {
       res = await doFetch(`${base}${path}`, {
@@ -65,7 +107,8 @@ export function createCaseServiceClient(opts: { baseUrl: string; tokens: TokenSo
     }
     if (res.ok) return json as T;
     if (res.status === 403 || res.status === 409 || res.status === 422 || res.status === 404) {
-      return { ok: false, status: res.status, reason: json.reason ?? "The case service refused that step." };
+      const problems = Array.isArray(json.problems) ? json.problems.filter((p): p is string => typeof p === "string") : [];
+      return { ok: false, status: res.status, reason: json.reason ?? "The case service refused that step.", ...(problems.length ? { problems } : {}) };
     }
     const kind = res.status === 502 || res.status === 504 ? "Unreachable" : kindForStatus(res.status);
     throw new DataError(kind, json.reason ?? (kind === "Unreachable" ? UNREACHABLE : undefined), res.status);
@@ -84,6 +127,20 @@ export function createCaseServiceClient(opts: { baseUrl: string; tokens: TokenSo
       const r = await call<Omit<StepAnswer, "ok" | "effects" | "repeated">>("GET", `/customers/${encodeURIComponent(customerId)}`);
       if ("ok" in r && r.ok === false) throw new DataError(r.status === 404 ? "NotFound" : "Invalid", r.reason, r.status);
       return r as Omit<StepAnswer, "effects" | "repeated">;
+    },
+    async me() {
+      const r = await call<MeAnswer>("GET", "/me");
+      if ("ok" in r && r.ok === false) throw refusalError(r);
+      return r as MeAnswer;
+    },
+    async readSettings() {
+      const r = await call<SettingsRead>("GET", "/settings");
+      return r;
+    },
+    async saveSetting(key, value, etag) {
+      const r = await call<Omit<SettingsSaved, "ok">>("PUT", `/settings/${key}`, { value, etag });
+      if ("ok" in r && r.ok === false) return { ...r, problems: (r as SettingsRefusal).problems ?? [] };
+      return { ...(r as Omit<SettingsSaved, "ok">), ok: true };
     },
   };
 }

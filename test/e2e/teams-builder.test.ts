@@ -7,7 +7,7 @@ import type { Locator, Page } from "playwright-core";
 import { eq } from "../../graph/client/odata";
 import { queryAll } from "../../graph/repos/items";
 import { wcagViolations } from "./support/browser";
-import { SCREENSHOTS, startTeamsE2E, type TabPage, type TeamsE2E } from "./teams/support";
+import { nameWhoTookPart, SCREENSHOTS, startTeamsE2E, type TabPage, type TeamsE2E } from "./teams/support";
 
 let t: TeamsE2E;
 beforeAll(async () => {
@@ -141,6 +141,8 @@ describe("the restriction builder, as a decider", () => {
     const checks = decide.getByRole("group", { name: "Before applying the policy" });
     if (await checks.count()) for (const yes of await checks.getByRole("radio", { name: "Yes" }).all()) await yes.check();
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
+    // southampton-2018: "The CRM will consider the referral, in consultation with the Head of Service, Legal Services Partnerships".
+    await nameWhoTookPart(decide, "The Head of Service, Legal Services Partnership (consulted)", "Lee Le", "Lee Legal");
     await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Repeated calls to six officers about one housing repair; one named officer keeps the advice consistent.");
     await decide.getByRole("button", { name: "Record decision" }).click();
     await stepDone(p.page, /Status is now Restricted/);

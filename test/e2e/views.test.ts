@@ -131,6 +131,7 @@ const TAB_VIEWS: TabView[] = [
   { name: "teams-reports", user: MO, hash: async () => "#/reports", show: (p) => p.getByRole("heading", { level: 1, name: "Reports" }).waitFor() },
   { name: "teams-access", user: MO, hash: async () => "#/access", show: (p) => p.getByRole("heading", { level: 1, name: "Subject access" }).waitFor() },
   { name: "teams-problems", user: "admin@upc.test", hash: async () => "#/problems", show: (p) => p.getByRole("heading", { level: 1, name: "Register problems" }).waitFor() },
+  { name: "teams-offices", user: "admin@upc.test", hash: async () => "#/offices", show: (p) => p.getByRole("button", { name: "Save offices" }).waitFor() },
 ];
 
 describe("every view at 320 and 1280 px, in light, dark and high contrast", () => {

@@ -6,8 +6,8 @@ import { useEmulator } from "../support/emulator";
 const t = useEmulator();
 
 describe("seed", () => {
-  it("holds exactly the five UPC groups and an administrator in UPC Admins", () => {
-    expect(DIRECTORY_GROUPS.map((g) => g.displayName).sort()).toEqual(["UPC Admins", "UPC Deciders", "UPC Managers", "UPC Reviewers", "UPC Staff"]);
+  it("holds exactly the five UPC groups, the Elected Members list, and an administrator in UPC Admins", () => {
+    expect(DIRECTORY_GROUPS.map((g) => g.displayName).sort()).toEqual(["Elected Members", "UPC Admins", "UPC Deciders", "UPC Managers", "UPC Reviewers", "UPC Staff"]);
     const admin = DIRECTORY_USERS.find((u) => u.userPrincipalName === "admin@upc.test");
     const admins = DIRECTORY_GROUPS.find((g) => g.displayName === "UPC Admins");
     expect(admin?.groupIds).toContain(admins?.id);
@@ -74,7 +74,18 @@ describe("groups", () => {
     expect(quoted.status).toBe(200);
     expect(quoted.body.value).toEqual([]);
     const all = await app.get("/groups");
-    expect(all.body.value).toHaveLength(5);
+    expect(all.body.value).toHaveLength(6);
+  });
+
+  // council-ccm-2014 s.6 tells "Elected Members" of sanctions: the demo holds them as a distribution list an administrator can name.
+  it("holds the Elected Members as a mail-enabled group with members", async () => {
+    const app = t.app();
+    const [members] = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'Elected Members'")}`)).body.value;
+    expect(members).toMatchObject({ displayName: "Elected Members", mail: "elected.members@upc.test", mailEnabled: true, securityEnabled: false });
+    const [staff] = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'UPC Staff'")}`)).body.value;
+    expect(staff).toMatchObject({ mail: null, mailEnabled: false, securityEnabled: true });
+    const listed = await app.get(`/groups/${members.id}/members`);
+    expect(listed.body.value.map((m: { userPrincipalName: string }) => m.userPrincipalName).sort()).toEqual(["cllr.hale@upc.test", "cllr.ward@upc.test"]);
   });
 
   // "List group members" (https://learn.microsoft.com/graph/api/group-list-members): directory objects typed with @odata.type.
@@ -83,9 +94,14 @@ describe("groups", () => {
     const deciders = (await app.get(`/groups?$filter=${encodeURIComponent("displayName eq 'UPC Deciders'")}`)).body.value[0];
     const members = await app.get(`/groups/${deciders.id}/members`);
     expect(members.body.value.map((m: { userPrincipalName: string }) => m.userPrincipalName).sort()).toEqual([
+      "cath.chief@upc.test",
       "dan.decider@upc.test",
       "dee.decider@upc.test",
+      "ed.director@upc.test",
+      "hana.head@upc.test",
       "remi.reviewer@upc.test",
+      "sid.director@upc.test",
+      "sue.senior@upc.test",
     ]);
     expect(members.body.value[0]["@odata.type"]).toBe("#microsoft.graph.user");
     expect((await app.get(`/groups/${deciders.id}`)).body.displayName).toBe("UPC Deciders");

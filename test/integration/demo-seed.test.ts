@@ -46,3 +46,24 @@ it("puts mail from flagged and unflagged senders in the demo mailboxes", async (
   expect(senders).toContain("o'brien@example.org");
   expect(senders.some((s) => s.endsWith("example.com") || s.endsWith("parish.example"))).toBe(true);
 });
+
+// The demo office map is for `npm start` only: the seed the tests use names no one to any office, so roles stand in.
+// npm start's map names each office to a demo person who exists, and reads back exactly as written.
+it("leaves the offices unmapped, and npm start's map is stored once and names people and groups the directory holds", async () => {
+  const { readSetting } = await import("../../graph/repos/settings");
+  const { DEMO_OFFICE_MAP, seedDemoOffices } = await import("../../scripts/demo/offices");
+  const { parseOfficeMap } = await import("../../shared/offices/mapping");
+  const { KNOWN_OFFICES } = await import("../../service/cases/offices");
+  const { DIRECTORY_GROUPS, DIRECTORY_USERS } = await import("../../emulator");
+  expect((await readSetting(p.admin, "offices")).id).toBeNull();
+  expect(parseOfficeMap(DEMO_OFFICE_MAP, KNOWN_OFFICES).problems).toEqual([]);
+  for (const h of Object.values(DEMO_OFFICE_MAP)) {
+    for (const upn of h.people) expect(DIRECTORY_USERS.some((u) => u.userPrincipalName === upn), upn).toBe(true);
+    for (const g of h.groups) expect(DIRECTORY_GROUPS.some((d) => d.displayName === g), g).toBe(true);
+  }
+  expect(Object.keys(DEMO_OFFICE_MAP).sort()).toEqual([...KNOWN_OFFICES].sort());
+  expect(await seedDemoOffices(p.app)).toBe(true);
+  expect((await readSetting(p.admin, "offices")).value).toEqual(DEMO_OFFICE_MAP);
+  // A second start keeps what an administrator may have changed since.
+  expect(await seedDemoOffices(p.app)).toBe(false);
+});

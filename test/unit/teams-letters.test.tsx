@@ -58,13 +58,16 @@ it("drafts the decision letter from the preset's elements and refuses it, in wor
   expect((within(region).getByRole("textbox", { name: "Opening" }) as HTMLTextAreaElement).value).toBe("Dear Pat <b>O'Neill</b>,");
 });
 
-it("offers 'no letter' only where the preset allows it, and asks for the reason", () => {
+it("offers 'no letter' only where the preset allows it, and asks for the reason and who was consulted", () => {
   const soton = getPreset("southampton-2018")!;
   withServices(["Decider"], <LettersPanel page={page(soton.id, "Closed", ["Lifted"])} preset={soton} onDone={() => undefined} />);
   const region = screen.getByRole("region", { name: /letter saying the arrangements have ended \(owed\)/i });
   fireEvent.click(within(region).getByRole("button", { name: "Do not send this letter…" }));
   fireEvent.click(within(region).getByRole("button", { name: "Record that no letter is sent" }));
-  expect(within(region).getByRole("alert").textContent).toMatch(/Record why no letter is being sent/);
+  expect(within(region).getAllByRole("alert").map((a) => a.textContent).join(" ")).toMatch(/Record why no letter is being sent/);
+  // southampton-2018, Review: "The decision will be taken by the CRM in consultation with the Head of Service, Legal Services Partnership".
+  expect(within(region).getByRole("combobox", { name: "The Head of Service, Legal Services Partnership (consulted)" })).toBeTruthy();
+  expect(region.textContent).toContain("Name who was consulted as the Head of Service, Legal Services Partnership.");
 });
 
 it("tells staff which letters are owed without offering to write them", () => {

@@ -17,6 +17,7 @@ const VIEWS = {
   reports: () => import(/* webpackChunkName: "teams-reports" */ "../reports/ReportsView"),
   access: () => import(/* webpackChunkName: "teams-access" */ "../access/AccessView"),
   problems: () => import(/* webpackChunkName: "teams-problems" */ "../problems/ProblemsView"),
+  offices: () => import(/* webpackChunkName: "teams-offices" */ "../offices/OfficesView"),
 };
 const QueueView = lazy(VIEWS.queue);
 const CaseView = lazy(VIEWS.case);
@@ -24,6 +25,7 @@ const CalendarView = lazy(VIEWS.reviews);
 const ReportsView = lazy(VIEWS.reports);
 const AccessView = lazy(VIEWS.access);
 const ProblemsView = lazy(VIEWS.problems);
+const OfficesView = lazy(VIEWS.offices);
 
 const useStyles = makeStyles({
   root: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1 },
@@ -55,6 +57,7 @@ const NAV: { route: Route; label: string; adminOnly?: boolean }[] = [
   { route: { view: "reports" }, label: "Reports" },
   { route: { view: "access" }, label: "Subject access" },
   { route: { view: "problems" }, label: "Register problems", adminOnly: true },
+  { route: { view: "offices" }, label: "Offices", adminOnly: true },
 ];
 
 function useTheme(initial: TabTheme, host: Promise<TabHost>): Theme {
@@ -179,5 +182,7 @@ function View({ route }: { route: Route }) {
       return <AccessView key={route.id ?? ""} customerId={route.id} />;
     case "problems":
       return <ProblemsView />;
+    case "offices":
+      return <OfficesView />;
   }
 }

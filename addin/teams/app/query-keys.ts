@@ -12,6 +12,9 @@ export const teamsKeys = {
   reports: () => ["teams", "report"] as const,
   report: (kind: PeriodKind, start: string) => ["teams", "report", kind, start] as const,
   problems: () => ["teams", "problems"] as const,
+  /** The caller's offices from the case service: read once a session. */
+  me: () => ["teams", "me"] as const,
+  settings: () => ["teams", "settings"] as const,
   accessCustomer: (siteId: string, customerId: string) => ["teams", "access", "customer", siteId, customerId] as const,
   accessSearch: (siteId: string, asked: unknown) => ["teams", "access", "search", siteId, asked] as const,
 };

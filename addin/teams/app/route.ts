@@ -1,4 +1,4 @@
-// The tab's views as hash routes (#/queue, #/case/12, #/reviews, #/reports, #/access/12, #/problems), so ?user= and
+// The tab's views as hash routes (#/queue, #/case/12, #/reviews, #/reports, #/access/12, #/problems, #/offices), so ?user= and
 // the page stay put.
 import { useEffect, useState } from "react";
 
@@ -8,7 +8,8 @@ export type Route =
   | { view: "reviews" }
   | { view: "reports" }
   | { view: "access"; id?: string }
-  | { view: "problems" };
+  | { view: "problems" }
+  | { view: "offices" };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/").filter(Boolean).map(decodeURIComponent);
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
       return { view: "reports" };
     case "problems":
       return { view: "problems" };
+    case "offices":
+      return { view: "offices" };
     case "access":
       return /^\d+$/.test(parts[1] ?? "") ? { view: "access", id: parts[1] } : { view: "access" };
     default:

@@ -5,9 +5,9 @@ import { Fragment, Suspense, lazy } from "react";
 import type { CasePage } from "../../../graph/reports/case-page";
 import type { Preset } from "../../../shared/presets/schema";
 import type { Effect } from "../../../shared/workflow";
-import { useServices } from "../app/services";
 import { Done, Note, Section, useUi } from "../app/ui";
-import { decidableOutcomes, decidersInWords, reviewOptions } from "../decide/options";
+import { useActing } from "../app/useOffices";
+import { decidableOutcomes, othersDecide, reviewOptions } from "../decide/options";
 import type { Flash } from "./CaseBody";
 
 const DecidePanel = lazy(() => import(/* webpackChunkName: "teams-decide" */ "../decide/DecidePanel"));
@@ -24,21 +24,35 @@ interface Props {
 
 export function NextSteps({ page, preset, flash, onDone, onReload }: Props) {
   const ui = useUi();
-  const { me } = useServices();
+  const acting = useActing();
   const { file } = page.loaded;
-  const outcomes = preset ? decidableOutcomes(preset, file, me.roles) : [];
-  const reviewing = preset ? reviewOptions(preset, file, me) : null;
+  const outcomes = preset ? decidableOutcomes(preset, file, acting) : [];
+  const reviewing = preset ? reviewOptions(preset, file, acting) : null;
   const showReviews = !!reviewing && (!!reviewing.appeal || reviewing.canLodgeAppeal || !!reviewing.scheduledReview || reviewing.monitoringOpen);
-  const deciders = preset ? decidersInWords(preset, file) : [];
+  // Each decision at this stage someone else takes, said with the office the policy names.
+  const others = preset ? othersDecide(preset, file, acting) : [];
   // The forms start afresh once the case has moved on (a decision or review recorded), not on every refresh.
+  // Forms offered by role for a moment, then withdrawn once the offices are known, would invite a step the service refuses.
+  if (!acting.settled) {
+    return (
+      <Section id="case-actions" title="Next steps">
+        <Spinner size="tiny" label="Checking which steps are yours to take…" />
+      </Section>
+    );
+  }
   const decidePart = (
     <Fragment key="decide">
       {preset && outcomes.length ? (
         <Suspense fallback={<Spinner size="tiny" label="Loading the decision form…" />}>
           <DecidePanel key={`decide-${file.decisions.length}-${file.status}`} page={page} preset={preset} onDone={onDone} onReload={onReload} />
         </Suspense>
-      ) : preset && deciders.length ? (
-        <p className={ui.muted}>Decisions at this stage are taken by {deciders.join(" or ")}, under the policy.</p>
+      ) : null}
+      {preset && others.length && !file.lettersOwed.length ? (
+        <ul className={ui.muted} aria-label="Decisions others take">
+          {others.map((o) => (
+            <li key={o}>{o}</li>
+          ))}
+        </ul>
       ) : null}
     </Fragment>
   );
@@ -63,7 +77,7 @@ export function NextSteps({ page, preset, flash, onDone, onReload }: Props) {
         ) : null}
         {/* An open appeal comes first: it is what the case waits on, and a decision beside it is rarely meant. */}
         {reviewing?.appeal ? [reviewsPart, decidePart] : [decidePart, reviewsPart]}
-        {preset && !file.lettersOwed.length && !outcomes.length && !showReviews && !deciders.length ? <p>Nothing is waiting on this case.</p> : null}
+        {preset && !file.lettersOwed.length && !outcomes.length && !showReviews && !others.length ? <p>Nothing is waiting on this case.</p> : null}
       </div>
     </Section>
   );

@@ -1,4 +1,5 @@
-// Recording a decision: only for the role the preset names (the store refuses anyone else). The preset's pre-checks,
+// Recording a decision: only for whoever holds the office the preset names (by role until an administrator names its
+// holders; the case service refuses anyone else), with everyone the policy says decides jointly or is consulted named. The preset's pre-checks,
 // the customer's vulnerability and reasonable adjustments, and any warning exception are answered first; reasons
 // are required; restrictions are set out in typed forms, and a clash with a recorded adjustment is flagged before saving.
 import { Field, Input, Textarea } from "@fluentui/react-components";
@@ -12,6 +13,8 @@ import { periodWords } from "../../../shared/workflow/periods";
 import { customerLettersOwed } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { useServices } from "../app/services";
+import { useActing } from "../app/useOffices";
+import { useParticipants } from "../common/Participants";
 import { Note, useUi } from "../app/ui";
 import { letterWords, useStep } from "../app/useStep";
 import { StepMessages, SubmitButton, Unfinished } from "../common/StepForm";
@@ -27,9 +30,10 @@ import { WarningException } from "./WarningException";
 
 export default function DecidePanel({ page, preset, onDone, onReload }: { page: CasePage; preset: Preset; onDone(effects: Effect[], what: string): void; onReload(): void }) {
   const ui = useUi();
-  const { me, now } = useServices();
+  const { now } = useServices();
   const { file, customer } = page.loaded;
-  const outcomes = decidableOutcomes(preset, file, me.roles);
+  const acting = useActing();
+  const outcomes = decidableOutcomes(preset, file, acting);
   // Nothing chosen for the decider, even when one outcome is open: "Lift" preselected beside an appeal invited a slip.
   const [outcome, setOutcome] = useState<DecisionOutcome | "">("");
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
@@ -37,7 +41,6 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   const [exception, setException] = useState("");
   const [exceptionReason, setExceptionReason] = useState("");
   const [reasons, setReasons] = useState("");
-  const [jointly, setJointly] = useState("");
   const [forms, setForms] = useState<DraftForm[]>([]);
   const [conflictsSeen, setConflictsSeen] = useState(false);
   const [shorterMonths, setShorterMonths] = useState("");
@@ -50,6 +53,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   const owed = customerLettersOwed(file);
   const { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, outcome);
   const rule = preset.decisions.find((d) => d.outcome === outcome);
+  const taking = useParticipants(preset, rule?.actor, tried);
   const [current] = useState(() => now());
   const summary = useMemo(() => summariseDrafts(preset, forms, customer.adjustments, current), [preset, forms, customer.adjustments, current]);
 
@@ -62,8 +66,8 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
     );
   }
 
-  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, jointly, formsCount: forms.length, conflictsSeen, shorterMonths, shorterReason, reviewMonths, reviewReason };
-  const missing = missingFromDecision(preset, file, given, summary);
+  const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, participants: taking.participants, formsCount: forms.length, conflictsSeen, shorterMonths, shorterReason, reviewMonths, reviewReason };
+  const missing = [...missingFromDecision(preset, file, given, summary), ...taking.missing];
   const submit = async () => {
     setTried(true);
     if (missing.length || !given.outcome) return;
@@ -83,7 +87,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
         Record a decision
       </h3>
       <div className={ui.stack}>
-        <OutcomeChoice outcomes={outcomes} outcome={outcome} onChange={setOutcome} rule={rule} />
+        <OutcomeChoice outcomes={outcomes} outcome={outcome} onChange={setOutcome} rule={rule} preset={preset} />
 
         {applying ? (
           <>
@@ -149,11 +153,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
           />
         ) : null}
 
-        {rule?.actor.with.length ? (
-          <Field label="Others who decided with you (work e-mail addresses)" hint={`The policy names ${rule.actor.with.join(" and ")}. They will not be able to review or hear an appeal on this decision.`}>
-            <Input value={jointly} onChange={(_, v) => setJointly(v.value)} />
-          </Field>
-        ) : null}
+        {taking.pickers}
 
         <Field label="Reasons for the decision" required hint="Recorded, and may be seen by the customer, a reviewer or the Ombudsman.">
           <Textarea value={reasons} onChange={(_, v) => setReasons(v.value)} rows={4} />

@@ -2,6 +2,7 @@
 import type { DecisionOutcome } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
 import type { CaseFile, WorkflowEvent } from "../../../shared/workflow";
+import type { Participant } from "../../../shared/workflow/offices";
 import type { DraftsSummary } from "./drafts";
 
 export type Answer = "yes" | "no" | "";
@@ -13,7 +14,8 @@ export interface DecisionAnswers {
   exception: string;
   exceptionReason: string;
   reasons: string;
-  jointly: string;
+  /** Everyone the policy says decides jointly or is consulted, as named in their pickers. */
+  participants?: Participant[];
   formsCount: number;
   conflictsSeen: boolean;
   /** Monitor, where the policy allows "or less": a shorter period in months (blank for the policy's own), and why. */
@@ -87,6 +89,6 @@ export function decisionEvent(preset: Preset, file: CaseFile, a: DecisionAnswers
     ...(buildsRestrictions && summary.drafts.length ? { restrictions: summary.drafts } : {}),
     ...(mayShorten && a.shorterMonths?.trim() ? { period: { months: Number(a.shorterMonths), reason: (a.shorterReason ?? "").trim() } } : {}),
     ...(mayAdjustReview && a.reviewMonths?.trim() ? { reviewPeriod: { months: Number(a.reviewMonths), reason: (a.reviewReason ?? "").trim() } } : {}),
-    ...(a.jointly.trim() ? { jointly: a.jointly.split(/[,;\s]+/).map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(a.participants?.length ? { participants: a.participants } : {}),
   };
 }

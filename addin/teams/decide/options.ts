@@ -1,4 +1,4 @@
-// What the signed-in person may do next on a case, worked out from the preset, the case file and their roles. Pure.
+// What the signed-in person may do next on a case, worked out from the preset, the case file, their roles and offices. Pure.
 // It only shapes the screen: the workflow guards and SharePoint's permissions decide what is accepted.
 import type { DecisionOutcome, Role } from "../../../shared/domain/vocab";
 import type { ActorRule, Preset } from "../../../shared/presets/schema";
@@ -13,7 +13,37 @@ export const OUTCOME_WORDS: Record<DecisionOutcome, { label: string; hint: strin
   Lift: { label: "Lift", hint: "End the monitoring or the restrictions now; the case is closed." },
 };
 
-export const mayActAs = (rule: ActorRule | null | undefined, roles: readonly Role[]) => !!rule && roles.some((r) => rule.roles.includes(r));
+/** Who is acting, as the case service sees them: roles, the offices they hold, and the offices anyone holds yet. */
+export interface Acting {
+  upn: string;
+  roles: readonly Role[];
+  offices: readonly string[];
+  mapped: readonly string[];
+}
+
+/** Once an administrator has named anyone to the rule's office, only its holders may act; until then, the roles. */
+export function mayActAs(rule: ActorRule | null | undefined, who: readonly Role[] | Pick<Acting, "roles" | "offices" | "mapped">): boolean {
+  if (!rule) return false;
+  const acting = Array.isArray(who) ? { roles: who as readonly Role[], offices: [], mapped: [] } : (who as Pick<Acting, "roles" | "offices" | "mapped">);
+  if (rule.office && acting.mapped.includes(rule.office)) return acting.offices.includes(rule.office);
+  return acting.roles.some((r) => rule.roles.includes(r));
+}
+
+const VERBS: Record<DecisionOutcome, string> = {
+  Declined: "decline a referral",
+  Monitor: "decide to monitor contact",
+  Restrict: "decide to restrict contact",
+  Extend: "extend monitoring or restrictions",
+  Lift: "lift monitoring or restrictions",
+};
+
+/** For each outcome at this stage the person may not decide: who the policy says does, in its words. */
+export function othersDecide(preset: Preset, file: CaseFile, who: readonly Role[] | Pick<Acting, "roles" | "offices" | "mapped">): string[] {
+  return outcomesForStage(preset, file)
+    .map((o) => ({ o, rule: preset.decisions.find((d) => d.outcome === o)!.actor }))
+    .filter(({ rule }) => !mayActAs(rule, who))
+    .map(({ o, rule }) => `Only ${rule.title} may ${VERBS[o]} under this policy.`);
+}
 
 /** Outcomes that fit the case's stage, whoever decides them. */
 export function outcomesForStage(preset: Preset, file: CaseFile): DecisionOutcome[] {
@@ -29,8 +59,8 @@ export function outcomesForStage(preset: Preset, file: CaseFile): DecisionOutcom
 }
 
 /** Outcomes this person may decide now: the stage fits and the preset names their role for it. */
-export function decidableOutcomes(preset: Preset, file: CaseFile, roles: readonly Role[]): DecisionOutcome[] {
-  return outcomesForStage(preset, file).filter((o) => mayActAs(preset.decisions.find((d) => d.outcome === o)?.actor, roles));
+export function decidableOutcomes(preset: Preset, file: CaseFile, who: readonly Role[] | Pick<Acting, "roles" | "offices" | "mapped">): DecisionOutcome[] {
+  return outcomesForStage(preset, file).filter((o) => mayActAs(preset.decisions.find((d) => d.outcome === o)?.actor, who));
 }
 
 /** Who decides each outcome fitting this stage, in the policy's words, for those who may not. */
@@ -55,27 +85,28 @@ export interface ReviewOptions {
   canInviteComment: boolean;
 }
 
-export function reviewOptions(preset: Preset, file: CaseFile, me: { upn: string; roles: Role[] }): ReviewOptions {
-  const actor = { upn: me.upn, roles: me.roles };
+export function reviewOptions(preset: Preset, file: CaseFile, me: { upn: string; roles: readonly Role[]; offices?: readonly string[]; mapped?: readonly string[] }): ReviewOptions {
+  const actor = { upn: me.upn, roles: [...me.roles] };
+  const who = { roles: me.roles, offices: me.offices ?? [], mapped: me.mapped ?? [] };
   const decision = lastDecision(file, ["Restrict", "Extend"]);
   const appeal = openAppeal(file);
   const hearer = preset.appeal.actor;
-  const appealConflict = appeal && mayActAs(hearer, me.roles) ? independenceProblem(file, actor, "appeal") : null;
+  const appealConflict = appeal && mayActAs(hearer, who) ? independenceProblem(file, actor, "appeal") : null;
   const scheduledReview = file.status === "Restricted" ? file.reviews.find((r) => r.kind === "ScheduledReview" && r.outcome === null) : undefined;
   const reviewer = preset.reviewer?.actor;
-  const reviewConflict = scheduledReview && preset.reviewer?.independent && mayActAs(reviewer, me.roles) ? independenceProblem(file, actor, "review") : null;
+  const reviewConflict = scheduledReview && preset.reviewer?.independent && mayActAs(reviewer, who) ? independenceProblem(file, actor, "review") : null;
   const judge = preset.monitoringEnd?.actor ?? preset.decisions.find((d) => d.outcome === "Monitor")?.actor;
   const monitoringOpen = file.status === "Monitoring" && !!file.monitoring && file.monitoring.outcome === null;
   return {
     appeal,
-    canHearAppeal: !!appeal && mayActAs(hearer, me.roles) && !appealConflict,
+    canHearAppeal: !!appeal && mayActAs(hearer, who) && !appealConflict,
     appealConflict,
     canLodgeAppeal: file.status === "Restricted" && !appeal && preset.appeal.available.value === true && !!decision,
     scheduledReview,
-    canReview: !!scheduledReview && mayActAs(reviewer, me.roles) && !reviewConflict,
+    canReview: !!scheduledReview && mayActAs(reviewer, who) && !reviewConflict,
     reviewConflict,
     monitoringOpen,
-    canJudgeMonitoring: monitoringOpen && mayActAs(judge, me.roles),
-    canInviteComment: file.status === "Restricted" && preset.extensionNeedsComment.value === true && mayActAs(preset.decisions.find((d) => d.outcome === "Extend")?.actor, me.roles),
+    canJudgeMonitoring: monitoringOpen && mayActAs(judge, who),
+    canInviteComment: file.status === "Restricted" && preset.extensionNeedsComment.value === true && mayActAs(preset.decisions.find((d) => d.outcome === "Extend")?.actor, who),
   };
 }

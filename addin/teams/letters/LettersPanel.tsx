@@ -21,6 +21,7 @@ import { hasRole, useServices } from "../app/services";
 import { Note, Refusal, useUi } from "../app/ui";
 import { letterWords, useStep } from "../app/useStep";
 import { letterFacts } from "./facts";
+import { useParticipants } from "../common/Participants";
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -97,6 +98,8 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
   const [receivedOn, setReceivedOn] = useState(() => addCalendarDays(londonToday(), 2));
   const [withholding, setWithholding] = useState(false);
   const [withheldReason, setWithheldReason] = useState("");
+  const [withholdTried, setWithholdTried] = useState(false);
+  const taking = useParticipants(preset, preset.noLetter?.actor, withholdTried);
   // What the tab says once the step is recorded: to whom it is being sent, or the day it was posted.
   const outcome = useRef("");
   const step = useStep(page.loaded.customer.id!, (effects) => onDone(effects, outcome.current));
@@ -171,11 +174,16 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
 
   const withhold = async () => {
     setProblem(null);
+    setWithholdTried(true);
     if (withheldReason.trim().length < 3) {
       setProblem("Record why no letter is being sent.");
       return;
     }
-    await step.run({ type: "LetterWithheld", kind, reason: withheldReason.trim() });
+    if (taking.missing.length) {
+      setProblem(taking.missing.join(" "));
+      return;
+    }
+    await step.run({ type: "LetterWithheld", kind, reason: withheldReason.trim(), ...(taking.participants?.length ? { participants: taking.participants } : {}) });
   };
 
   return (
@@ -290,6 +298,7 @@ function LetterEditor({ kind, page, preset, onDone }: { kind: LetterKind; page: 
               <Field label="Why no letter is being sent" required>
                 <Textarea value={withheldReason} onChange={(_, v) => setWithheldReason(v.value)} />
               </Field>
+              {taking.pickers}
               <div>
                 <Button onClick={() => void withhold()} disabled={step.busy}>
                   Record that no letter is sent

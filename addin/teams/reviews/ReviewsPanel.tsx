@@ -1,5 +1,6 @@
 // Appeals, scheduled reviews and the end of monitoring on a case: recorded by anyone (an appeal received), decided only
-// by the role the preset names and never by someone who took part in the decision (the workflow refuses that too).
+// by whoever holds the office the preset names (by role until an administrator names its holders), with everyone the
+// policy says takes part named, and never by someone who took part in the decision (the workflow refuses that too).
 import { Button, Checkbox, Field, Input, Radio, RadioGroup, Textarea } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Preset } from "../../../shared/presets/schema";
@@ -10,7 +11,9 @@ import { customerLettersOwed } from "../../../shared/workflow/follow-ups";
 import type { CasePage } from "../../../graph/reports/case-page";
 import { useServices } from "../app/services";
 import { Note, useUi } from "../app/ui";
+import { useActing } from "../app/useOffices";
 import { useStep } from "../app/useStep";
+import { useParticipants } from "../common/Participants";
 import { AdjustmentConflicts, StepForm, StepMessages, SubmitButton, Unfinished } from "../common/StepForm";
 import { summariseDrafts, type DraftForm } from "../decide/drafts";
 import { reviewOptions } from "../decide/options";
@@ -20,9 +23,9 @@ type Done = (effects: Effect[], what: string) => void;
 
 export default function ReviewsPanel({ page, preset, onDone, onReload }: { page: CasePage; preset: Preset; onDone: Done; onReload(): void }) {
   const ui = useUi();
-  const { me } = useServices();
+  const acting = useActing();
   const { file } = page.loaded;
-  const o = reviewOptions(preset, file, me);
+  const o = reviewOptions(preset, file, acting);
   const hearer = preset.appeal.actor?.title;
   return (
     <div className={ui.stack}>
@@ -84,7 +87,7 @@ export default function ReviewsPanel({ page, preset, onDone, onReload }: { page:
             )}
             {preset.monitoringEnd ? `; ${preset.monitoringEnd.actor.title} judges how it went` : ""}.
           </p>
-          {o.canJudgeMonitoring ? <JudgeMonitoring page={page} onDone={onDone} onReload={onReload} /> : null}
+          {o.canJudgeMonitoring ? <JudgeMonitoring page={page} preset={preset} onDone={onDone} onReload={onReload} /> : null}
         </section>
       ) : null}
     </div>
@@ -159,15 +162,17 @@ function DecideAppeal({ page, preset, onDone, onReload }: { page: CasePage; pres
   const [tried, setTried] = useState(false);
   const v = useVariation(preset, page);
   const step = useStep(page.loaded.customer.id!, (e) => onDone(e, "Appeal decided."));
+  const taking = useParticipants(preset, preset.appeal.actor, tried);
   // What is still missing, worked out afresh on every change once the person has tried to save.
   const p: string[] = [];
   if (!outcome) p.push("Choose the outcome of the appeal.");
   if (reasons.trim().length < 3) p.push("Give the reasons for the appeal decision.");
   if (outcome === "Varied") p.push(...v.problems);
+  p.push(...taking.missing);
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
-    void step.run({ type: "AppealDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) });
+    void step.run({ type: "AppealDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}), ...(taking.participants?.length ? { participants: taking.participants } : {}) });
   };
   return (
     <StepForm id="hear-heading" heading="Decide the appeal" level="h4" onSubmit={submit}>
@@ -179,6 +184,7 @@ function DecideAppeal({ page, preset, onDone, onReload }: { page: CasePage; pres
         </RadioGroup>
       </Field>
       {outcome === "Varied" ? <VariedRestrictions preset={preset} v={v} idPrefix="appeal" /> : null}
+      {taking.pickers}
       <Field label="Reasons for the appeal decision" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>
@@ -197,6 +203,7 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
   const v = useVariation(preset, page);
   const step = useStep(page.loaded.customer.id!, (e) => onDone(e, "Review recorded."));
   const invite = useStep(page.loaded.customer.id!, (e) => onDone(e, "The invitation to comment is recorded."));
+  const taking = useParticipants(preset, preset.reviewer?.actor, tried);
   const owed = customerLettersOwed(file);
   const needsInvite = preset.extensionNeedsComment.value === true && !file.extensionCommentInvitedAt;
   if (owed.length) return <Note intent="warning">A letter from the last step is still owed: send it, or record why not, before the review.</Note>;
@@ -205,10 +212,11 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
   if (!outcome) p.push("Choose the outcome of the review.");
   if (reasons.trim().length < 3) p.push("Give the reasons for the review's outcome.");
   if (outcome === "Varied") p.push(...v.problems);
+  p.push(...taking.missing);
   const submit = () => {
     setTried(true);
     if (p.length || !outcome) return;
-    void step.run({ type: "ReviewDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}) });
+    void step.run({ type: "ReviewDecided", outcome, reasons: reasons.trim(), ...(outcome === "Varied" ? { restrictions: v.summary.drafts } : {}), ...(taking.participants?.length ? { participants: taking.participants } : {}) });
   };
   return (
     <StepForm id="decide-review-heading" heading="Record the review" level="h4" onSubmit={submit}>
@@ -235,6 +243,7 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
       {file.extensionCommentInvitedAt ? <p>The customer was invited to comment on {formatLondonDate(new Date(file.extensionCommentInvitedAt))}.</p> : null}
       <StepMessages step={invite} onReload={onReload} title="The invitation was not recorded." />
       {outcome === "Varied" ? <VariedRestrictions preset={preset} v={v} idPrefix="review" /> : null}
+      {taking.pickers}
       <Field label="Reasons for the review's outcome" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>
@@ -245,19 +254,21 @@ function DecideReview({ page, preset, onDone, onReload, canInvite }: { page: Cas
   );
 }
 
-function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: Done; onReload(): void }) {
+function JudgeMonitoring({ page, preset, onDone, onReload }: { page: CasePage; preset: Preset; onDone: Done; onReload(): void }) {
   const [judgement, setJudgement] = useState<"acceptable" | "unacceptable" | "">("");
   const [reasons, setReasons] = useState("");
   const [tried, setTried] = useState(false);
+  const taking = useParticipants(preset, preset.monitoringEnd?.actor ?? preset.decisions.find((d) => d.outcome === "Monitor")?.actor, tried);
   const step = useStep(page.loaded.customer.id!, (e) => onDone(e, judgement === "acceptable" ? "Monitoring ended: contact was acceptable." : "Monitoring ended: contact was unacceptable. A sanction can now be decided."));
   // What is still missing, worked out afresh on every change once the person has tried to save.
   const p: string[] = [];
   if (!judgement) p.push("Choose how the monitoring period went.");
   if (reasons.trim().length < 3) p.push("Give the reasons for this judgement.");
+  p.push(...taking.missing);
   const submit = () => {
     setTried(true);
     if (p.length) return;
-    void step.run({ type: "MonitoringEnded", acceptable: judgement === "acceptable", reasons: reasons.trim() });
+    void step.run({ type: "MonitoringEnded", acceptable: judgement === "acceptable", reasons: reasons.trim(), ...(taking.participants?.length ? { participants: taking.participants } : {}) });
   };
   return (
     <StepForm id="judge-heading" heading="Judge the monitoring period" level="h4" onSubmit={submit}>
@@ -267,6 +278,7 @@ function JudgeMonitoring({ page, onDone, onReload }: { page: CasePage; onDone: D
           <Radio value="unacceptable" label="Unacceptable: a sanction is to be decided" />
         </RadioGroup>
       </Field>
+      {taking.pickers}
       <Field label="Reasons for the judgement" required>
         <Textarea value={reasons} onChange={(_, x) => setReasons(x.value)} rows={3} />
       </Field>

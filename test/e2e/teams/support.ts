@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { buildAddin, gzipBytes, type BuildResult } from "../../../scripts/build-addin";
 import { ensureDevCerts } from "../../../scripts/certs";
 import { startDevServer, type DevServer } from "../../../scripts/dev-server";
@@ -99,4 +99,12 @@ export function firstJsGzip(build: BuildResult): number {
 /** axe-core's serious and critical violations, in the shape the tests print. */
 export async function axeViolations(page: Page): Promise<{ id: string; impact: string | null; help: string; nodes: unknown[] }[]> {
   return (await seriousViolations(page)).map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target) }));
+}
+
+/** Names someone who took part in a step, in the picker for their office: part of the name typed, their option chosen. */
+export async function nameWhoTookPart(form: Locator, label: string | RegExp, search: string, name: string): Promise<void> {
+  await form.getByRole("combobox", { name: label }).fill(search);
+  await form.page().getByRole("option", { name: new RegExp(`^${name}`) }).click();
+  await form.getByRole("option", { name: `Remove ${name}` }).waitFor();
+  await form.page().keyboard.press("Escape");
 }
