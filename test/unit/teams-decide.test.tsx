@@ -52,9 +52,10 @@ it("gives the preset's decider the outcomes, the pre-checks and the warning exce
   expect(within(form).getByText("No warning has been recorded")).toBeTruthy();
   fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
   const alert = within(form).getByRole("alert");
-  expect(alert.textContent).toMatch(/Answer each check the policy requires/);
+  // The policy's needs come from the workflow itself (requirements), in its words, all at once.
+  expect(alert.textContent).toMatch(/Before deciding, answer each check the policy requires/);
   expect(alert.textContent).toMatch(/vulnerability/);
-  expect(alert.textContent).toMatch(/No warning has been recorded/);
+  expect(alert.textContent).toMatch(/A warning must be recorded before the policy is applied, unless police involvement or legal action/);
   expect(alert.textContent).toMatch(/Give the reasons/);
   expect(alert.textContent).toMatch(/Add at least one restriction/);
 });
@@ -89,7 +90,7 @@ it("asks for the customer's invitation to comment before an extension where the 
   fireEvent.click(within(form).getByRole("radio", { name: /^Extend/ }));
   expect(within(form).getByRole("button", { name: "Record that the customer was invited to comment" })).toBeTruthy();
   fireEvent.click(within(form).getByRole("button", { name: "Record decision" }));
-  expect(within(form).getByRole("alert", { name: /Not yet complete/ }).textContent).toMatch(/Invite the customer to comment/);
+  expect(within(form).getByRole("alert", { name: /Not yet complete/ }).textContent).toMatch(/invited to comment before restrictions are extended\. Record the invitation first\./);
 });
 
 // Issue: beside an open appeal, the decision form came with "Lift" already chosen (the one outcome at that stage).

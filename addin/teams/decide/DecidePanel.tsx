@@ -67,7 +67,7 @@ export default function DecidePanel({ page, preset, onDone, onReload }: { page: 
   }
 
   const given = { outcome, answers, vulnerability, exception, exceptionReason, reasons, participants: taking.participants, formsCount: forms.length, conflictsSeen, shorterMonths, shorterReason, reviewMonths, reviewReason };
-  const missing = [...missingFromDecision(preset, file, given, summary), ...taking.missing];
+  const missing = [...missingFromDecision(preset, file, given, summary, { upn: acting.upn, roles: [...acting.roles] }, current), ...taking.missing];
   const submit = async () => {
     setTried(true);
     if (missing.length || !given.outcome) return;

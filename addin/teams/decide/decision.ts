@@ -1,7 +1,7 @@
 // The decision form's answers, what is still missing from them under the policy, and the step they make (no React).
 import type { DecisionOutcome } from "../../../shared/domain/vocab";
 import type { Preset } from "../../../shared/presets/schema";
-import type { CaseFile, WorkflowEvent } from "../../../shared/workflow";
+import { requirements, type Actor, type CaseFile, type WorkflowEvent } from "../../../shared/workflow";
 import type { Participant } from "../../../shared/workflow/offices";
 import type { DraftsSummary } from "./drafts";
 
@@ -41,9 +41,14 @@ export function decisionNeeds(preset: Preset, file: CaseFile, outcome: DecisionO
   return { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview };
 }
 
-/** What is still missing, in the words shown to the decider, worked out afresh on every change. */
-export function missingFromDecision(preset: Preset, file: CaseFile, a: DecisionAnswers, summary: DraftsSummary): string[] {
-  const { applying, buildsRestrictions, warningNeeded, needsInvite, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, a.outcome);
+/**
+ * What is still missing, in the words shown to the decider, worked out afresh on every change. The form checks only
+ * what it alone knows (numbers typed, each restriction's own fields, the clash confirmation); everything the policy
+ * requires comes from the workflow's own requirements(), so the two cannot disagree. Who else must be named is asked
+ * by the pickers beside each office, so the workflow is asked without the office map here.
+ */
+export function missingFromDecision(preset: Preset, file: CaseFile, a: DecisionAnswers, summary: DraftsSummary, actor: Actor = { upn: "", roles: ["Decider"] }, now = new Date()): string[] {
+  const { buildsRestrictions, mayShorten, mayAdjustReview } = decisionNeeds(preset, file, a.outcome);
   const missing: string[] = [];
   const own = preset.monitoringPeriod.value;
   if (mayShorten && own && a.shorterMonths?.trim()) {
@@ -54,20 +59,20 @@ export function missingFromDecision(preset: Preset, file: CaseFile, a: DecisionA
     if (!wholeIn(a.reviewMonths, 60)) missing.push("This customer's review period must be a whole number of months from 1 to 60.");
     if ((a.reviewReason ?? "").trim().length < 3) missing.push("Give the reason the review period is adjusted for this customer.");
   }
-  if (!a.outcome) missing.push("Choose a decision.");
-  if (applying) {
-    const unanswered = preset.preChecks.items.filter((c) => !a.answers[c.id]);
-    if (unanswered.length) missing.push(`Answer each check the policy requires: ${unanswered.map((c) => c.label).join("; ")}.`);
-    if (preset.vulnerabilityMustBeConsidered.value && !a.vulnerability) missing.push("Confirm that the customer's vulnerability, health and support needs, including reasonable adjustments, have been considered.");
-    if (warningNeeded && !a.exception) missing.push("No warning has been recorded: choose the exception the policy allows, or record the warning first.");
-    if (warningNeeded && a.exception && a.exceptionReason.trim().length < 3) missing.push("Give the reason no warning was given.");
-  }
-  if (needsInvite) missing.push("Invite the customer to comment on the proposed extension, and record it, first.");
-  if (a.reasons.trim().length < 3) missing.push("Give the reasons for this decision: they are recorded and may be seen by the customer, a reviewer or the Ombudsman.");
+  if (!a.outcome) return [...missing, "Choose a decision."];
+  const formProblems = buildsRestrictions ? summary.problems.length : 0;
   if (buildsRestrictions) {
     if (a.outcome === "Restrict" && !a.formsCount) missing.push("Add at least one restriction and set it out.");
     for (const p of summary.problems) missing.push(`Restriction ${p.index + 1}: ${p.problems.join(" ")}`);
     if (summary.conflicts.length && !a.conflictsSeen) missing.push("A restriction may clash with a recorded reasonable adjustment: confirm you have considered it.");
+  }
+  const event = decisionEvent(preset, file, { ...a, outcome: a.outcome }, summary);
+  const asked = { ...actor, offices: undefined };
+  for (const need of requirements(file, event, { preset, actor: asked, now })) {
+    // Already said in the form's own words, beside the restriction or the number concerned.
+    if ((formProblems || !a.formsCount) && /^Choose at least one restriction|^The .+ restriction is not complete/.test(need)) continue;
+    if (missing.some((m) => m.includes("period")) && /period/.test(need)) continue;
+    if (!missing.includes(need)) missing.push(need);
   }
   return missing;
 }
@@ -81,9 +86,10 @@ export function decisionEvent(preset: Preset, file: CaseFile, a: DecisionAnswers
     reasons: a.reasons.trim(),
     ...(applying
       ? {
-          preChecks: Object.fromEntries(preset.preChecks.items.map((c) => [c.id, a.answers[c.id] === "yes"])),
+          // Only what was answered: an unanswered check is left for the workflow to ask for, not taken as "no".
+          preChecks: Object.fromEntries(preset.preChecks.items.filter((c) => a.answers[c.id]).map((c) => [c.id, a.answers[c.id] === "yes"])),
           vulnerabilityConsidered: a.vulnerability,
-          ...(warningNeeded ? { warningException: { id: a.exception, reason: a.exceptionReason.trim() } } : {}),
+          ...(warningNeeded && a.exception ? { warningException: { id: a.exception, reason: a.exceptionReason.trim() } } : {}),
         }
       : {}),
     ...(buildsRestrictions && summary.drafts.length ? { restrictions: summary.drafts } : {}),
