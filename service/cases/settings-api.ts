@@ -2,7 +2,7 @@
 // and organisation choices, validated against the policies and the directory before they are saved.
 import { DataError } from "../../graph/client/errors";
 import type { Graph } from "../../graph/client/factory";
-import { odataString } from "../../graph/client/odata";
+import { groupExists, personExists } from "../../graph/directory/exists";
 import { writeSetting } from "../../graph/repos/settings";
 import type { Site } from "../../graph/repos/items";
 import { officesOf, parseOfficeMap, type OfficeMap } from "../../shared/offices/mapping";
@@ -23,18 +23,8 @@ async function directoryProblems(graph: Graph, map: OfficeMap): Promise<string[]
   const problems: string[] = [];
   const people = [...new Set(Object.values(map).flatMap((h) => h.people))];
   const groups = [...new Set(Object.values(map).flatMap((h) => h.groups))];
-  for (const upn of people) {
-    try {
-      await graph.get(`/users/${encodeURIComponent(upn)}?$select=id`);
-    } catch (e) {
-      if (e instanceof DataError && e.kind === "NotFound") problems.push(`No one in the directory has the address ${upn}.`);
-      else throw e;
-    }
-  }
-  for (const name of groups) {
-    const found = await graph.get<{ value: unknown[] }>(`/groups?$filter=displayName eq ${encodeURIComponent(odataString(name))}&$select=id`);
-    if (!found.value.length) problems.push(`There is no group called "${name}" in the directory.`);
-  }
+  for (const upn of people) if (!(await personExists(graph, upn))) problems.push(`No one in the directory has the address ${upn}.`);
+  for (const name of groups) if (!(await groupExists(graph, name))) problems.push(`There is no group called "${name}" in the directory.`);
   return problems;
 }
 

@@ -1,6 +1,5 @@
 // Appeals: lodged within the policy's window, decided by someone independent of the decision, by the deadline.
 import type { TransitionContext } from "./machine";
-import type { Preset } from "../presets/schema";
 import { formatLondonDate } from "../time/london";
 import { dueAfterDays, withinWindow } from "./deadlines";
 import type { WorkflowEvent } from "./events";
@@ -9,7 +8,7 @@ import { firstProblem, mayAct, needsReasons, needsSetting } from "./guards";
 import { independenceProblem } from "./independence";
 import { participantsProblem, takingPart } from "./offices";
 import { refused, type Effect, type Transition } from "./result";
-import type { Actor, CaseFile, ReviewRecord } from "./state";
+import type { CaseFile, ReviewRecord } from "./state";
 import { lastDecision, openAppeal } from "./state";
 
 type Ctx = TransitionContext;
@@ -47,7 +46,6 @@ export function appealLodged(file: CaseFile, e: Of<"AppealLodged">, { preset, ac
 export function appealDecided(file: CaseFile, e: Of<"AppealDecided">, ctx: Ctx): Transition {
   const { preset, actor, now } = ctx;
   const appeal = openAppeal(file);
-  const decision = lastDecision(file, ["Restrict", "Extend"]);
   const hearer = preset.appeal.actor;
   const problem = firstProblem(
     appeal ? null : "There is no open appeal.",

@@ -9,7 +9,7 @@ import { allProblems, firstProblem, mayAct, needsReasons, needsSetting, type Che
 import { participantsProblem, participantsProblems, takingPart } from "./offices";
 import { monitoringPeriodFor, periodWords, reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
-import type { Actor, CaseFile, ReviewRecord } from "./state";
+import type { CaseFile, ReviewRecord } from "./state";
 
 type Ctx = TransitionContext;
 type Decide = Extract<WorkflowEvent, { type: "Decide" }>;

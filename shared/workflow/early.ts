@@ -7,7 +7,7 @@ import type { WorkflowEvent } from "./events";
 import { behaviourChoiceProblems, otherBehaviourToStore } from "./behaviours";
 import { firstProblem, mayAct } from "./guards";
 import { refused, type Effect, type Transition } from "./result";
-import type { Actor, CaseFile } from "./state";
+import type { CaseFile } from "./state";
 
 type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;

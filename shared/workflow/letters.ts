@@ -1,14 +1,13 @@
 // Letters: sent only when complete, withheld only where the policy allows and with the reason recorded.
 import type { TransitionContext } from "./machine";
 import { LETTER_ELEMENT_LABELS, listInWords, missingElements } from "../letters/elements";
-import type { Preset } from "../presets/schema";
 import { formatLondonDate, londonMidnight } from "../time/london";
 import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { firstProblem, mayAct } from "./guards";
 import { participantsProblem } from "./offices";
 import { refused, type Effect, type Transition } from "./result";
-import type { Actor, CaseFile, ReviewRecord } from "./state";
+import type { CaseFile, ReviewRecord } from "./state";
 
 type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;

@@ -1,8 +1,7 @@
 // The scheduler's transitions: what follows the end of restrictions (monitoring again where the policy says so, a
 // lapse at the review date where the organisation has chosen it), and records purged after retention.
 import type { TransitionContext } from "./machine";
-import type { Preset } from "../presets/schema";
-import { DEFAULT_SETTINGS, ORGANISATION_CHOICE, type OrganisationSettings } from "../settings/organisation";
+import { DEFAULT_SETTINGS, ORGANISATION_CHOICE } from "../settings/organisation";
 import { formatLondonDate } from "../time/london";
 import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";

@@ -1,6 +1,5 @@
 // The end of a monitoring period and scheduled reviews of restrictions, by someone independent of the decision.
 import type { TransitionContext } from "./machine";
-import type { Preset } from "../presets/schema";
 import { closeOpenReviews } from "./decide";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
@@ -9,8 +8,7 @@ import { independenceProblem } from "./independence";
 import { participantsProblem, takingPart } from "./offices";
 import { reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
-import type { Actor, CaseFile, ReviewRecord } from "./state";
-import { lastDecision } from "./state";
+import type { CaseFile, ReviewRecord } from "./state";
 
 type Ctx = TransitionContext;
 type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
