@@ -3,6 +3,7 @@
 import { createGraph, type Graph, type TokenSource } from "../graph/client/factory";
 import { tokensFor } from "./auth";
 import { createCaseService, type CaseService } from "./cases";
+import { presetsFor } from "./cases/offices";
 import { owedMails } from "./cases/owe";
 import type { TokenCheck } from "./cases/tokens";
 import type { ServiceConfig } from "./config";
@@ -73,10 +74,10 @@ export function createRuntime(config: ServiceConfig, opts: RuntimeOptions): Runt
           owe,
           sendOwed: () => cases.outbox.sweep(),
           // As an administrator last saved them; the configured defaults if the site cannot be read just now.
-          settings: await cases.offices.settings().then(
-            (s) => s.organisation,
-            () => config.settings,
-          ),
+          ...(await cases.offices.settings().then(
+            (s) => ({ settings: s.organisation, presets: presetsFor(s) }),
+            () => ({ settings: config.settings }),
+          )),
         },
         now ?? opts.now?.(),
       ))().finally(() => (schedulerRunning = null));

@@ -2,6 +2,7 @@
 // A refusal comes back in the service's words; a failure as a DataError the UI already knows how to explain.
 import type { OfficeMap } from "../../shared/offices/mapping";
 import type { CaseRecord, StepEvent } from "../../shared/register";
+import type { PolicyValues } from "../../shared/settings/policy-values";
 import type { OrganisationSettings } from "../../shared/settings/organisation";
 import type { Effect } from "../../shared/workflow";
 import { DataError, kindForStatus } from "../client/errors";
@@ -42,9 +43,20 @@ export interface SettingsRead {
   offices: { id: string; title: string; audience: boolean; policies: string[] }[];
   map: OfficeMap;
   organisation: OrganisationSettings;
+  /** The organisation's values where a policy is silent, by preset, and what each policy leaves silent. */
+  policy: PolicyValues;
+  silent: SilentSettings[];
   /** What could not be read from the stored settings, in words. */
   problems: string[];
-  etags: { offices: string | null; organisation: string | null };
+  etags: { offices: string | null; organisation: string | null; policy: string | null };
+}
+
+/** One policy's settings its text leaves silent, with the words to ask for each and its bounds. */
+export interface SilentSettings {
+  presetId: string;
+  title: string;
+  organisation: string;
+  settings: ({ path: string; label: string } & ({ kind: "int"; min: number; max: number; unit: string } | { kind: "bool" }))[];
 }
 
 export interface SettingsSaved {
@@ -57,8 +69,8 @@ export interface SettingsSaved {
 /** A change refused: each problem in words (422), someone saved in between (409), or not an administrator (403). */
 export type SettingsRefusal = StepRefusal & { problems: string[] };
 
-export type SettingKey = "offices" | "organisation";
-export type SettingValue<K extends SettingKey> = K extends "offices" ? OfficeMap : OrganisationSettings;
+export type SettingKey = "offices" | "organisation" | "policy";
+export type SettingValue<K extends SettingKey> = K extends "offices" ? OfficeMap : K extends "policy" ? PolicyValues : OrganisationSettings;
 
 export interface CaseServiceClient {
   /** A step on an existing customer. Send the same key again to retry: it is stored once. */

@@ -5,7 +5,7 @@ import { DataError } from "../client/errors";
 import { eq } from "../client/odata";
 import { createItem, persistently, queryPage, updateFields, type Site } from "./items";
 
-export type SettingKey = "offices" | "organisation";
+export type SettingKey = "offices" | "organisation" | "policy";
 
 export interface StoredSetting {
   id: string | null;

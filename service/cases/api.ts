@@ -14,7 +14,7 @@ import type { Actor } from "../../shared/workflow";
 import { errorFields, type Logger } from "../log";
 import type { Graph } from "../../graph/client/factory";
 import type { OfficeFacts, Participant } from "../../shared/workflow/offices";
-import type { OfficeSource } from "./offices";
+import { presetsFor, type OfficeSource } from "./offices";
 import type { RoleSource } from "./roles";
 import { settingsRoute } from "./settings-api";
 import { isUnknownPerson } from "./roles";
@@ -133,7 +133,7 @@ export function createCaseApi(deps: CaseApiDeps) {
     if (get) {
       const log = await loadLog(deps.site, rawId!);
       if (!log.customer && !log.events.length) return json(404, { reason: "That customer is not on the register." }, {}, origin);
-      const r = replayLog(log.events, getPreset);
+      const r = replayLog(log.events, deps.offices ? presetsFor(await deps.offices.settings()) : getPreset);
       if (r.problem) return json(409, { reason: `This case's history has a problem an administrator must look at: ${r.problem}` }, {}, origin);
       return json(200, { customerId: rawId, seq: r.seq, caseFile: r.record.file, customer: r.record.customer, identities: r.record.identities }, {}, origin);
     }
@@ -150,8 +150,9 @@ export function createCaseApi(deps: CaseApiDeps) {
     const parsed = parseStepEvent(body.event);
     if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
     // The organisation's choices as an administrator last saved them on the site; failing that, the service's own.
-    const settings = deps.offices ? (await deps.offices.settings()).organisation : deps.settings;
-    const request = { event: parsed.event, actor, offices, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.(), settings };
+    const site = deps.offices ? await deps.offices.settings() : null;
+    const settings = site ? site.organisation : deps.settings;
+    const request = { event: parsed.event, actor, offices, idempotencyKey: body.idempotencyKey, owe: deps.owe, now: deps.now?.(), settings, ...(site ? { presets: presetsFor(site) } : {}) };
     return answer(steps ? await takeStep(deps.site, rawId!, request) : await openCustomer(deps.site, request), origin);
   }
 

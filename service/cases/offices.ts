@@ -3,7 +3,9 @@
 import { readSetting, writeSetting, type StoredSetting } from "../../graph/repos/settings";
 import type { Site } from "../../graph/repos/items";
 import { officesHeld, mappedOffices, parseOfficeMap, officesOf, type OfficeMap } from "../../shared/offices/mapping";
-import { PRESETS } from "../../shared/presets/registry";
+import { getPreset, PRESETS } from "../../shared/presets/registry";
+import type { PresetLookup } from "../../shared/register";
+import { parsePolicyValues, withPolicyValues, type PolicyValues } from "../../shared/settings/policy-values";
 import { DEFAULT_SETTINGS, parseSettings, type OrganisationSettings } from "../../shared/settings/organisation";
 import type { OfficeFacts, Participant } from "../../shared/workflow/offices";
 
@@ -12,9 +14,19 @@ export const KNOWN_OFFICES = new Set(officesOf(PRESETS).map((o) => o.id));
 export interface SiteSettings {
   offices: OfficeMap;
   organisation: OrganisationSettings;
+  /** The organisation's values where a policy is silent, by preset. */
+  policy: PolicyValues;
   /** What could not be read, in words, for the administrator. */
   problems: string[];
-  read: { offices: StoredSetting; organisation: StoredSetting };
+  read: { offices: StoredSetting; organisation: StoredSetting; policy: StoredSetting };
+}
+
+/** The presets as this organisation runs them: each with its own values where its text is silent. */
+export function presetsFor(settings: Pick<SiteSettings, "policy">): PresetLookup {
+  return (id) => {
+    const preset = getPreset(id);
+    return preset && withPolicyValues(preset, settings.policy[id]);
+  };
 }
 
 export interface OfficeSource {
@@ -31,12 +43,13 @@ export interface OfficeSource {
 export function siteOffices(site: Site, ttlMs = 30_000, defaults: OrganisationSettings = DEFAULT_SETTINGS): OfficeSource {
   let cached: { at: number; value: Promise<SiteSettings> } | null = null;
   const load = async (): Promise<SiteSettings> => {
-    const [o, s] = await Promise.all([readSetting(site, "offices"), readSetting(site, "organisation")]);
+    const [o, s, v] = await Promise.all([readSetting(site, "offices"), readSetting(site, "organisation"), readSetting(site, "policy")]);
+    const policy = parsePolicyValues(v.value, PRESETS);
     const offices = parseOfficeMap(o.value, KNOWN_OFFICES);
     // No row yet: the service's configured defaults (all off unless set).
     const organisation = s.value === undefined && !s.unreadable ? { settings: { ...defaults }, problems: [] } : parseSettings(s.value);
-    const problems = [...(o.unreadable ? ["The office map on the site is not readable; no office is mapped."] : []), ...offices.problems, ...(s.unreadable ? ["The organisation's settings on the site are not readable; every choice is off."] : []), ...organisation.problems];
-    return { offices: offices.map, organisation: s.unreadable ? { ...DEFAULT_SETTINGS } : organisation.settings, problems, read: { offices: o, organisation: s } };
+    const problems = [...(o.unreadable ? ["The office map on the site is not readable; no office is mapped."] : []), ...offices.problems, ...(s.unreadable ? ["The organisation's settings on the site are not readable; every choice is off."] : []), ...organisation.problems, ...(v.unreadable ? ["The values set where policies are silent are not readable; none is in force."] : []), ...policy.problems];
+    return { offices: offices.map, organisation: s.unreadable ? { ...DEFAULT_SETTINGS } : organisation.settings, policy: policy.values, problems, read: { offices: o, organisation: s, policy: v } };
   };
   const source: OfficeSource = {
     settings(fresh = false) {

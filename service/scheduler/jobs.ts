@@ -10,6 +10,7 @@ import { persistently, type Site } from "../../graph/repos/items";
 import { customersWithStatus, openReviewsDueBy, pastRetention, releaseLease, renewLease, restrictedPastReview, tryLease, writeSummary } from "../../graph/repos/service-state";
 import { getPreset } from "../../shared/presets/registry";
 import type { OrganisationSettings } from "../../shared/settings/organisation";
+import type { PresetLookup } from "../../shared/register";
 import { replayLog } from "../../shared/register";
 import { dueAfterDays, type Actor, type WorkflowEvent } from "../../shared/workflow";
 import type { StaleWatch } from "../leases/stale-watch";
@@ -41,6 +42,8 @@ export interface SchedulerDeps {
   sendOwed(): Promise<void>;
   /** The organisation's own choices where no policy speaks (e.g. restrictions lapsing at review); all off unless given. */
   settings?: OrganisationSettings;
+  /** The presets as the organisation runs them (its values where a text is silent); the built-ins by default. */
+  presets?: PresetLookup;
 }
 
 export interface SchedulerReport {
@@ -110,7 +113,7 @@ export async function runScheduler(deps: SchedulerDeps, now = new Date()): Promi
 
 /** One system step, keyed so that however many instances take it, it is stored once. Refusals are counted, in words. */
 async function systemStep(deps: SchedulerDeps, customerId: string, event: WorkflowEvent, key: string, now: Date, report: SchedulerReport) {
-  const r = await takeStep(deps.site, customerId, { event, actor: SCHEDULER_ACTOR, idempotencyKey: key, now, owe: deps.owe, settings: deps.settings });
+  const r = await takeStep(deps.site, customerId, { event, actor: SCHEDULER_ACTOR, idempotencyKey: key, now, owe: deps.owe, settings: deps.settings, presets: deps.presets });
   if (!r.ok) {
     if (r.status !== 404) report.held[r.reason] = (report.held[r.reason] ?? 0) + 1;
     return null;

@@ -16,7 +16,8 @@ type Of<T extends WorkflowEvent["type"]> = Extract<WorkflowEvent, { type: T }>;
 
 const ANYONE = { roles: ["Staff" as const, "Manager" as const, "Decider" as const, "Reviewer" as const, "Admin" as const], title: "a member of staff" };
 
-export function appealLodged(file: CaseFile, e: Of<"AppealLodged">, { preset, actor, now }: Ctx): Transition {
+export function appealLodged(file: CaseFile, e: Of<"AppealLodged">, ctx: Ctx): Transition {
+  const { preset, actor, now } = ctx;
   const a = preset.appeal;
   const decision = lastDecision(file, ["Restrict", "Extend"]);
   const received = new Date(e.receivedAt);
@@ -34,7 +35,8 @@ export function appealLodged(file: CaseFile, e: Of<"AppealLodged">, { preset, ac
   );
   if (basic) return refused(basic);
   const from = new Date(decision!.at);
-  if (!withinWindow(from, a.windowDays.value as number, received)) {
+  // A logged appeal was in time when it was recorded: a window the organisation sets differently later does not undo it.
+  if (!ctx.replaying && !withinWindow(from, a.windowDays.value as number, received)) {
     const last = dueAfterDays(from, a.windowDays.value as number);
     return refused(`The appeal is out of time: it had to be received within ${a.windowDays.value} days of the decision, by ${formatLondonDate(last)}, and it was received on ${formatLondonDate(received)}.`);
   }

@@ -77,3 +77,23 @@ describe("the office map, kept on the site and changed only by an administrator"
     expect(rows.map((r) => (r.fields as { ActorOffices?: string }).ActorOffices)).toContain("Decider,Manager,Staff|head-of-service");
   });
 });
+
+describe("values an administrator sets where a policy is silent", () => {
+  it("fills what the text leaves unsaid (southampton-2018 gives no appeal window), never what it says (cumbria-fire-2023: 14 days)", async () => {
+    const id = (await lookupSender(p.admin, { from: "colin.p@example.org" })).matches[0].customerId;
+    const appeal = { type: "AppealLodged", receivedAt: new Date(Date.now() - 3_600_000).toISOString(), inWriting: true, grounds: "The restrictions are too wide." };
+    const before = await call("sam.officer@upc.test", "POST", `/api/customers/${id}/steps`, { event: appeal, idempotencyKey: "pv-appeal-before" });
+    expect(before).toMatchObject({ status: 422, body: { reason: expect.stringMatching(/does not say how long the customer has to appeal/) } });
+
+    const read = (await call("admin@upc.test", "GET", "/api/settings")).body as { etags: { policy: string | null }; silent: { presetId: string; settings: { path: string }[] }[] };
+    expect(read.silent.find((s) => s.presetId === "southampton-2018")?.settings.map((s) => s.path)).toEqual(expect.arrayContaining(["appeal.windowDays", "appeal.decisionDays"]));
+    const textSays = await call("admin@upc.test", "PUT", "/api/settings/policy", { value: { "cumbria-fire-2023": { "appeal.windowDays": 30 } }, etag: read.etags.policy });
+    expect(textSays).toMatchObject({ status: 422, body: { problems: ['Cumbria Fire and Rescue Service\'s policy already says this ("appeal.windowDays"): it cannot be changed here.'] } });
+    const saved = await call("admin@upc.test", "PUT", "/api/settings/policy", { value: { "southampton-2018": { "appeal.windowDays": 365, "appeal.decisionDays": 28 } }, etag: read.etags.policy });
+    expect(saved.status).toBe(200);
+
+    const after = await call("sam.officer@upc.test", "POST", `/api/customers/${id}/steps`, { event: appeal, idempotencyKey: "pv-appeal-after" });
+    expect(after).toMatchObject({ status: 200 });
+    expect((after.body.caseFile as { reviews: { kind: string; outcome: string | null }[] }).reviews.filter((r) => r.kind === "Appeal" && r.outcome === null)).toHaveLength(1);
+  });
+});

@@ -25,7 +25,7 @@ const BEA = { id: "14", displayName: "Bea Business", mail: "bea.business@upc.tes
 const ED = { id: "13", displayName: "Ed Director", mail: "ed.director@upc.test", jobTitle: "Executive Director, Resources & Support Services", businessPhones: [], department: "" };
 
 function settings(over: Partial<SettingsRead> = {}): SettingsRead {
-  return { offices: officesOf(PRESETS), map: {}, organisation: { ...DEFAULT_SETTINGS }, problems: [], etags: { offices: null, organisation: null }, ...over };
+  return { offices: officesOf(PRESETS), map: {}, organisation: { ...DEFAULT_SETTINGS }, policy: {}, silent: [], problems: [], etags: { offices: null, organisation: null, policy: null }, ...over };
 }
 
 function mount(ui: ReactNode, { roles = ["Admin", "Staff"], cases = {}, people = [BEA, ED] }: { roles?: TabServices["me"]["roles"]; cases?: Partial<CaseServiceClient>; people?: unknown[] } = {}) {
@@ -74,9 +74,9 @@ describe("the Offices view", () => {
   it("saves the map as read, says Saved. with focus on it, and shows the service's problems and a conflict in words", async () => {
     const saveSetting = vi.fn();
     saveSetting.mockResolvedValueOnce({ ok: false, status: 422, reason: "Nothing was saved.", problems: ["There is no group called \"Elected Memebers\" in the directory."] });
-    saveSetting.mockResolvedValueOnce({ ok: true, map: { "elected-members": { people: [], groups: ["Elected Members"] } }, organisation: DEFAULT_SETTINGS, etags: { offices: "\"2\"", organisation: null } });
+    saveSetting.mockResolvedValueOnce({ ok: true, map: { "elected-members": { people: [], groups: ["Elected Members"] } }, organisation: DEFAULT_SETTINGS, etags: { offices: "\"2\"", organisation: null, policy: null } });
     saveSetting.mockResolvedValueOnce({ ok: false, status: 409, reason: "Someone else changed these settings.", problems: [] });
-    mount(<OfficesView />, { cases: { readSettings: async () => settings({ etags: { offices: "\"1\"", organisation: null } }), saveSetting: saveSetting as CaseServiceClient["saveSetting"] } });
+    mount(<OfficesView />, { cases: { readSettings: async () => settings({ etags: { offices: "\"1\"", organisation: null, policy: null } }), saveSetting: saveSetting as CaseServiceClient["saveSetting"] } });
     const members = await screen.findByRole("region", { name: "Elected Members" });
     fireEvent.change(within(members).getByRole("textbox", { name: /Groups named as Elected Members/ }), { target: { value: "Elected Memebers" } });
     fireEvent.click(screen.getByRole("button", { name: "Save offices" }));

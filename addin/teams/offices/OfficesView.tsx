@@ -12,6 +12,7 @@ import { teamsKeys } from "../app/query-keys";
 import { hasRole, useServices } from "../app/services";
 import { Refusal, useUi } from "../app/ui";
 import { PeoplePicker, type PickedPerson } from "../common/PeoplePicker";
+import { PolicyValuesForm } from "./PolicyValuesForm";
 import { groupByPolicies, mapFromEntered, unmappedWords, type Entered, type OfficeRow } from "./holders";
 
 const useStyles = makeStyles({
@@ -108,6 +109,7 @@ function SettingsForms({ read, onReload }: { read: SettingsRead; onReload(): voi
   const organisation = useSave("organisation", read.etags.organisation, refreshMe);
   const saveOffices = () => void offices.save(mapFromEntered(entered));
   const saveOrganisation = () => void organisation.save(settings);
+  const policy = useSave("policy", read.etags.policy, refreshMe);
   return (
     <div className={ui.stack}>
       <p>
@@ -169,6 +171,12 @@ function SettingsForms({ read, onReload }: { read: SettingsRead; onReload(): voi
           </Button>
         </div>
       </form>
+      <PolicyValuesForm
+        read={read}
+        busy={policy.saving.state === "busy"}
+        onSave={(v) => void policy.save(v)}
+        answer={<SaveAnswer saving={policy.saving} onReload={onReload} what="The settings where policies are silent" onRetry={onReload} />}
+      />
     </div>
   );
 }
