@@ -174,7 +174,7 @@ describe("offices in the Teams tab", () => {
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
     await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("ContactQuota");
     await decide.getByRole("button", { name: "Add restriction" }).click();
-    await decide.getByRole("combobox", { name: "In this form" }).selectOption("Email");
+    await decide.getByRole("group", { name: "Forms that count" }).getByRole("checkbox", { name: "E-mail" }).check();
     await decide.getByLabel(/Ends on/).fill(addCalendarDays(londonDateKey(new Date(Date.now() + 40 * DAY)), 90));
     await decide.getByRole("textbox", { name: /Reasons for the decision/ }).fill("Monitoring showed no change; two e-mails a week keeps the council able to respond.");
     const clash = decide.getByRole("checkbox", { name: /considered the clash/ });

@@ -235,7 +235,7 @@ describe("offices under the other four presets, in the Teams tab", () => {
     await remi.close();
   });
 
-  it("southampton-2018: the CRM, the Head of Legal and the Service Director named; a decider who is not the CRM is refused; the CRM restricts consulting the Head of Legal, writes, reviews and lifts", { timeout: 110_000 }, async () => {
+  it("southampton-2018: the CRM, the Head of Legal and the Service Director named; a decider who is not the CRM is refused; the CRM restricts consulting the Head of Legal, writes; the appeal waits for the organisation's window, then the Service Director hears it; the CRM reviews and lifts", { timeout: 200_000 }, async () => {
     await mapOffices(SOUTHAMPTON.title, [
       { office: "the Complaints Resolution Manager (CRM)", search: "Rory", person: "Rory Reviewer" },
       { office: "the Head of Service, Legal Services Partnership", search: "Lee L", person: "Lee Legal" },
@@ -285,9 +285,8 @@ describe("offices under the other four presets, in the Teams tab", () => {
     await letter.getByRole("button", { name: "Send letter by e-mail" }).click();
     await stepDone(rory.page, /The decision letter is recorded: it is being e-mailed to aisha\.rahman@example\.com/);
 
-    // Product gap: the policy states no time for lodging or deciding an appeal, and nothing in the tab lets an
-    // administrator set them, so the tab offers "Record an appeal received…" but the case service refuses every appeal
-    // and the Service Director can never hear one.
+    // The policy states no time for lodging or deciding an appeal, so an appeal waits for the organisation's own
+    // values: refused until an administrator sets them where the policy is silent, then heard by the Service Director.
     const sam = await t.open(SAM, `#/case/${id}`);
     await sam.page.getByRole("button", { name: "Record an appeal received…" }).click();
     await sam.page.getByRole("textbox", { name: "Grounds of appeal" }).fill("Letters only is unfair: I cannot write easily.");
@@ -298,10 +297,34 @@ describe("offices under the other four presets, in the Teams tab", () => {
       .first()
       .waitFor({ timeout: 40_000 });
     await sam.close();
+    const admin = await t.open(ADMIN, "#/offices");
+    const silent = admin.page.getByRole("form", { name: "Where a policy is silent: your organisation's own settings" });
+    const southampton = silent.getByRole("region", { name: `Southampton City Council (Legal and Business Operations): ${SOUTHAMPTON.title}` });
+    await southampton.getByRole("textbox", { name: /Appeal window \(days\)/ }).fill("28");
+    await southampton.getByRole("textbox", { name: /Days allowed to decide an appeal/ }).fill("28");
+    await silent.getByRole("button", { name: "Save the settings where policies are silent" }).click();
+    await admin.page.getByRole("status").filter({ hasText: /^Saved\.$/ }).first().waitFor({ timeout: 30_000 });
+    expect((await readSetting(t.product.admin, "policy")).value).toEqual({ "southampton-2018": { "appeal.windowDays": 28, "appeal.decisionDays": 28 } });
+    await admin.close();
+    const again = await t.open(SAM, `#/case/${id}`);
+    await again.page.getByRole("button", { name: "Record an appeal received…" }).click();
+    await again.page.getByRole("textbox", { name: "Grounds of appeal" }).fill("Letters only is unfair: I cannot write easily.");
+    await again.page.getByRole("button", { name: "Record appeal" }).click();
+    await stepDone(again.page, /Appeal recorded/);
+    await again.close();
     const sid = await t.open(SID, `#/case/${id}`);
-    await sid.page.getByRole("heading", { level: 1, name: "Aisha Rahman" }).waitFor();
-    await sid.page.getByRole("region", { name: "The customer" }).getByText("Status: Restricted").waitFor();
-    expect(await sid.page.getByRole("form", { name: "Decide the appeal" }).count()).toBe(0);
+    const hear = sid.page.getByRole("form", { name: "Decide the appeal" });
+    await hear.getByRole("radio", { name: /Uphold/ }).check();
+    await hear.getByRole("textbox", { name: /Reasons for the appeal decision/ }).fill("Letters only is proportionate; help with writing is offered through the SPOC.");
+    await hear.getByRole("button", { name: "Record appeal decision" }).click();
+    await stepDone(sid.page, /Appeal decided/);
+    const heard = (await rowsOf("reviews", id)).find((r) => r.fields.Kind === "Appeal")!;
+    expect(heard.fields).toMatchObject({ Outcome: "Upheld", Reviewer: SID });
+    // "In all cases the council will write to the customer to tell them of the results of the review".
+    const result = sid.page.getByRole("region", { name: /Appeal outcome letter \(owed\)/ });
+    await completeLetter(result, "Your appeal has been considered and the decision confirmed.");
+    await result.getByRole("button", { name: "Record letter as posted" }).click();
+    await stepDone(sid.page, /recorded as posted on/);
     await sid.close();
 
     // The CRM's yearly review (the CRM reviews their own restrictions): removed; the review outcome letter is posted
