@@ -5,7 +5,7 @@ import type { Preset } from "../presets/schema";
 import { dueAfterPeriod } from "./deadlines";
 import type { WorkflowEvent } from "./events";
 import { buildRestrictions, close, customerLettersOwed, nextReviewDue, noticeFor, owe } from "./follow-ups";
-import { allProblems, firstProblem, mayAct, needsReasons, needsSetting, type Check } from "./guards";
+import { allProblems, firstProblem, isRoleRefusal, mayAct, needsReasons, needsSetting, type Check } from "./guards";
 import { participantsProblem, participantsProblems, takingPart } from "./offices";
 import { monitoringPeriodFor, periodWords, reviewMonthsFor } from "./periods";
 import { refused, type Effect, type Transition } from "./result";
@@ -80,8 +80,9 @@ export function decisionRequirements(file: CaseFile, e: Decide, ctx: Ctx): strin
   found.push(...participantsProblems(preset, rule.actor, actor, e.participants, ctx.offices));
   const list = found.filter((p, i): p is string => !!p && found.indexOf(p) === i);
   if (list.length) return list;
+  // Who may decide is the form's own question (it offers only the outcomes the person may take), not a missing answer.
   const t = decide(file, e, ctx);
-  return t.ok ? [] : [t.reason];
+  return t.ok || isRoleRefusal(t.reason) ? [] : [t.reason];
 }
 
 function byOutcome(file: CaseFile, e: Decide, ctx: Ctx): Transition {
