@@ -1,12 +1,13 @@
 // Where a policy text is silent (how long to appeal, how long records are kept…), the values the organisation sets
 // itself: each shown as the organisation's own, never the policy's, and checked by the case service before saving.
-import { Button, Checkbox, Field, Input } from "@fluentui/react-components";
+import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { useState } from "react";
 import type { SettingsRead } from "../../../graph/case-service/client";
 import type { PolicyValues } from "../../../shared/settings/policy-values";
 import { useUi } from "../app/ui";
 
-type Typed = Record<string, Record<string, string | boolean>>;
+// A yes-or-no setting has three states: unset (the step waits for it), yes and no; a tick box cannot say "unset".
+type Typed = Record<string, Record<string, string>>;
 
 /** What was typed, as values to save: blank numbers are left unset; anything else goes to the service to check. */
 export function valuesFromTyped(read: Pick<SettingsRead, "silent">, typed: Typed): PolicyValues {
@@ -15,18 +16,20 @@ export function valuesFromTyped(read: Pick<SettingsRead, "silent">, typed: Typed
     for (const s of p.settings) {
       const v = typed[p.presetId]?.[s.path];
       if (v === undefined || v === "") continue;
-      (out[p.presetId] ??= {})[s.path] = s.kind === "bool" ? v === true : Number(String(v).trim());
+      (out[p.presetId] ??= {})[s.path] = s.kind === "bool" ? v === "yes" : Number(v.trim());
     }
   }
   return out;
 }
 
+const shown = (v: number | boolean | undefined): string => (v === undefined ? "" : v === true ? "yes" : v === false ? "no" : String(v));
+
 export function PolicyValuesForm({ read, busy, answer, onSave }: { read: SettingsRead; busy: boolean; answer: React.ReactNode; onSave(values: PolicyValues): void }) {
   const ui = useUi();
   const [typed, setTyped] = useState<Typed>(() =>
-    Object.fromEntries(read.silent.map((p) => [p.presetId, Object.fromEntries(p.settings.map((s) => [s.path, s.kind === "bool" ? read.policy[p.presetId]?.[s.path] === true : String(read.policy[p.presetId]?.[s.path] ?? "")]))])),
+    Object.fromEntries(read.silent.map((p) => [p.presetId, Object.fromEntries(p.settings.map((s) => [s.path, shown(read.policy[p.presetId]?.[s.path])]))])),
   );
-  const set = (presetId: string, path: string, v: string | boolean) => setTyped((t) => ({ ...t, [presetId]: { ...t[presetId], [path]: v } }));
+  const set = (presetId: string, path: string, v: string) => setTyped((t) => ({ ...t, [presetId]: { ...t[presetId], [path]: v } }));
   return (
     <form
       noValidate
@@ -50,7 +53,13 @@ export function PolicyValuesForm({ read, busy, answer, onSave }: { read: Setting
           </h3>
           {p.settings.map((s) =>
             s.kind === "bool" ? (
-              <Checkbox key={s.path} checked={typed[p.presetId]?.[s.path] === true} onChange={(_, d) => set(p.presetId, s.path, !!d.checked)} label={s.label} />
+              <Field key={s.path} label={s.label}>
+                <Select value={typed[p.presetId]?.[s.path] ?? ""} onChange={(_, d) => set(p.presetId, s.path, d.value)}>
+                  <option value="">Not set</option>
+                  <option value="yes">Yes</option>
+                  <option value="no">No</option>
+                </Select>
+              </Field>
             ) : (
               <Field key={s.path} label={s.label} hint={`A whole number of ${s.unit} from ${s.min} to ${s.max}; leave blank to keep it unset.`}>
                 <Input inputMode="numeric" value={String(typed[p.presetId]?.[s.path] ?? "")} onChange={(_, d) => set(p.presetId, s.path, d.value)} />
