@@ -36,6 +36,8 @@ export interface MeAnswer {
   offices: string[];
   mapped: string[];
   organisation: OrganisationSettings;
+  /** The organisation's values where a policy is silent: the case's history is read with them, as the service reads it. */
+  policy?: PolicyValues;
 }
 
 /** The administrator's settings as stored, with the version each was read at (sent back with a change). */

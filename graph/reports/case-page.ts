@@ -1,6 +1,7 @@
 // Everything the Teams tab's case page shows about one customer: the case file replayed from its log with the rows it
 // projects (one $batch) and, in a second $batch sent at the same time, the addresses, the contact log and (for deciders
 // only) the health and vulnerability notes.
+import type { PresetLookup } from "../../shared/register";
 import { readRows } from "../repos/problems";
 import type { Contact } from "../../shared/domain/records";
 import { loadCaseView, type LoadedCase } from "./case-view";
@@ -32,7 +33,7 @@ export interface CasePage {
 
 const NEWEST_FIRST = { order: "desc" as const };
 
-export async function loadCasePage(site: Site, customerId: string, opts: { withSensitive: boolean }): Promise<CasePage> {
+export async function loadCasePage(site: Site, customerId: string, opts: { withSensitive: boolean; presets?: PresetLookup }): Promise<CasePage> {
   const id = Number(customerId);
   const byCustomer = eq("CustomerLookupId", id);
   const extra = site.graph.batch([
@@ -40,7 +41,7 @@ export async function loadCasePage(site: Site, customerId: string, opts: { withS
     { id: "contacts", method: "GET", url: customerContactsUrl(site, customerId, NEWEST_FIRST) },
     ...(opts.withSensitive ? [{ id: "sensitive", method: "GET" as const, url: queryUrl(site, "sensitive", { filter: byCustomer, top: 999 }) }] : []),
   ]);
-  const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseView(site, customerId), extra]);
+  const [loaded, [identities, contacts, sensitive]] = await Promise.all([loadCaseView(site, customerId, opts.presets), extra]);
   return {
     loaded,
     identities: readRows("identities", await allRows(site, identities), identityFromItem),

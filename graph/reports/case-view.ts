@@ -3,7 +3,7 @@
 import type { Case, Customer, Restriction, Review } from "../../shared/domain/records";
 import type { CustomerStatus } from "../../shared/domain/vocab";
 import { getPreset } from "../../shared/presets/registry";
-import { applyStep, emptyRecord, historyOf, replayLog, type CaseRecord, type LogEntry } from "../../shared/register";
+import { applyStep, emptyRecord, historyOf, replayLog, type CaseRecord, type LogEntry, type PresetLookup } from "../../shared/register";
 import type { CaseFile } from "../../shared/workflow";
 import { eventsUrl } from "../caselog/load";
 import { eventFromItem } from "../caselog/event-rows";
@@ -67,7 +67,7 @@ function customerOf(id: string, etag: string | undefined, r: CaseRecord): Custom
   };
 }
 
-export async function loadCaseView(site: Site, customerId: string): Promise<LoadedCase> {
+export async function loadCaseView(site: Site, customerId: string, presets: PresetLookup = getPreset): Promise<LoadedCase> {
   const id = Number(customerId);
   const byCustomer = (list: "cases" | "restrictions" | "reviews" | "letters" | "identities") => queryUrl(site, list, { filter: eq("CustomerLookupId", id), top: 999 });
   const [c, e, cs, rs, rv, ls, ids] = await site.graph.batch([
@@ -86,7 +86,7 @@ export async function loadCaseView(site: Site, customerId: string): Promise<Load
   let seq = 0;
   let history: LogEntry[] = [];
   if (stored.length) {
-    const replay = replayLog(stored, getPreset);
+    const replay = replayLog(stored, presets);
     if (replay.seq === 0) throw new DataError("Invalid", `This case's history cannot be read: ${replay.problem}`);
     record = replay.record;
     seq = replay.seq;

@@ -7,7 +7,7 @@ import type { Logger } from "../log";
 import { createCaseApi, type CaseApi } from "./api";
 import type { Owe } from "../../graph/caselog";
 import { Outbox } from "./outbox";
-import { siteOffices, type OfficeSource } from "./offices";
+import { presetsFor, siteOffices, type OfficeSource } from "./offices";
 import { directoryRoles } from "./roles";
 import { RegisterWatch } from "./watch";
 import { RegisterAudit } from "./audit";
@@ -68,5 +68,5 @@ export function createCaseService(p: CaseServiceParts): CaseService {
     onOwed: () => void setTimeout(() => void outbox.sweep().catch((e) => p.log.error("outbox.failed", { error: (e as Error).name })), 25),
   });
   const ledger = new ProblemLedger({ site: p.site, log: p.log });
-  return { api, outbox, ledger, offices, watch: new RegisterWatch({ site: p.site, log: p.log, ledger }), audit: new RegisterAudit({ site: p.site, ledger }) };
+  return { api, outbox, ledger, offices, watch: new RegisterWatch({ site: p.site, log: p.log, ledger, presets: async () => presetsFor(await offices.settings()) }), audit: new RegisterAudit({ site: p.site, ledger }) };
 }

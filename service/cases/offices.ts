@@ -5,7 +5,7 @@ import type { Site } from "../../graph/repos/items";
 import { officesHeld, mappedOffices, parseOfficeMap, officesOf, type OfficeMap } from "../../shared/offices/mapping";
 import { getPreset, PRESETS } from "../../shared/presets/registry";
 import type { PresetLookup } from "../../shared/register";
-import { parsePolicyValues, withPolicyValues, type PolicyValues } from "../../shared/settings/policy-values";
+import { parsePolicyValues, presetsWith, type PolicyValues } from "../../shared/settings/policy-values";
 import { DEFAULT_SETTINGS, parseSettings, type OrganisationSettings } from "../../shared/settings/organisation";
 import type { OfficeFacts, Participant } from "../../shared/workflow/offices";
 
@@ -23,10 +23,7 @@ export interface SiteSettings {
 
 /** The presets as this organisation runs them: each with its own values where its text is silent. */
 export function presetsFor(settings: Pick<SiteSettings, "policy">): PresetLookup {
-  return (id) => {
-    const preset = getPreset(id);
-    return preset && withPolicyValues(preset, settings.policy[id]);
-  };
+  return presetsWith(settings.policy, getPreset);
 }
 
 export interface OfficeSource {

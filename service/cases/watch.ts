@@ -7,7 +7,7 @@ import { persistently, type Site } from "../../graph/repos/items";
 import { readDelta } from "../../graph/repos/delta";
 import type { ListKey } from "../../graph/schema/lists";
 import { getPreset } from "../../shared/presets/registry";
-import { projectLog, replayLog } from "../../shared/register";
+import { projectLog, replayLog, type PresetLookup } from "../../shared/register";
 import { customerDrift } from "../../graph/caselog/compare";
 import type { FlagState } from "../flagging/flag-index";
 import { errorFields, type Logger } from "../log";
@@ -58,7 +58,7 @@ export class RegisterWatch {
   /** Customers whose last repair did not finish: tried again at the next sweep. */
   private retry = new Set<string>();
 
-  constructor(private readonly deps: { site: Site; log: Logger; ledger: ProblemLedger }) {}
+  constructor(private readonly deps: { site: Site; log: Logger; ledger: ProblemLedger; presets?: () => Promise<PresetLookup> }) {}
 
   /** Each customer's state from its log; rows that say otherwise are brought back into line (and reported). */
   async verify(ids: string[], projected: (id: string) => ProjectedState | undefined): Promise<Map<string, Verified>> {
@@ -90,7 +90,8 @@ export class RegisterWatch {
       }
       return this.project(id);
     }
-    const replay = replayLog(events, getPreset);
+    // The presets as the organisation runs them, as every step was judged.
+    const replay = replayLog(events, (await this.deps.presets?.().catch(() => null)) ?? getPreset);
     if (replay.problem) {
       this.stats.problems++;
       await this.deps.ledger.report([{ list: LISTS.customers, itemId: id, column: "", problem: `The case's log cannot be replayed past step ${replay.seq}: ${replay.problem}` }]);

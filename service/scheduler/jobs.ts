@@ -126,7 +126,7 @@ export async function openMonitoringEndReviews(deps: SchedulerDeps, now: Date, r
   const ended = (await customersWithStatus(deps.site, "Monitoring")).filter((c) => c.monitoringEnds && Date.parse(c.monitoringEnds) <= now.getTime());
   for (const c of ended) {
     const log = await persistently(() => loadLog(deps.site, c.id!));
-    const { record } = replayLog(log.events, getPreset);
+    const { record } = replayLog(log.events, deps.presets ?? getPreset);
     const m = record.file.monitoring;
     // Nothing to do unless the log agrees (an edited row is no reason to act), so nothing is counted as held either.
     if (log.events.length && (record.file.status !== "Monitoring" || !m || m.outcome !== null || !m.endsAt || Date.parse(m.endsAt) > now.getTime() || record.file.reviews.some((r) => r.kind === "MonitoringEnd" && r.outcome === null))) continue;
@@ -146,7 +146,7 @@ export async function remindAndEscalate(deps: SchedulerDeps, now: Date, report: 
   const customers = [...new Set(candidates.map((r) => r.customerId).filter(Boolean))];
   for (const customerId of customers) {
     const log = await persistently(() => loadLog(deps.site, customerId));
-    const replay = replayLog(log.events, getPreset);
+    const replay = replayLog(log.events, deps.presets ?? getPreset);
     if (replay.problem || !log.events.length) continue;
     const { customer, file } = replay.record;
     for (const [i, r] of file.reviews.entries()) {

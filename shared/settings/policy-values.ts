@@ -79,6 +79,14 @@ export function withPolicyValues(preset: Preset, values: Record<string, number |
   return out;
 }
 
+/** The built-in presets as this organisation runs them. */
+export function presetsWith(values: PolicyValues | undefined, lookup: (id: string) => Preset | undefined): (id: string) => Preset | undefined {
+  return (id) => {
+    const preset = lookup(id);
+    return preset && withPolicyValues(preset, values?.[id]);
+  };
+}
+
 function setPath<T>(obj: T, path: string, value: unknown): T {
   const [head, ...rest] = path.split(".");
   const o = obj as Record<string, unknown>;

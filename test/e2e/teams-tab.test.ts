@@ -183,7 +183,7 @@ describe("Teams tab", () => {
     await decide.getByRole("checkbox", { name: /considered the customer's vulnerability/ }).check();
     // No warning is on record: the decider must name the policy's exception and say why.
     await decide.getByRole("button", { name: "Record decision" }).click();
-    await decide.getByRole("alert").filter({ hasText: /No warning has been recorded/ }).waitFor();
+    await decide.getByRole("alert").filter({ hasText: /A warning must be recorded before the policy is applied/ }).waitFor();
     await decide.getByRole("radio", { name: /threat to staff safety/ }).check();
     await decide.getByRole("textbox", { name: /The reason, with the evidence/ }).fill("Threatening calls to the Fire Safety team on 3 and 10 November (log entries).");
     await decide.getByRole("combobox", { name: "Kind of restriction" }).selectOption("SingleChannel");
@@ -335,9 +335,12 @@ describe("Teams tab", () => {
     // By post: recorded with the day it went in the post, never as sent before it is.
     await letter.getByRole("button", { name: "Print letter" }).click();
     await letter.getByLabel("Date posted").fill("2099-01-01");
+    // §6: monitoring runs "once the letter has been received", so a posted letter gives that day too.
+    await letter.getByLabel("Date taken as received").fill("2099-01-03");
     await letter.getByRole("button", { name: "Record letter as posted" }).click();
     await letter.getByRole("alert").filter({ hasText: /cannot have been posted on 2099-01-01/ }).waitFor();
     await letter.getByLabel("Date posted").fill(londonDateKey(new Date()));
+    await letter.getByLabel("Date taken as received").fill(londonDateKey(new Date()));
     await letter.getByRole("button", { name: "Record letter as posted" }).click();
     await stepDone(dee.page, /The monitoring letter is recorded as posted on/);
     const recipients = ["the Chief Executive", "Executive Directors", "Heads of Service", "Business Managers", "Elected Members"];

@@ -54,7 +54,7 @@ it("walks the Cumbria path through the log: warning, referral, decision, letters
   expect((await step(id, sam, { type: "AppealLodged", receivedAt: new Date().toISOString(), inWriting: true, grounds: "Letters are hard for me." })).ok).toBe(true);
   expect((await reviewsDue(p.siteAs(rory.upn), new Date(Date.now() + 30 * 86_400_000))).some((r) => r.kind === "Appeal" && r.customerId === id)).toBe(true);
   expect(await step(id, { ...dee, roles: [...dee.roles, "Reviewer"] }, { type: "AppealDecided", outcome: "Upheld", reasons: "Proportionate." })).toMatchObject({ ok: false, status: 422, reason: expect.stringMatching(/took part in the decision under appeal/) });
-  const heard = await step(id, rory, { type: "AppealDecided", outcome: "Varied", reasons: "E-mail allowed as well, for accessibility.", restrictions: [{ params: { kind: "NamedOfficer", target: { kind: "Inbox", address: "customer.relations@upc.test", name: "Customer Relations team" } } }] });
+  const heard = await step(id, rory, { type: "AppealDecided", outcome: "Varied", reasons: "E-mail allowed as well, for accessibility.", restrictions: [{ params: { kind: "NamedOfficer", target: { kind: "Person", upn: "kim.officer@upc.test", name: "Kim Officer" } } }] });
   if (!heard.ok) throw new Error(heard.reason);
 
   // The reload is the replay of the log: exactly the record the last step answered with.
