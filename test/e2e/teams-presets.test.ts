@@ -348,7 +348,7 @@ describe("offices under the other four presets, in the Teams tab", () => {
     await rory.page.getByRole("region", { name: "The customer" }).getByText("Status: Closed").waitFor();
     await rory.page.getByRole("region", { name: "Letters", exact: true }).getByText("Withheld: Writing to her now could re-ignite the behaviour.").waitFor();
     const letters = await rowsOf("letters", id);
-    expect(letters.map((l) => l.fields.Kind).sort()).toEqual(["Lifted", "Restriction", "ReviewOutcome"]);
+    expect(letters.map((l) => l.fields.Kind).sort()).toEqual(["AppealOutcome", "Lifted", "Restriction", "ReviewOutcome"]);
     expect(letters.find((l) => l.fields.Kind === "Lifted")!.fields.WithheldReason).toBe("Writing to her now could re-ignite the behaviour.");
     await rory.close();
   });
