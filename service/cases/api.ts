@@ -61,16 +61,6 @@ export function isApiPath(path: string): boolean {
   return path === "/api/customers" || path.startsWith("/api/customers/") || path === "/api/me" || path === "/api/settings" || path.startsWith("/api/settings/");
 }
 
-/** The people a step names for offices, read before the step itself is checked (a bad body is refused later). */
-function namedWith(body: string): Participant[] {
-  try {
-    const list = (JSON.parse(body) as { event?: { participants?: unknown } })?.event?.participants;
-    return Array.isArray(list) ? list.filter((p): p is Participant => typeof p?.upn === "string" && typeof p?.office === "string").slice(0, 10) : [];
-  } catch {
-    return [];
-  }
-}
-
 export function createCaseApi(deps: CaseApiDeps) {
   const json = (status: number, body: unknown, extra: Record<string, string> = {}, origin?: string): ApiResponse => ({
     status,
@@ -128,8 +118,6 @@ export function createCaseApi(deps: CaseApiDeps) {
     }
     if (!caller.roles.length) return json(403, { reason: "You are not in any of the UPC groups, so the case register is not open to you. Ask an administrator if you think you should be." }, {}, origin);
 
-    const named = namedWith(req.body);
-    const { actor, offices } = await withOffices(caller, groups, named);
     if (get) {
       const log = await loadLog(deps.site, rawId!);
       if (!log.customer && !log.events.length) return json(404, { reason: "That customer is not on the register." }, {}, origin);
@@ -149,6 +137,9 @@ export function createCaseApi(deps: CaseApiDeps) {
     }
     const parsed = parseStepEvent(body.event);
     if (!parsed.ok) return json(422, { reason: parsed.problem }, {}, origin);
+    // Offices are found for the caller and for everyone the checked step names, once the body has been read once.
+    const named = "participants" in parsed.event ? (parsed.event.participants ?? []) : [];
+    const { actor, offices } = await withOffices(caller, groups, named);
     // The organisation's choices as an administrator last saved them on the site; failing that, the service's own.
     const site = deps.offices ? await deps.offices.settings() : null;
     const settings = site ? site.organisation : deps.settings;

@@ -1,6 +1,6 @@
 // Who holds which policy office, for the case service: the administrator's office map read from the site (kept a
 // short while, as roles are) and each person's groups from the directory; and the admin's saving of the map.
-import { readSetting, writeSetting, type StoredSetting } from "../../graph/repos/settings";
+import { readSetting, type StoredSetting } from "../../graph/repos/settings";
 import type { Site } from "../../graph/repos/items";
 import { officesHeld, mappedOffices, parseOfficeMap, officesOf, type OfficeMap } from "../../shared/offices/mapping";
 import { getPreset, PRESETS } from "../../shared/presets/registry";
@@ -73,4 +73,3 @@ export function siteOffices(site: Site, ttlMs = 30_000, defaults: OrganisationSe
   return source;
 }
 
-export { writeSetting };
